@@ -72,18 +72,18 @@ export class Database {
 	 * so a failed write leaves the database exactly as it was.
 	 */
 	async write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+		return this.session((conn) => transaction(conn, () => fn(conn)));
+	}
+
+	/**
+	 * Holds the write lock and a connection of its own for fn: work that prepares a write outside a
+	 * transaction (temp tables) and then commits with transaction().
+	 */
+	async session<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
 		return this.exclusive(async () => {
 			const conn = await this.connect();
 			try {
-				await conn.run('BEGIN TRANSACTION');
-				try {
-					const result = await fn(conn);
-					await conn.run('COMMIT');
-					return result;
-				} catch (error) {
-					await conn.run('ROLLBACK').catch(() => undefined);
-					throw error;
-				}
+				return await fn(conn);
 			} finally {
 				conn.closeSync();
 			}
@@ -114,22 +114,32 @@ export class Database {
 			);
 			for (const migration of MIGRATIONS) {
 				if (applied.has(migration.version)) continue;
-				await conn.run('BEGIN TRANSACTION');
-				try {
+				await transaction(conn, async () => {
 					await conn.run(migration.sql);
 					await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, current_localtimestamp())', [
 						migration.version,
 						migration.name
 					]);
-					await conn.run('COMMIT');
-				} catch (error) {
-					await conn.run('ROLLBACK');
+				}).catch((error) => {
 					throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${String(error)}`);
-				}
+				});
 			}
 		} finally {
 			conn.closeSync();
 		}
+	}
+}
+
+/** Runs fn between BEGIN and COMMIT on conn; any error rolls back and is rethrown. */
+export async function transaction<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+	await conn.run('BEGIN TRANSACTION');
+	try {
+		const result = await fn();
+		await conn.run('COMMIT');
+		return result;
+	} catch (error) {
+		await conn.run('ROLLBACK').catch(() => undefined);
+		throw error;
 	}
 }
 

@@ -44,6 +44,7 @@ CREATE TABLE rejected_rows (
 	field VARCHAR,
 	reason VARCHAR NOT NULL,
 	value VARCHAR,
+	errors JSON,
 	raw_text VARCHAR
 );
 CREATE TABLE mapping_profiles (
@@ -74,7 +75,6 @@ CREATE TABLE repairs (
 	other_cost DECIMAL(18,2),
 	status VARCHAR,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER NOT NULL
 );
 CREATE TABLE repairs_history (
@@ -99,7 +99,6 @@ CREATE TABLE repairs_history (
 	other_cost DECIMAL(18,2),
 	status VARCHAR,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER,
 	superseded_at TIMESTAMP NOT NULL,
 	superseded_by_batch INTEGER NOT NULL
@@ -124,7 +123,6 @@ CREATE TABLE returns (
 	supplier VARCHAR,
 	defect_confirmed BOOLEAN,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER NOT NULL
 );
 CREATE TABLE returns_history (
@@ -147,7 +145,6 @@ CREATE TABLE returns_history (
 	supplier VARCHAR,
 	defect_confirmed BOOLEAN,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER,
 	superseded_at TIMESTAMP NOT NULL,
 	superseded_by_batch INTEGER NOT NULL
@@ -170,7 +167,6 @@ CREATE TABLE complaints (
 	description VARCHAR,
 	resolution VARCHAR,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER NOT NULL
 );
 CREATE TABLE complaints_history (
@@ -191,7 +187,6 @@ CREATE TABLE complaints_history (
 	description VARCHAR,
 	resolution VARCHAR,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER,
 	superseded_at TIMESTAMP NOT NULL,
 	superseded_by_batch INTEGER NOT NULL
@@ -207,7 +202,6 @@ CREATE TABLE surveys (
 	region VARCHAR,
 	comment VARCHAR,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER NOT NULL
 );
 CREATE TABLE surveys_history (
@@ -221,7 +215,6 @@ CREATE TABLE surveys_history (
 	region VARCHAR,
 	comment VARCHAR,
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER,
 	superseded_at TIMESTAMP NOT NULL,
 	superseded_by_batch INTEGER NOT NULL
@@ -235,7 +228,6 @@ CREATE TABLE sales (
 	units INTEGER NOT NULL,
 	revenue DECIMAL(18,2),
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER NOT NULL
 );
 CREATE TABLE sales_history (
@@ -247,7 +239,6 @@ CREATE TABLE sales_history (
 	units INTEGER,
 	revenue DECIMAL(18,2),
 	extra JSON,
-	source_line INTEGER,
 	batch_id INTEGER,
 	superseded_at TIMESTAMP NOT NULL,
 	superseded_by_batch INTEGER NOT NULL

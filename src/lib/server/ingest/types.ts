@@ -80,7 +80,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export class ImportError extends Error {
 	constructor(
 		message: string,
-		readonly code: 'missing_required' | 'unreadable' | 'empty' | 'unknown_profile' | 'too_large' | 'bad_mapping',
+		readonly code:
+			'missing_required' | 'unreadable' | 'empty' | 'unknown_profile' | 'too_large' | 'bad_mapping',
 		readonly details: Record<string, unknown> = {}
 	) {
 		super(message);

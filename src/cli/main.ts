@@ -1,0 +1,40 @@
+import { DatabaseBusyError } from '$lib/server/db/connection';
+import { ImportError } from '$lib/server/ingest/types';
+import { CliError } from './output';
+import { runDemo } from './commands/demo';
+import { runImport } from './commands/import';
+
+const USAGE = `Usage: workbench <command> [options]
+
+Commands:
+  import FILE --kind repair|return|complaint|survey|sales [--map "HEADER=field" ...]
+              [--profile NAME] [--save-profile NAME] [--encoding E] [--sheet S] [--json]
+  demo        load the sample data set (data/samples) into the database
+
+The database is WORKBENCH_DB (default data/workbench.duckdb).`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+	import: runImport,
+	demo: runDemo
+};
+
+/** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */
+export async function main(argv: string[]): Promise<number> {
+	const [command, ...args] = argv;
+	const run = command ? COMMANDS[command] : undefined;
+	if (!run) {
+		process.stderr.write(`${USAGE}\n`);
+		return command && command !== '--help' && command !== 'help' ? 2 : 0;
+	}
+	try {
+		await run(args);
+		return 0;
+	} catch (error) {
+		if (error instanceof CliError || error instanceof ImportError || error instanceof DatabaseBusyError) {
+			process.stderr.write(`workbench ${command}: ${error.message}\n`);
+			return error instanceof CliError ? error.exitCode : 1;
+		}
+		process.stderr.write(`workbench ${command}: ${(error as Error).stack ?? String(error)}\n`);
+		return 1;
+	}
+}

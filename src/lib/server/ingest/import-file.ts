@@ -1,0 +1,197 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { KIND_DEFS, type Kind } from '$lib/fields';
+import { transaction, type Database } from '../db/connection';
+import { applyRows } from './apply';
+import { resolveMapping } from './mapping';
+import { buildNormaliseSql, type StagedColumn } from './normalise';
+import { prepareCsv, prepareXlsx } from './prepare';
+import { resolveProfile, saveProfile } from './profiles';
+import { writeRejected } from './rejected';
+import { detectFileType, readHead } from './sniff';
+import { stageCsv } from './stage';
+import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
+
+function progress(options: ImportOptions, phase: ImportProgress['phase'], fraction: number): void {
+	options.onProgress?.({ phase, fraction: Math.min(1, Math.max(0, fraction)) });
+}
+
+/**
+ * Imports one export file as one batch. Everything it writes (records, history, rejected rows,
+ * the batch, a saved profile) is one transaction: a failure or a killed process leaves the
+ * database as it was. Every non-blank data row ends up in exactly one of the batch counts.
+ */
+export async function importFile(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
+	const started = Date.now();
+	const def = KIND_DEFS[options.kind];
+	const fileName = options.fileName ?? basename(path);
+	const work = await mkdtemp(join(tmpdir(), 'workbench-import-'));
+	try {
+		return await db.session(async (conn) => {
+			progress(options, 'reading', 0);
+			const profile = options.profile ? await resolveProfileOrFail(db, options.profile, options.kind) : null;
+			const explicit = { ...profile?.mapping, ...options.map };
+			const onRead = (fraction: number) => progress(options, 'reading', 0.5 * fraction);
+			const source =
+				detectFileType(await readHead(path, 8)) === 'xlsx'
+					? await prepareXlsx(path, work, options.kind, options.sheet ?? profile?.sheet, onRead)
+					: await prepareCsv(
+							path,
+							work,
+							options.kind,
+							options.encoding ?? profile?.encoding,
+							explicit,
+							fileName,
+							onRead
+						);
+			const { headers, scanner } = source;
+			const mapping = resolveMapping(options.kind, headers, explicit, fileName);
+			await stageCsv(conn, {
+				path: source.csvPath,
+				delimiter: source.delimiter ?? ',',
+				skipLines: source.skipLines,
+				columns: headers.length,
+				lineColumn: source.fileType === 'xlsx'
+			});
+			progress(options, 'staging', 0.6);
+			if (scanner) await checkAlignment(conn, scanner.good, scanner.bad.length + scanner.blank, fileName);
+
+			const columns: StagedColumn[] = headers.map((header, i) => ({
+				index: i + 1,
+				header,
+				field: mapping[header] ?? null
+			}));
+			const normalise = buildNormaliseSql(def, columns, 'rowid');
+			await conn.run(normalise.sql, normalise.params);
+			progress(options, 'validating', 0.75);
+
+			return transaction(conn, async () => {
+				const batchId = Number(
+					(await conn.runAndReadAll("SELECT nextval('import_batch_seq')")).getRows()[0][0]
+				);
+				const rejected = await writeRejected(conn, {
+					batchId,
+					columns,
+					delimiter: source.delimiter ?? ',',
+					scanner,
+					utf8Path: source.csvPath,
+					lineColumn: source.fileType === 'xlsx'
+				});
+				const flags = (
+					await conn.runAndReadAll(
+						'SELECT count(*) FILTER (NOT blank), count(*) FILTER (NOT blank AND total) FROM norm'
+					)
+				).getRows()[0];
+				const rows = Number(flags[0]) + (scanner?.bad.length ?? 0);
+				const skipped = Number(flags[1]);
+				progress(options, 'writing', 0.85);
+				const applied = await applyRows(conn, def, batchId);
+				if (options.saveProfile) await saveProfile(conn, options.saveProfile, options.kind, mapping);
+
+				const result: ImportResult = {
+					batchId,
+					kind: options.kind,
+					file: fileName,
+					sha256: source.sha256,
+					encoding: source.encoding,
+					fileType: source.fileType,
+					delimiter: source.delimiter,
+					sheet: source.sheet,
+					headerLine: source.headerLine,
+					mapping,
+					rows,
+					accepted: applied.accepted,
+					updated: applied.updated,
+					duplicates: applied.duplicates,
+					rejected,
+					skipped,
+					durationMs: Date.now() - started
+				};
+				const sum = result.accepted + result.updated + result.duplicates + result.rejected + result.skipped;
+				if (sum !== rows) {
+					throw new Error(
+						`Internal error: counts do not add up (${sum} ≠ ${rows} rows); nothing was written.`
+					);
+				}
+				await conn.run(
+					`INSERT INTO import_batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11 AS JSON), $12,
+					$13, $14, $15, $16, $17, $18, $19, current_localtimestamp(), $20)`,
+					[
+						batchId,
+						options.kind,
+						fileName,
+						source.sha256,
+						source.sizeBytes,
+						source.fileType,
+						source.encoding,
+						source.delimiter,
+						source.sheet,
+						source.headerLine,
+						JSON.stringify(mapping),
+						options.profile ?? null,
+						rows,
+						result.accepted,
+						result.updated,
+						result.duplicates,
+						result.rejected,
+						result.skipped,
+						options.importedBy ?? userName(),
+						result.durationMs
+					]
+				);
+				progress(options, 'done', 1);
+				return result;
+			});
+		});
+	} finally {
+		await rm(work, { recursive: true, force: true });
+	}
+}
+
+async function resolveProfileOrFail(db: Database, name: string, kind: Kind) {
+	const profile = await resolveProfile(db, name);
+	if (!profile)
+		throw new ImportError(`Unknown mapping profile "${name}" / 未知映射方案 "${name}"`, 'unknown_profile', {
+			name
+		});
+	if (profile.kind !== kind) {
+		throw new ImportError(
+			`Mapping profile "${name}" is for ${profile.kind} files, not ${kind} / 映射方案 "${name}" 适用于 ${profile.kind}`,
+			'bad_mapping',
+			{ name, kind: profile.kind }
+		);
+	}
+	return profile;
+}
+
+/** DuckDB staged exactly the records the scanner found good, else line numbers would be wrong. */
+async function checkAlignment(
+	conn: DuckDBConnection,
+	good: number,
+	refused: number,
+	fileName: string
+): Promise<void> {
+	const staged = Number((await conn.runAndReadAll('SELECT count(*) FROM stage')).getRows()[0][0]);
+	const rejects = Number(
+		(await conn.runAndReadAll('SELECT count(DISTINCT byte_position) FROM stage_rejects')).getRows()[0][0]
+	);
+	if (staged !== good || rejects !== refused) {
+		throw new ImportError(
+			`${fileName}: the CSV structure could not be read consistently (quoting or line breaks); ` +
+				`${staged} rows were read where ${good} were expected. Check the file's quoting. / ` +
+				`文件的引号或换行格式无法一致解析，请检查文件。`,
+			'unreadable',
+			{ staged, good, rejects, refused }
+		);
+	}
+}
+
+function userName(): string {
+	try {
+		return userInfo().username;
+	} catch {
+		return 'cli';
+	}
+}

@@ -1,0 +1,100 @@
+import type { KindDef } from '$lib/fields';
+import { INVALID_REASON, SQL_TYPE, cellValue, ruleViolations, typedSql } from './value-sql';
+
+/** A data column of the staged file: its 1-based position, header text, and the field it maps to. */
+export interface StagedColumn {
+	index: number;
+	header: string;
+	field: string | null;
+}
+
+export interface NormaliseSql {
+	sql: string;
+	params: string[];
+}
+
+const TOTAL_WORDS = ['合计', '总计', '小计', '总合计', 'total', 'totals', 'grandtotal', 'subtotal', 'sum'];
+
+/**
+ * Builds `norm` from `stage`: one row per staged row with flags (blank, total), the typed canonical
+ * fields, unmapped columns as JSON in `extra`, the list of errors, and a hash of the stored values
+ * used to recognise duplicates. Header texts are bound parameters, never spliced into the SQL.
+ */
+export function buildNormaliseSql(def: KindDef, columns: StagedColumn[], recExpr: string): NormaliseSql {
+	const params: string[] = [];
+	const param = (value: string) => {
+		params.push(value);
+		return `$${params.length}`;
+	};
+	const col = (c: StagedColumn) => `c${c.index}`;
+	const v = (c: StagedColumn) => `v${c.index}`;
+	const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c]));
+
+	const values = columns.map((c) => `${cellValue(col(c))} AS ${v(c)}`);
+	const nonEmpty = columns.map((c) => `nullif(trim(${col(c)}), '')`).join(', ');
+
+	const typed: string[] = [];
+	const errors: string[] = [];
+	const errorItem = (c: StagedColumn, field: string, reason: string) =>
+		`struct_pack(field := '${field}', col := ${param(c.header)}, reason := '${reason}', value := ${v(c)})`;
+
+	for (const field of def.fields) {
+		const c = byField.get(field.name);
+		if (!c) {
+			typed.push(`CAST(NULL AS ${SQL_TYPE[field.type]}) AS ${field.name}`);
+			continue;
+		}
+		const t = `t_${field.name}`;
+		typed.push(`CAST(${typedSql(field.type, v(c))} AS ${SQL_TYPE[field.type]}) AS ${t}`);
+		if (field.required) {
+			errors.push(`CASE WHEN ${v(c)} IS NULL THEN ${errorItem(c, field.name, 'required_missing')} END`);
+		}
+		const invalid = INVALID_REASON[field.type];
+		if (invalid) {
+			errors.push(
+				`CASE WHEN ${v(c)} IS NOT NULL AND ${t} IS NULL THEN ${errorItem(c, field.name, invalid)} END`
+			);
+		}
+		for (const [condition, reason] of ruleViolations(field.type, t)) {
+			errors.push(`CASE WHEN ${condition} THEN ${errorItem(c, field.name, reason)} END`);
+		}
+	}
+	for (const [start, end] of def.ordered) {
+		const endColumn = byField.get(end);
+		if (!byField.has(start) || !endColumn) continue;
+		errors.push(`CASE WHEN t_${end} < t_${start} THEN ${errorItem(endColumn, end, 'end_before_start')} END`);
+	}
+
+	const extraColumns = columns.filter((c) => !c.field && c.header.trim() !== '');
+	const extra = extraColumns.length
+		? `json_object(${extraColumns.map((c) => `${param(c.header)}, ${v(c)}`).join(', ')})`
+		: 'CAST(NULL AS JSON)';
+
+	const fieldNames = def.fields.map((f) => f.name);
+	const finalFields = def.fields.map((f) => (byField.has(f.name) ? `t_${f.name} AS ${f.name}` : f.name));
+
+	const sql = `
+CREATE OR REPLACE TEMP TABLE norm AS
+WITH v AS (
+	SELECT ${recExpr} AS rec,
+		coalesce(${nonEmpty}) IS NULL AS blank,
+		regexp_replace(lower(coalesce(${nonEmpty}, '')), '[\\s:：]', '', 'g') IN (${TOTAL_WORDS.map((w) => `'${w}'`).join(', ')}) AS total,
+		${values.join(',\n\t\t')}
+	FROM stage
+), t AS (
+	SELECT rec, blank, total, ${columns.map(v).join(', ')},
+		${typed.join(',\n\t\t')},
+		${extra} AS extra
+	FROM v
+), e AS (
+	SELECT *, list_filter([${errors.join(',\n\t\t') || 'NULL'}], x -> x IS NOT NULL) AS errors FROM t
+)
+SELECT *, hash(${[...fieldNames, 'extra'].join(', ')}) AS h
+FROM (SELECT rec, blank, total, errors, ${finalFields.join(', ')}, extra FROM e)`;
+	return { sql, params };
+}
+
+/** The hash of a stored record, computed exactly like `norm.h` so equal values give equal hashes. */
+export function storedHashSql(def: KindDef, alias: string): string {
+	return `hash(${[...def.fields.map((f) => `${alias}.${f.name}`), `${alias}.extra`].join(', ')})`;
+}

@@ -1,0 +1,90 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kind } from '$lib/fields';
+import type { HeaderMapping } from '$lib/header-mapping';
+import type { RecordScanner } from './csv-scan';
+import { pickHeaderRow, sniffCsv, uniqueHeaders } from './layout';
+import { resolveMapping } from './mapping';
+import { hashFile, readSource } from './read-source';
+import { xlsxToCsv } from './xlsx';
+
+/** A file turned into a UTF-8 CSV that DuckDB can stage, with its lineage facts. */
+export interface PreparedSource {
+	fileType: 'csv' | 'xlsx';
+	sha256: string;
+	sizeBytes: number;
+	encoding: string;
+	delimiter: string | null;
+	sheet: string | null;
+	headerLine: number;
+	headers: string[];
+	csvPath: string;
+	skipLines: number;
+	/** CSV only: the record scan that gives rejected rows their line numbers. */
+	scanner: RecordScanner | null;
+}
+
+export async function prepareCsv(
+	path: string,
+	work: string,
+	kind: Kind,
+	encoding: string | undefined,
+	explicit: HeaderMapping,
+	fileName: string,
+	onRead: (fraction: number) => void
+): Promise<PreparedSource> {
+	const layout = await sniffCsv(path, kind, encoding);
+	// Refuse a file with unmapped required fields before the long pass over it.
+	resolveMapping(kind, layout.headers, explicit, fileName);
+	const total = (await stat(path)).size;
+	const pass = await readSource(path, {
+		encoding: layout.encoding,
+		transcodeTo: join(work, 'utf8.csv'),
+		scan: { delimiter: layout.delimiter, fields: layout.headers.length, skipLines: layout.skipLines },
+		onBytes: (n) => onRead(n / Math.max(1, total))
+	});
+	return {
+		fileType: 'csv',
+		sha256: pass.sha256,
+		sizeBytes: pass.sizeBytes,
+		encoding: layout.encoding,
+		delimiter: layout.delimiter,
+		sheet: null,
+		headerLine: layout.headerLine,
+		headers: layout.headers,
+		csvPath: pass.utf8Path,
+		skipLines: layout.skipLines,
+		scanner: pass.scanner
+	};
+}
+
+/** Rows of a workbook are not known up front; progress assumes a large sheet and stops at 1. */
+const XLSX_PROGRESS_ROWS = 1_000_000;
+
+export async function prepareXlsx(
+	path: string,
+	work: string,
+	kind: Kind,
+	sheet: string | undefined,
+	onRead: (fraction: number) => void
+): Promise<PreparedSource> {
+	const { sha256, sizeBytes } = await hashFile(path);
+	const conversion = await xlsxToCsv(path, join(work, 'sheet.csv'), {
+		sheet,
+		findHeader: (rows) => pickHeaderRow(kind, rows),
+		onProgress: (rows) => onRead(Math.min(1, rows / XLSX_PROGRESS_ROWS))
+	});
+	return {
+		fileType: 'xlsx',
+		sha256,
+		sizeBytes,
+		encoding: 'xlsx',
+		delimiter: null,
+		sheet: conversion.sheet,
+		headerLine: conversion.headerLine,
+		headers: uniqueHeaders(conversion.headers),
+		csvPath: conversion.csvPath,
+		skipLines: 0,
+		scanner: null
+	};
+}

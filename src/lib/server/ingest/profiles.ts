@@ -1,0 +1,85 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
+import { KINDS, type Kind } from '$lib/fields';
+import type { HeaderMapping } from '$lib/header-mapping';
+import type { Database } from '../db/connection';
+
+export interface MappingProfile {
+	name: string;
+	kind: Kind;
+	mapping: HeaderMapping;
+	updatedAt: string;
+}
+
+export const profileNameSchema = z
+	.string()
+	.trim()
+	.min(1)
+	.max(80)
+	.regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, space, dot, dash, underscore');
+
+export async function listProfiles(db: Database, kind?: Kind): Promise<MappingProfile[]> {
+	const rows = await db.query(
+		`SELECT name, kind, CAST(mapping AS VARCHAR) AS mapping, updated_at FROM mapping_profiles
+		 WHERE $1 IS NULL OR kind = $1 ORDER BY name`,
+		[kind ?? null]
+	);
+	return rows.map((r) => ({
+		name: String(r.name),
+		kind: z.enum(KINDS).parse(r.kind),
+		mapping: JSON.parse(String(r.mapping)),
+		updatedAt: String(r.updated_at)
+	}));
+}
+
+export async function getProfile(db: Database, name: string): Promise<MappingProfile | null> {
+	return (await listProfiles(db)).find((p) => p.name === name) ?? null;
+}
+
+/** Profiles shipped with the product (data/profiles/*.json), e.g. for public real-world exports. */
+const shippedProfileSchema = z.object({
+	name: z.string(),
+	kind: z.enum(KINDS),
+	description: z.string().optional(),
+	encoding: z.string().optional(),
+	sheet: z.string().optional(),
+	mapping: z.record(z.string(), z.string())
+});
+export type ShippedProfile = z.infer<typeof shippedProfileSchema>;
+
+export function shippedProfilesDir(): string {
+	return resolve(process.env.WORKBENCH_PROFILES ?? 'data/profiles');
+}
+
+export async function listShippedProfiles(): Promise<ShippedProfile[]> {
+	const dir = shippedProfilesDir();
+	const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+	return Promise.all(
+		files.map(async (f) => shippedProfileSchema.parse(JSON.parse(await readFile(join(dir, f), 'utf8'))))
+	);
+}
+
+/** A saved profile by name, else a shipped one; null when neither exists. */
+export async function resolveProfile(
+	db: Database,
+	name: string
+): Promise<{ kind: Kind; mapping: HeaderMapping; encoding?: string; sheet?: string } | null> {
+	const saved = await getProfile(db, name);
+	if (saved) return saved;
+	return (await listShippedProfiles()).find((p) => p.name === name) ?? null;
+}
+
+export async function saveProfile(
+	conn: DuckDBConnection,
+	name: string,
+	kind: Kind,
+	mapping: HeaderMapping
+): Promise<void> {
+	await conn.run(
+		`INSERT OR REPLACE INTO mapping_profiles (name, kind, mapping, updated_at)
+		 VALUES ($1, $2, CAST($3 AS JSON), current_localtimestamp())`,
+		[profileNameSchema.parse(name), kind, JSON.stringify(mapping)]
+	);
+}

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import iconv from 'iconv-lite';
+import { RecordScanner } from './csv-scan';
+import { needsTranscoding, type Encoding } from './sniff';
+
+export interface SourcePass {
+	sha256: string;
+	sizeBytes: number;
+	/** The UTF-8 file DuckDB reads: the original, or the transcoded copy. */
+	utf8Path: string;
+	scanner: RecordScanner | null;
+}
+
+const CHUNK = 1 << 20;
+
+async function write(out: WriteStream, data: Buffer): Promise<void> {
+	if (!out.write(data)) await once(out, 'drain');
+}
+
+/**
+ * One streaming pass over the file: hashes it, transcodes it to UTF-8 when needed, and (for CSV)
+ * scans its records. Memory stays at one chunk whatever the file size.
+ */
+export async function readSource(
+	path: string,
+	options: {
+		encoding: Encoding;
+		transcodeTo: string;
+		scan: { delimiter: string; fields: number; skipLines: number } | null;
+		onBytes?: (bytesRead: number) => void;
+	}
+): Promise<SourcePass> {
+	const hash = createHash('sha256');
+	const transcode = needsTranscoding(options.encoding);
+	const decoder = transcode ? iconv.getDecoder(options.encoding) : null;
+	const out = transcode ? createWriteStream(options.transcodeTo) : null;
+	const scanner = options.scan
+		? new RecordScanner(options.scan.delimiter.charCodeAt(0), options.scan.fields, options.scan.skipLines)
+		: null;
+	let size = 0;
+	try {
+		for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+			hash.update(chunk);
+			size += chunk.length;
+			if (decoder && out) {
+				const utf8 = Buffer.from(decoder.write(chunk), 'utf8');
+				scanner?.push(utf8);
+				await write(out, utf8);
+			} else scanner?.push(chunk);
+			options.onBytes?.(size);
+		}
+		if (decoder && out) {
+			const rest = decoder.end();
+			if (rest) {
+				const utf8 = Buffer.from(rest, 'utf8');
+				scanner?.push(utf8);
+				await write(out, utf8);
+			}
+		}
+		scanner?.end();
+	} finally {
+		if (out) {
+			out.end();
+			await once(out, 'close');
+		}
+	}
+	return {
+		sha256: hash.digest('hex'),
+		sizeBytes: size,
+		utf8Path: transcode ? options.transcodeTo : path,
+		scanner
+	};
+}
+
+/** Hash only (XLSX goes through the workbook reader instead). */
+export async function hashFile(path: string): Promise<{ sha256: string; sizeBytes: number }> {
+	const pass = await readSource(path, { encoding: 'utf-8', transcodeTo: '', scan: null });
+	return { sha256: pass.sha256, sizeBytes: pass.sizeBytes };
+}

@@ -1,0 +1,135 @@
+import type { FieldType } from '$lib/fields';
+import type { RejectReason } from './types';
+
+/**
+ * SQL expressions that turn one trimmed text cell (an SQL expression `v`, NULL when empty) into a
+ * typed value. Parsing runs inside DuckDB so a million-row file never passes through JavaScript.
+ */
+
+/** Cells that mean "no value" in the exports we see. */
+export const NULL_TOKENS = ['', '-', '--', '—', '——', '/', 'N/A', 'n/a', 'NA', 'null', 'NULL', '无'];
+
+const TIMESTAMP_FORMATS = [
+	'%Y-%m-%d %H:%M:%S',
+	'%Y-%m-%d %H:%M',
+	'%Y-%m-%dT%H:%M:%S',
+	'%Y-%m-%dT%H:%M',
+	'%Y-%m-%d',
+	'%Y/%m/%d %H:%M:%S',
+	'%Y/%m/%d %H:%M',
+	'%Y/%m/%d',
+	'%Y.%m.%d %H:%M:%S',
+	'%Y.%m.%d',
+	'%Y年%m月%d日 %H:%M:%S',
+	'%Y年%m月%d日 %H:%M',
+	'%Y年%m月%d日%H:%M',
+	'%Y年%m月%d日',
+	'%Y%m%d',
+	'%Y-%m-%d %H:%M:%S.%f',
+	'%Y-%m-%dT%H:%M:%S.%f'
+];
+
+const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1', 't', '保内', '√', '✓', '对'];
+const FALSE_WORDS = ['否', 'n', 'no', 'false', '0', 'f', '保外', '×', '✗', '错'];
+const RETURN_TYPES: Record<string, string[]> = {
+	return: ['return', '退货', '退货退款', '退'],
+	exchange: ['exchange', '换货', '换'],
+	refund: ['refund', '退款', '仅退款']
+};
+
+const list = (values: string[]) => `[${values.map(literal).join(', ')}]`;
+
+/** Only for constants written in this module: user text is always bound as a parameter. */
+function literal(value: string): string {
+	return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The trimmed cell, or NULL for empty cells and null tokens. */
+export function cellValue(column: string): string {
+	const trimmed = `trim(${column}, ' \t\r\n\u00a0\u3000')`;
+	return `CASE WHEN ${trimmed} IN (${NULL_TOKENS.map(literal).join(', ')}) THEN NULL ELSE ${trimmed} END`;
+}
+
+/** Excel stores dates as days since 1899-12-30; five-digit serials cover 1927–2173. */
+function timestampSql(v: string): string {
+	return `CASE WHEN regexp_full_match(${v}, '\\d{5}(\\.\\d+)?')
+		THEN TIMESTAMP '1899-12-30 00:00:00' + to_seconds(CAST(round(CAST(${v} AS DOUBLE) * 86400) AS BIGINT))
+		ELSE try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}) END`;
+}
+
+function numberSql(v: string): string {
+	return `TRY_CAST(regexp_replace(${v}, '[¥￥,，\\s元]|RMB|CNY', '', 'g') AS DOUBLE)`;
+}
+
+function integerSql(v: string): string {
+	const n = numberSql(v);
+	return `CASE WHEN ${n} = floor(${n}) AND abs(${n}) < 2147483647 THEN CAST(${n} AS INTEGER) END`;
+}
+
+export function typedSql(type: FieldType, v: string): string {
+	switch (type) {
+		case 'text':
+			return v;
+		case 'timestamp':
+			return timestampSql(v);
+		case 'date':
+			return `CAST(${timestampSql(v)} AS DATE)`;
+		case 'month':
+			return `CASE WHEN regexp_full_match(${v}, '(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?|(\\d{4})(\\d{2})')
+				THEN CAST(try_strptime(regexp_replace(${v}, '^(\\d{4})\\s*[-/.年]?\\s*(\\d{1,2})\\s*月?$', '\\1-\\2-01'), '%Y-%m-%d') AS DATE)
+				ELSE CAST(date_trunc('month', ${timestampSql(v)}) AS DATE) END`;
+		case 'amount':
+			return `coalesce(TRY_CAST(${v} AS DECIMAL(18,2)), CAST(${numberSql(v)} AS DECIMAL(18,2)))`;
+		case 'count':
+		case 'score5':
+		case 'score10':
+			return integerSql(v);
+		case 'bool':
+			return `CASE WHEN lower(${v}) IN ${list(TRUE_WORDS)} THEN true WHEN lower(${v}) IN ${list(FALSE_WORDS)} THEN false END`;
+		case 'return_type':
+			return `CASE ${Object.entries(RETURN_TYPES)
+				.map(([type, words]) => `WHEN lower(${v}) IN ${list(words)} THEN ${literal(type)}`)
+				.join(' ')} END`;
+	}
+}
+
+export const INVALID_REASON: Record<FieldType, RejectReason | null> = {
+	text: null,
+	timestamp: 'invalid_timestamp',
+	date: 'invalid_date',
+	month: 'invalid_month',
+	amount: 'invalid_number',
+	count: 'invalid_number',
+	score5: 'invalid_number',
+	score10: 'invalid_number',
+	bool: 'invalid_bool',
+	return_type: 'invalid_return_type'
+};
+
+/** A typed value the parser accepted but the field's rules forbid, with its reason. */
+export function ruleViolations(type: FieldType, typed: string): [string, RejectReason][] {
+	switch (type) {
+		case 'amount':
+		case 'count':
+			return [[`${typed} < 0`, 'negative']];
+		case 'score5':
+			return [[`${typed} NOT BETWEEN 1 AND 5`, 'out_of_range']];
+		case 'score10':
+			return [[`${typed} NOT BETWEEN 0 AND 10`, 'out_of_range']];
+		default:
+			return [];
+	}
+}
+
+export const SQL_TYPE: Record<FieldType, string> = {
+	text: 'VARCHAR',
+	timestamp: 'TIMESTAMP',
+	date: 'DATE',
+	month: 'DATE',
+	amount: 'DECIMAL(18,2)',
+	count: 'INTEGER',
+	score5: 'INTEGER',
+	score10: 'INTEGER',
+	bool: 'BOOLEAN',
+	return_type: 'VARCHAR'
+};
