@@ -17,7 +17,12 @@ export function normaliseHeader(header: string): string {
  * Maps headers to fields: explicit entries first, then built-in synonyms. Each field is used once and
  * each header at most once; the first header that matches a field wins.
  */
-export function suggestMapping(kind: Kind, headers: string[], explicit: HeaderMapping = {}): HeaderMapping {
+export function suggestMapping(
+	kind: Kind,
+	headers: string[],
+	explicit: HeaderMapping = {},
+	useSynonyms = true
+): HeaderMapping {
 	const fields = KIND_DEFS[kind].fields;
 	const mapping: HeaderMapping = {};
 	const used = new Set<string>();
@@ -28,6 +33,7 @@ export function suggestMapping(kind: Kind, headers: string[], explicit: HeaderMa
 			used.add(field);
 		}
 	}
+	if (!useSynonyms) return mapping;
 	const exact = (h: string, s: string) => normaliseHeader(h) === normaliseHeader(s);
 	for (const field of fields) {
 		if (used.has(field.name)) continue;
@@ -45,7 +51,12 @@ export function suggestMapping(kind: Kind, headers: string[], explicit: HeaderMa
 
 /** How many cells of a row look like headers of this kind: used to find the header row under title rows. */
 export function headerScore(kind: Kind, cells: string[]): number {
-	return Object.keys(suggestMapping(kind, cells.filter((c) => c.trim() !== ''))).length;
+	return Object.keys(
+		suggestMapping(
+			kind,
+			cells.filter((c) => c.trim() !== '')
+		)
+	).length;
 }
 
 export function missingRequired(kind: Kind, mapping: HeaderMapping): string[] {

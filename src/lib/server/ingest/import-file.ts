@@ -7,7 +7,7 @@ import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
 import { resolveMapping } from './mapping';
 import { buildNormaliseSql, type StagedColumn } from './normalise';
-import { prepareCsv, prepareXlsx } from './prepare';
+import { prepareCsv, prepareXlsx, type SourceRequest } from './prepare';
 import { resolveProfile, saveProfile } from './profiles';
 import { writeRejected } from './rejected';
 import { detectFileType, readHead } from './sniff';
@@ -32,22 +32,22 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 		return await db.session(async (conn) => {
 			progress(options, 'reading', 0);
 			const profile = options.profile ? await resolveProfileOrFail(db, options.profile, options.kind) : null;
-			const explicit = { ...profile?.mapping, ...options.map };
+			const request: SourceRequest = {
+				kind: options.kind,
+				fileName,
+				encoding: options.encoding ?? profile?.encoding,
+				sheet: options.sheet ?? profile?.sheet,
+				explicit: { ...profile?.mapping, ...options.map },
+				useSynonyms: !profile,
+				columns: profile?.columns
+			};
 			const onRead = (fraction: number) => progress(options, 'reading', 0.5 * fraction);
 			const source =
 				detectFileType(await readHead(path, 8)) === 'xlsx'
-					? await prepareXlsx(path, work, options.kind, options.sheet ?? profile?.sheet, onRead)
-					: await prepareCsv(
-							path,
-							work,
-							options.kind,
-							options.encoding ?? profile?.encoding,
-							explicit,
-							fileName,
-							onRead
-						);
+					? await prepareXlsx(path, work, request, onRead)
+					: await prepareCsv(path, work, request, onRead);
 			const { headers, scanner } = source;
-			const mapping = resolveMapping(options.kind, headers, explicit, fileName);
+			const mapping = resolveMapping(options.kind, headers, request.explicit, fileName, request.useSynonyms);
 			await stageCsv(conn, {
 				path: source.csvPath,
 				delimiter: source.delimiter ?? ',',
@@ -63,7 +63,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				header,
 				field: mapping[header] ?? null
 			}));
-			const normalise = buildNormaliseSql(def, columns, 'rowid');
+			const normalise = buildNormaliseSql(def, columns, 'rowid', profile ?? {});
 			await conn.run(normalise.sql, normalise.params);
 			progress(options, 'validating', 0.75);
 
@@ -81,7 +81,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				});
 				const flags = (
 					await conn.runAndReadAll(
-						'SELECT count(*) FILTER (NOT blank), count(*) FILTER (NOT blank AND total) FROM norm'
+						'SELECT count(*) FILTER (NOT blank), count(*) FILTER (NOT blank AND skip) FROM norm'
 					)
 				).getRows()[0];
 				const rows = Number(flags[0]) + (scanner?.bad.length ?? 0);

@@ -58,7 +58,12 @@ export interface CsvLayout {
 	sample: string[][];
 }
 
-export async function sniffCsv(path: string, kind: Kind, forcedEncoding?: string): Promise<CsvLayout> {
+export async function sniffCsv(
+	path: string,
+	kind: Kind,
+	forcedEncoding?: string,
+	columns?: string[]
+): Promise<CsvLayout> {
 	const head = await readHead(path);
 	if (head.length === 0) throw new ImportError(`${path}: the file is empty / 文件为空`, 'empty');
 	const truncated = head.length === SNIFF_BYTES;
@@ -68,6 +73,16 @@ export async function sniffCsv(path: string, kind: Kind, forcedEncoding?: string
 	const delimiter = detectDelimiter(text.split('\n', 60));
 	const records = parseHeadRecords(text, delimiter, 200);
 	if (records.length === 0) throw new ImportError(`${path}: no rows found / 未找到数据行`, 'empty');
+	if (columns) {
+		return {
+			encoding,
+			delimiter,
+			headerLine: 0,
+			skipLines: 0,
+			headers: uniqueHeaders(columns),
+			sample: records.map((r) => r.cells)
+		};
+	}
 	const headerIndex = pickHeaderRow(
 		kind,
 		records.map((r) => r.cells)

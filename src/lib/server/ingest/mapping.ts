@@ -3,14 +3,16 @@ import { missingRequired, suggestMapping, type HeaderMapping } from '$lib/header
 import { ImportError } from './types';
 
 /**
- * The mapping an import uses: explicit entries (from --map or a profile) over synonyms. Refuses a
- * mapping that names unknown fields or leaves a required field unmapped, listing the headers found.
+ * The mapping an import uses: explicit entries (from --map or a profile) over synonyms; a profile is
+ * complete by itself, so with one the synonyms are not consulted. Refuses a mapping that names
+ * unknown fields or leaves a required field unmapped, listing the headers found.
  */
 export function resolveMapping(
 	kind: Kind,
 	headers: string[],
 	explicit: HeaderMapping,
-	fileName: string
+	fileName: string,
+	useSynonyms = true
 ): HeaderMapping {
 	const fields = new Set(KIND_DEFS[kind].fields.map((f) => f.name));
 	const unknown = Object.entries(explicit).filter(([, field]) => !fields.has(field));
@@ -22,7 +24,7 @@ export function resolveMapping(
 			{ unknown: unknown.map(([, f]) => f), fields: [...fields] }
 		);
 	}
-	const mapping = suggestMapping(kind, headers, explicit);
+	const mapping = suggestMapping(kind, headers, explicit, useSynonyms);
 	const missing = missingRequired(kind, mapping);
 	if (missing.length) {
 		throw new ImportError(

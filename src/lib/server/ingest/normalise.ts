@@ -1,4 +1,5 @@
 import type { KindDef } from '$lib/fields';
+import { ImportError, type SourceRules } from './types';
 import { INVALID_REASON, SQL_TYPE, cellValue, ruleViolations, typedSql } from './value-sql';
 
 /** A data column of the staged file: its 1-based position, header text, and the field it maps to. */
@@ -16,11 +17,16 @@ export interface NormaliseSql {
 const TOTAL_WORDS = ['合计', '总计', '小计', '总合计', 'total', 'totals', 'grandtotal', 'subtotal', 'sum'];
 
 /**
- * Builds `norm` from `stage`: one row per staged row with flags (blank, total), the typed canonical
+ * Builds `norm` from `stage`: one row per staged row with flags (blank; skip: a totals row or one a profile filters out), the typed canonical
  * fields, unmapped columns as JSON in `extra`, the list of errors, and a hash of the stored values
  * used to recognise duplicates. Header texts are bound parameters, never spliced into the SQL.
  */
-export function buildNormaliseSql(def: KindDef, columns: StagedColumn[], recExpr: string): NormaliseSql {
+export function buildNormaliseSql(
+	def: KindDef,
+	columns: StagedColumn[],
+	recExpr: string,
+	rules: Pick<SourceRules, 'filter' | 'absolute'>
+): NormaliseSql {
 	const params: string[] = [];
 	const param = (value: string) => {
 		params.push(value);
@@ -45,7 +51,9 @@ export function buildNormaliseSql(def: KindDef, columns: StagedColumn[], recExpr
 			continue;
 		}
 		const t = `t_${field.name}`;
-		typed.push(`CAST(${typedSql(field.type, v(c))} AS ${SQL_TYPE[field.type]}) AS ${t}`);
+		const parsed = typedSql(field.type, v(c));
+		const value = rules.absolute?.includes(field.name) ? `abs(${parsed})` : parsed;
+		typed.push(`CAST(${value} AS ${SQL_TYPE[field.type]}) AS ${t}`);
 		if (field.required) {
 			errors.push(`CASE WHEN ${v(c)} IS NULL THEN ${errorItem(c, field.name, 'required_missing')} END`);
 		}
@@ -70,6 +78,16 @@ export function buildNormaliseSql(def: KindDef, columns: StagedColumn[], recExpr
 		? `json_object(${extraColumns.map((c) => `${param(c.header)}, ${v(c)}`).join(', ')})`
 		: 'CAST(NULL AS JSON)';
 
+	// Rows a profile's filter leaves out are counted with the totals rows as skipped.
+	const filters = Object.entries(rules.filter ?? {}).map(([header, pattern]) => {
+		const c = columns.find((x) => x.header === header);
+		if (!c)
+			throw new ImportError(
+				`Profile filter names a column "${header}" that the file does not have`,
+				'bad_mapping'
+			);
+		return `NOT coalesce(regexp_matches(${v(c)}, ${param(pattern)}), false)`;
+	});
 	const fieldNames = def.fields.map((f) => f.name);
 	const finalFields = def.fields.map((f) => (byField.has(f.name) ? `t_${f.name} AS ${f.name}` : f.name));
 
@@ -78,11 +96,11 @@ CREATE OR REPLACE TEMP TABLE norm AS
 WITH v AS (
 	SELECT ${recExpr} AS rec,
 		coalesce(${nonEmpty}) IS NULL AS blank,
-		regexp_replace(lower(coalesce(${nonEmpty}, '')), '[\\s:：]', '', 'g') IN (${TOTAL_WORDS.map((w) => `'${w}'`).join(', ')}) AS total,
+		regexp_replace(lower(coalesce(${nonEmpty}, '')), '[\\s:：]', '', 'g') IN (${TOTAL_WORDS.map((w) => `'${w}'`).join(', ')}) AS total_row,
 		${values.join(',\n\t\t')}
 	FROM stage
 ), t AS (
-	SELECT rec, blank, total, ${columns.map(v).join(', ')},
+	SELECT rec, blank, total_row OR ${filters.length ? filters.join(' OR ') : 'false'} AS skip, ${columns.map(v).join(', ')},
 		${typed.join(',\n\t\t')},
 		${extra} AS extra
 	FROM v
@@ -90,7 +108,7 @@ WITH v AS (
 	SELECT *, list_filter([${errors.join(',\n\t\t') || 'NULL'}], x -> x IS NOT NULL) AS errors FROM t
 )
 SELECT *, hash(${[...fieldNames, 'extra'].join(', ')}) AS h
-FROM (SELECT rec, blank, total, errors, ${finalFields.join(', ')}, extra FROM e)`;
+FROM (SELECT rec, blank, skip, errors, ${finalFields.join(', ')}, extra FROM e)`;
 	return { sql, params };
 }
 

@@ -24,18 +24,27 @@ export interface PreparedSource {
 	scanner: RecordScanner | null;
 }
 
+/** What the caller knows about the file before reading it: from the options and the profile. */
+export interface SourceRequest {
+	kind: Kind;
+	fileName: string;
+	encoding?: string;
+	sheet?: string;
+	explicit: HeaderMapping;
+	useSynonyms: boolean;
+	/** A headerless file's column names. */
+	columns?: string[];
+}
+
 export async function prepareCsv(
 	path: string,
 	work: string,
-	kind: Kind,
-	encoding: string | undefined,
-	explicit: HeaderMapping,
-	fileName: string,
+	request: SourceRequest,
 	onRead: (fraction: number) => void
 ): Promise<PreparedSource> {
-	const layout = await sniffCsv(path, kind, encoding);
+	const layout = await sniffCsv(path, request.kind, request.encoding, request.columns);
 	// Refuse a file with unmapped required fields before the long pass over it.
-	resolveMapping(kind, layout.headers, explicit, fileName);
+	resolveMapping(request.kind, layout.headers, request.explicit, request.fileName, request.useSynonyms);
 	const total = (await stat(path)).size;
 	const pass = await readSource(path, {
 		encoding: layout.encoding,
@@ -64,14 +73,13 @@ const XLSX_PROGRESS_ROWS = 1_000_000;
 export async function prepareXlsx(
 	path: string,
 	work: string,
-	kind: Kind,
-	sheet: string | undefined,
+	request: SourceRequest,
 	onRead: (fraction: number) => void
 ): Promise<PreparedSource> {
 	const { sha256, sizeBytes } = await hashFile(path);
 	const conversion = await xlsxToCsv(path, join(work, 'sheet.csv'), {
-		sheet,
-		findHeader: (rows) => pickHeaderRow(kind, rows),
+		sheet: request.sheet,
+		findHeader: (rows) => pickHeaderRow(request.kind, rows),
 		onProgress: (rows) => onRead(Math.min(1, rows / XLSX_PROGRESS_ROWS))
 	});
 	return {

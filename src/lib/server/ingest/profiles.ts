@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { KINDS, type Kind } from '$lib/fields';
 import type { HeaderMapping } from '$lib/header-mapping';
 import type { Database } from '../db/connection';
+import type { SourceRules } from './types';
 
 export interface MappingProfile {
 	name: string;
@@ -45,7 +46,10 @@ const shippedProfileSchema = z.object({
 	description: z.string().optional(),
 	encoding: z.string().optional(),
 	sheet: z.string().optional(),
-	mapping: z.record(z.string(), z.string())
+	mapping: z.record(z.string(), z.string()),
+	columns: z.array(z.string()).optional(),
+	filter: z.record(z.string(), z.string()).optional(),
+	absolute: z.array(z.string()).optional()
 });
 export type ShippedProfile = z.infer<typeof shippedProfileSchema>;
 
@@ -65,7 +69,7 @@ export async function listShippedProfiles(): Promise<ShippedProfile[]> {
 export async function resolveProfile(
 	db: Database,
 	name: string
-): Promise<{ kind: Kind; mapping: HeaderMapping; encoding?: string; sheet?: string } | null> {
+): Promise<({ kind: Kind; mapping: HeaderMapping; encoding?: string; sheet?: string } & SourceRules) | null> {
 	const saved = await getProfile(db, name);
 	if (saved) return saved;
 	return (await listShippedProfiles()).find((p) => p.name === name) ?? null;

@@ -88,3 +88,13 @@ export class ImportError extends Error {
 		this.name = 'ImportError';
 	}
 }
+
+/** What a profile may say beyond the header mapping (shipped profiles for odd real-world exports). */
+export interface SourceRules {
+	/** Column names for a file without a header row: every line is data. */
+	columns?: string[];
+	/** header → regular expression: rows whose cell does not match are skipped (counted as skipped). */
+	filter?: Record<string, string>;
+	/** Fields stored as absolute values, e.g. ledger exports that write returns as negative quantities. */
+	absolute?: string[];
+}
