@@ -1,11 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { missingRequired, suggestMapping } from '$lib/header-mapping';
+import { pickHeaderRow, sniffCsv, uniqueHeaders } from './layout';
+import { detectFileType, readHead } from './sniff';
 import type { FilePreview, ImportOptions } from './types';
+import { xlsxToCsv } from './xlsx';
+
+const DEFAULT_ROWS = 20;
 
 /** Sniffs a file and returns its header, first rows and suggested mapping without writing anything. */
 export async function previewFile(
 	path: string,
 	options: Pick<ImportOptions, 'kind' | 'encoding' | 'sheet' | 'map'> & { rows?: number }
 ): Promise<FilePreview> {
-	void path;
-	void options;
-	throw new Error('previewFile: under construction');
+	const limit = options.rows ?? DEFAULT_ROWS;
+	const explicit = options.map ?? {};
+	if (detectFileType(await readHead(path, 8)) === 'xlsx') {
+		const work = await mkdtemp(join(tmpdir(), 'workbench-preview-'));
+		try {
+			const conversion = await xlsxToCsv(path, join(work, 'preview.csv'), {
+				sheet: options.sheet,
+				findHeader: (rows) => pickHeaderRow(options.kind, rows),
+				previewRows: limit
+			});
+			const headers = uniqueHeaders(conversion.headers);
+			const mapping = suggestMapping(options.kind, headers, explicit);
+			return {
+				fileType: 'xlsx',
+				encoding: 'xlsx',
+				delimiter: null,
+				sheet: conversion.sheet,
+				sheets: conversion.sheets,
+				headerLine: conversion.headerLine,
+				headers,
+				rows: conversion.preview,
+				mapping,
+				missingRequired: missingRequired(options.kind, mapping)
+			};
+		} finally {
+			await rm(work, { recursive: true, force: true });
+		}
+	}
+	const layout = await sniffCsv(path, options.kind, options.encoding);
+	const mapping = suggestMapping(options.kind, layout.headers, explicit);
+	return {
+		fileType: 'csv',
+		encoding: layout.encoding,
+		delimiter: layout.delimiter,
+		sheet: null,
+		sheets: [],
+		headerLine: layout.headerLine,
+		headers: layout.headers,
+		rows: layout.sample.slice(0, limit),
+		mapping,
+		missingRequired: missingRequired(options.kind, mapping)
+	};
 }
