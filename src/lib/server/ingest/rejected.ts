@@ -30,7 +30,7 @@ export async function writeRejected(
 	}
 ): Promise<number> {
 	const { batchId, scanner } = options;
-	const rejectedFilter = 'NOT n.blank AND NOT n.total AND len(n.errors) > 0';
+	const rejectedFilter = 'NOT n.blank AND NOT n.skip AND len(n.errors) > 0';
 	let lineExpr = 'CAST(s.line AS INTEGER)';
 	let lineJoin = '';
 	if (scanner) {
