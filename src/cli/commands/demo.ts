@@ -1,3 +1,39 @@
-export async function runDemo(): Promise<void> {
-	throw new Error('demo: sample data set not generated yet');
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { KINDS } from '$lib/fields';
+import { getDatabase } from '$lib/server/db/connection';
+import { importFile } from '$lib/server/ingest';
+import { progressBar } from '../output';
+import { summaryLine } from './import';
+
+/** data/samples/manifest.json: which sample file is which kind, in import order. */
+const manifestSchema = z.object({
+	files: z.array(z.object({ file: z.string(), kind: z.enum(KINDS) }))
+});
+
+export function samplesDir(): string {
+	return resolve(process.env.WORKBENCH_SAMPLES ?? 'data/samples');
+}
+
+/** Loads the sample data set; importing it again is harmless (every row counts as a duplicate). */
+export async function runDemo(args: string[]): Promise<void> {
+	const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+	const dir = samplesDir();
+	const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
+	const db = await getDatabase();
+	const results = [];
+	for (const { file, kind } of manifest.files) {
+		const bar = progressBar(file);
+		const result = await importFile(db, join(dir, file), {
+			kind,
+			importedBy: 'demo',
+			onProgress: values.json ? undefined : (p) => bar.update(p.fraction, p.phase)
+		});
+		bar.done();
+		results.push(result);
+		if (!values.json) process.stdout.write(`${summaryLine(result)}\n`);
+	}
+	if (values.json) process.stdout.write(`${JSON.stringify({ imported: results })}\n`);
 }
