@@ -250,6 +250,23 @@ describe('xlsxToCsv', () => {
 		expect(lines.every((line, i) => i === n || line === `${i + 2},R${i},${text(i)}`)).toBe(true);
 	});
 
+	it('rejects corrupt sheet data instead of hanging', { timeout: 10_000 }, async () => {
+		const file = await workbook((wb) =>
+			wb.addWorksheet('s').addRows([
+				['id', 'v'],
+				['1', '2']
+			])
+		);
+		const bytes = fs.readFileSync(file);
+		const name = Buffer.from('xl/worksheets/sheet1.xml');
+		const local = bytes.indexOf(name) - 30; // the first occurrence is the local file header
+		expect(bytes.readUInt32LE(local)).toBe(0x04034b50);
+		const data = local + 30 + name.length + bytes.readUInt16LE(local + 28);
+		bytes[data] = 0x07; // final block of the reserved type 3: "invalid block type"
+		fs.writeFileSync(file, bytes);
+		await expect(convert(file)).rejects.toMatchObject({ code: 'unreadable' });
+	});
+
 	it('rejects an empty sheet and a file that is not a zip', async () => {
 		const empty = await workbook((wb) => void wb.addWorksheet('空'));
 		await expect(convert(empty)).rejects.toMatchObject({ code: 'empty' });

@@ -1,0 +1,183 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { ImportError } from './types';
+
+/**
+ * Reads a zip's central directory (not its data) so an XLSX can be refused before anything is
+ * inflated: a few KB of compressed XML can expand to gigabytes of temp files and cached strings.
+ * The declared sizes are what we can check cheaply; a forged directory is not detected here.
+ */
+
+export interface ZipEntryInfo {
+	name: string;
+	compressedSize: number;
+	uncompressedSize: number;
+}
+
+export interface ZipLimits {
+	/** Refuse when the entries' uncompressed sizes add up to more than this. */
+	maxTotalUncompressed: number;
+	/** Refuse an entry larger than `ratioMinSize` that expands more than this many times. */
+	maxRatio: number;
+	ratioMinSize: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = {
+	maxTotalUncompressed: 2 * 1024 ** 3,
+	maxRatio: 200,
+	ratioMinSize: 10 * 1024 * 1024
+};
+
+const EOCD_SIGNATURE = 0x06054b50;
+const EOCD_SIZE = 22;
+const CD_SIGNATURE = 0x02014b50;
+const CD_HEADER_SIZE = 46;
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const U32_MAX = 0xffffffff;
+const ZIP64_EXTRA = 0x0001;
+/** A directory this big means hundreds of thousands of entries, which no export has. */
+const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
+
+function unreadable(path: string, why: string, whyZh: string): ImportError {
+	return new ImportError(
+		`Not a readable XLSX file (${why}) / 不是可读取的 XLSX 文件（${whyZh}）`,
+		'unreadable',
+		{
+			file: path
+		}
+	);
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+	const buffer = Buffer.alloc(length);
+	const { bytesRead } = await handle.read(buffer, 0, length, position);
+	return buffer.subarray(0, bytesRead);
+}
+
+/** Lists the entries of the zip at `path` from its central directory. */
+export async function readZipDirectory(path: string): Promise<ZipEntryInfo[]> {
+	const handle = await open(path, 'r');
+	try {
+		const { size } = await handle.stat();
+		const head = await readAt(handle, 0, CFB_SIGNATURE.length);
+		if (head.equals(CFB_SIGNATURE)) {
+			// Password-protected .xlsx and legacy .xls are OLE compound files, not zips.
+			throw unreadable(
+				path,
+				'encrypted workbook or legacy .xls; save it as .xlsx without a password',
+				'加密的工作簿或旧版 .xls，请另存为无密码的 .xlsx'
+			);
+		}
+		// The EOCD record is the last thing in the file, followed only by a comment of at most 64 KiB.
+		const tailLength = Math.min(size, EOCD_SIZE + 0xffff);
+		const tailStart = size - tailLength;
+		const tail = await readAt(handle, tailStart, tailLength);
+		let eocd = -1;
+		for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
+			if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+				eocd = i;
+				break;
+			}
+		}
+		if (eocd < 0) throw unreadable(path, 'no zip directory found', '找不到 zip 目录');
+		const entryCount = tail.readUInt16LE(eocd + 10);
+		const directorySize = tail.readUInt32LE(eocd + 12);
+		const declaredOffset = tail.readUInt32LE(eocd + 16);
+		if (entryCount === 0xffff || directorySize === U32_MAX || declaredOffset === U32_MAX) {
+			// Only a zip64 archive (over 4 GiB or 65535 entries) needs these sentinels: far beyond any export.
+			throw new ImportError(
+				'XLSX file too large (zip64 archive) / XLSX 文件过大（zip64 格式）',
+				'too_large',
+				{ file: path }
+			);
+		}
+		if (directorySize > MAX_DIRECTORY_BYTES) {
+			throw new ImportError('XLSX file has too many parts / XLSX 文件包含的部件过多', 'too_large', {
+				file: path
+			});
+		}
+		// Data prepended to the zip (self-extractors) shifts every offset; the directory still ends at the EOCD.
+		if (entryCount === 0) return [];
+		const directoryEnd = tailStart + eocd;
+		const candidates = [declaredOffset, directoryEnd - directorySize];
+		for (const offset of candidates) {
+			if (offset < 0 || offset + directorySize > directoryEnd) continue;
+			const directory = await readAt(handle, offset, directorySize);
+			if (directory.length >= 4 && directory.readUInt32LE(0) === CD_SIGNATURE) {
+				return parseDirectory(directory, entryCount, path);
+			}
+		}
+		throw unreadable(path, 'corrupt zip directory', 'zip 目录已损坏');
+	} finally {
+		await handle.close();
+	}
+}
+
+function parseDirectory(directory: Buffer, entryCount: number, path: string): ZipEntryInfo[] {
+	const entries: ZipEntryInfo[] = [];
+	let p = 0;
+	for (let n = 0; n < entryCount; n++) {
+		if (p + CD_HEADER_SIZE > directory.length || directory.readUInt32LE(p) !== CD_SIGNATURE) {
+			throw unreadable(path, 'corrupt zip directory', 'zip 目录已损坏');
+		}
+		let compressedSize = directory.readUInt32LE(p + 20);
+		let uncompressedSize = directory.readUInt32LE(p + 24);
+		const nameLength = directory.readUInt16LE(p + 28);
+		const extraLength = directory.readUInt16LE(p + 30);
+		const commentLength = directory.readUInt16LE(p + 32);
+		const nameStart = p + CD_HEADER_SIZE;
+		const extraStart = nameStart + nameLength;
+		const next = extraStart + extraLength + commentLength;
+		if (next > directory.length) throw unreadable(path, 'corrupt zip directory', 'zip 目录已损坏');
+		const name = directory.toString('utf8', nameStart, extraStart);
+		if (uncompressedSize === U32_MAX || compressedSize === U32_MAX) {
+			// Some writers always use zip64 sizes; the real values sit in the zip64 extra field, in this order.
+			const sizes = zip64Sizes(directory.subarray(extraStart, extraStart + extraLength));
+			if (uncompressedSize === U32_MAX) uncompressedSize = sizes.shift() ?? Number.POSITIVE_INFINITY;
+			if (compressedSize === U32_MAX) compressedSize = sizes.shift() ?? Number.POSITIVE_INFINITY;
+		}
+		entries.push({ name, compressedSize, uncompressedSize });
+		p = next;
+	}
+	return entries;
+}
+
+function zip64Sizes(extra: Buffer): number[] {
+	for (let p = 0; p + 4 <= extra.length;) {
+		const id = extra.readUInt16LE(p);
+		const length = extra.readUInt16LE(p + 2);
+		if (id === ZIP64_EXTRA) {
+			const sizes: number[] = [];
+			for (let q = p + 4; q + 8 <= Math.min(p + 4 + length, extra.length) && sizes.length < 2; q += 8) {
+				sizes.push(Number(extra.readBigUInt64LE(q)));
+			}
+			return sizes;
+		}
+		p += 4 + length;
+	}
+	return [];
+}
+
+/** Throws ImportError 'too_large' for a likely zip bomb, 'unreadable' for a file that is not a zip. */
+export async function assertZipSafe(path: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntryInfo[]> {
+	const entries = await readZipDirectory(path);
+	let total = 0;
+	for (const entry of entries) {
+		total += entry.uncompressedSize;
+		const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+		if (entry.uncompressedSize > limits.ratioMinSize && ratio > limits.maxRatio) {
+			throw new ImportError(
+				`XLSX part ${entry.name} expands ${Math.round(ratio)}:1, refused as a possible zip bomb / XLSX 部件 ${entry.name} 压缩比 ${Math.round(ratio)}:1，疑似压缩炸弹，已拒绝`,
+				'too_large',
+				{ file: path, entry: entry.name, ratio }
+			);
+		}
+	}
+	if (total > limits.maxTotalUncompressed) {
+		throw new ImportError(
+			`XLSX file expands to ${total} bytes, over the ${limits.maxTotalUncompressed} byte limit / XLSX 解压后 ${total} 字节，超过上限 ${limits.maxTotalUncompressed} 字节`,
+			'too_large',
+			{ file: path, uncompressedBytes: total, limit: limits.maxTotalUncompressed }
+		);
+	}
+	return entries;
+}
