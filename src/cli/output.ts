@@ -9,7 +9,10 @@ export class CliError extends Error {
 }
 
 /** A progress bar on stderr when it is a terminal; silent otherwise (CI logs, pipes, --json). */
-export function progressBar(label: string): { update: (fraction: number, phase: string) => void; done: () => void } {
+export function progressBar(label: string): {
+	update: (fraction: number, phase: string) => void;
+	done: () => void;
+} {
 	const tty = process.stderr.isTTY;
 	let last = -1;
 	return {
@@ -20,7 +23,9 @@ export function progressBar(label: string): { update: (fraction: number, phase: 
 			last = percent;
 			const width = 30;
 			const filled = Math.round((width * percent) / 100);
-			process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${phase}   `);
+			process.stderr.write(
+				`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${phase}   `
+			);
 		},
 		done() {
 			if (tty && last >= 0) process.stderr.write('\n');

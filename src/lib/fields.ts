@@ -464,7 +464,15 @@ export const KIND_DEFS: Record<Kind, KindDef> = {
 				'timestamp',
 				'回访时间',
 				'Responded',
-				['回访时间', '回访日期', '评价时间', '调查时间', 'responded at', 'responded', 'review_answer_timestamp'],
+				[
+					'回访时间',
+					'回访日期',
+					'评价时间',
+					'调查时间',
+					'responded at',
+					'responded',
+					'review_answer_timestamp'
+				],
 				true
 			),
 			f('csat', 'score5', '满意度', 'CSAT', [

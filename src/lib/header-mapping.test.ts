@@ -13,11 +13,16 @@ describe('header mapping', () => {
 		});
 	});
 	it('lets explicit entries win and uses each field once', () => {
-		const mapping = suggestMapping('complaint', ['编号', '投诉编号', '时间'], { 编号: 'complaint_id', 时间: 'received_at' });
+		const mapping = suggestMapping('complaint', ['编号', '投诉编号', '时间'], {
+			编号: 'complaint_id',
+			时间: 'received_at'
+		});
 		expect(mapping).toEqual({ 编号: 'complaint_id', 时间: 'received_at' });
 	});
 	it('uses no synonyms when asked (profiles are complete)', () => {
-		expect(suggestMapping('repair', ['维修单号', 'x'], { x: 'received_at' }, false)).toEqual({ x: 'received_at' });
+		expect(suggestMapping('repair', ['维修单号', 'x'], { x: 'received_at' }, false)).toEqual({
+			x: 'received_at'
+		});
 	});
 	it('scores header rows and lists missing required fields', () => {
 		expect(headerScore('repair', ['某某公司导出', '', ''])).toBe(0);

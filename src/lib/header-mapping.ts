@@ -63,3 +63,41 @@ export function missingRequired(kind: Kind, mapping: HeaderMapping): string[] {
 	const mapped = new Set(Object.values(mapping));
 	return KIND_DEFS[kind].fields.filter((f) => f.required && !mapped.has(f.name)).map((f) => f.name);
 }
+
+/** Title rows above the header are common; the header is looked for among the first rows only. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** The row among the first ones that looks most like a header of this kind (ties: the earliest). */
+export function pickHeaderRow(kind: Kind, rows: string[][]): number {
+	let best = -1;
+	let bestScore = 0;
+	rows.slice(0, HEADER_SEARCH_ROWS).forEach((cells, i) => {
+		const score = headerScore(kind, cells);
+		if (score > bestScore) {
+			bestScore = score;
+			best = i;
+		}
+	});
+	if (best >= 0) return best;
+	// No known header: the first row as wide as the widest of the sampled rows.
+	const filled = rows.map((cells) => cells.filter((c) => c.trim() !== '').length);
+	const widest = Math.max(0, ...filled);
+	return Math.max(
+		0,
+		filled.findIndex((n) => n === widest)
+	);
+}
+
+/** Empty or repeated header cells get names so that no column is lost or ambiguous. */
+export function uniqueHeaders(cells: string[]): string[] {
+	const seen = new Map<string, number>();
+	return cells.map((cell, i) => {
+		const base = cell.trim() || `column_${i + 1}`;
+		const n = (seen.get(base) ?? 0) + 1;
+		seen.set(base, n);
+		return n === 1 ? base : `${base} (${n})`;
+	});
+}
+
+/** Allowed names of mapping profiles (at most 80 characters). */
+export const PROFILE_NAME = /^[\p{L}\p{N} ._-]+$/u;

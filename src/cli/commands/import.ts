@@ -13,7 +13,8 @@ export function parseMapEntries(entries: string[]): Record<string, string> {
 	const map: Record<string, string> = {};
 	for (const entry of entries) {
 		const at = entry.lastIndexOf('=');
-		if (at <= 0 || at === entry.length - 1) throw new CliError(`--map expects "HEADER=field", got "${entry}"`);
+		if (at <= 0 || at === entry.length - 1)
+			throw new CliError(`--map expects "HEADER=field", got "${entry}"`);
 		map[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
 	}
 	return map;
@@ -57,7 +58,8 @@ export async function runImport(args: string[]): Promise<void> {
 	});
 	bar.done();
 	if (values.json) {
-		const { batchId, file, sha256, encoding, rows, accepted, updated, duplicates, rejected, skipped } = result;
+		const { batchId, file, sha256, encoding, rows, accepted, updated, duplicates, rejected, skipped } =
+			result;
 		process.stdout.write(
 			`${JSON.stringify({ batchId, kind: result.kind, file, sha256, encoding, rows, accepted, updated, duplicates, rejected, skipped })}\n`
 		);

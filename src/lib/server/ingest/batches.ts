@@ -99,7 +99,16 @@ export async function listRejected(
 			field: (r.field as string | null) ?? null,
 			reason: String(r.reason),
 			value: (r.value as string | null) ?? null,
-			errors: r.errors ? JSON.parse(String(r.errors)) : [],
+			errors: r.errors
+				? (
+						JSON.parse(String(r.errors)) as {
+							field: string;
+							col: string;
+							reason: string;
+							value: string | null;
+						}[]
+					).map(({ col, ...rest }) => ({ ...rest, column: col }))
+				: [],
 			rawText: (r.raw_text as string | null) ?? null
 		}))
 	};

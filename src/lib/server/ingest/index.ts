@@ -2,5 +2,5 @@
 export { importFile } from './import-file';
 export { previewFile } from './preview';
 export { listBatches, getBatch, listRejected, type BatchRow, type RejectedRow } from './batches';
-export { listProfiles, getProfile, type MappingProfile } from './profiles';
+export { listProfiles, getProfile, listShippedProfiles, type MappingProfile } from './profiles';
 export * from './types';

@@ -1,5 +1,5 @@
 import type { Kind } from '$lib/fields';
-import { headerScore } from '$lib/header-mapping';
+import { pickHeaderRow, uniqueHeaders } from '$lib/header-mapping';
 import { parseHeadRecords } from './csv-scan';
 import {
 	SNIFF_BYTES,
@@ -11,41 +11,6 @@ import {
 	type Encoding
 } from './sniff';
 import { ImportError } from './types';
-
-/** Title rows above the header are common; the header is looked for among the first rows only. */
-export const HEADER_SEARCH_ROWS = 30;
-
-/** The row among the first ones that looks most like a header of this kind (ties: the earliest). */
-export function pickHeaderRow(kind: Kind, rows: string[][]): number {
-	let best = -1;
-	let bestScore = 0;
-	rows.slice(0, HEADER_SEARCH_ROWS).forEach((cells, i) => {
-		const score = headerScore(kind, cells);
-		if (score > bestScore) {
-			bestScore = score;
-			best = i;
-		}
-	});
-	if (best >= 0) return best;
-	// No known header: the first row as wide as the widest of the sampled rows.
-	const filled = rows.map((cells) => cells.filter((c) => c.trim() !== '').length);
-	const widest = Math.max(0, ...filled);
-	return Math.max(
-		0,
-		filled.findIndex((n) => n === widest)
-	);
-}
-
-/** Empty or repeated header cells get names so that no column is lost or ambiguous. */
-export function uniqueHeaders(cells: string[]): string[] {
-	const seen = new Map<string, number>();
-	return cells.map((cell, i) => {
-		const base = cell.trim() || `column_${i + 1}`;
-		const n = (seen.get(base) ?? 0) + 1;
-		seen.set(base, n);
-		return n === 1 ? base : `${base} (${n})`;
-	});
-}
 
 export interface CsvLayout {
 	encoding: Encoding;

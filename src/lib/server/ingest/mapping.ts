@@ -15,7 +15,8 @@ export function resolveMapping(
 	useSynonyms = true
 ): HeaderMapping {
 	const fields = new Set(KIND_DEFS[kind].fields.map((f) => f.name));
-	const unknown = Object.entries(explicit).filter(([, field]) => !fields.has(field));
+	// '' means "keep this column as an extra column", which is always allowed.
+	const unknown = Object.entries(explicit).filter(([, field]) => field !== '' && !fields.has(field));
 	if (unknown.length) {
 		throw new ImportError(
 			`${fileName}: unknown field(s) ${unknown.map(([h, f]) => `"${h}=${f}"`).join(', ')} for ${kind}; ` +

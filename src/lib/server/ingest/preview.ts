@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { missingRequired, suggestMapping } from '$lib/header-mapping';
-import { pickHeaderRow, sniffCsv, uniqueHeaders } from './layout';
+import { missingRequired, pickHeaderRow, suggestMapping, uniqueHeaders } from '$lib/header-mapping';
+import { sniffCsv } from './layout';
 import { detectFileType, readHead } from './sniff';
 import type { FilePreview, ImportOptions } from './types';
 import { xlsxToCsv } from './xlsx';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { KINDS, type Kind } from '$lib/fields';
-import type { HeaderMapping } from '$lib/header-mapping';
+import { PROFILE_NAME, type HeaderMapping } from '$lib/header-mapping';
 import type { Database } from '../db/connection';
 import type { SourceRules } from './types';
 
@@ -19,7 +19,7 @@ export const profileNameSchema = z
 	.trim()
 	.min(1)
 	.max(80)
-	.regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, space, dot, dash, underscore');
+	.regex(PROFILE_NAME, 'letters, digits, space, dot, dash, underscore');
 
 export async function listProfiles(db: Database, kind?: Kind): Promise<MappingProfile[]> {
 	const rows = await db.query(

@@ -1,0 +1,44 @@
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
+import type { MessageKey } from '$lib/i18n';
+import { COMING_SECTIONS, type ComingSection } from '$lib/sections';
+
+export { COMING_SECTIONS, type ComingSection };
+
+export interface NavItem {
+	id: string;
+	href: ResolvedPathname;
+	label: MessageKey;
+}
+
+export interface NavGroup {
+	items: NavItem[];
+}
+
+const item = (id: string, href: ResolvedPathname): NavItem => ({
+	id,
+	href,
+	label: `nav.${id}` as MessageKey
+});
+const coming = (section: ComingSection): NavItem => item(section, resolve('/[section=section]', { section }));
+
+export const NAV: NavGroup[] = [
+	{
+		items: [
+			item('overview', resolve('/')),
+			coming('defects'),
+			coming('warranty'),
+			coming('cost'),
+			coming('returns'),
+			coming('complaints'),
+			coming('satisfaction')
+		]
+	},
+	{ items: [coming('assessment'), coming('reports')] },
+	{ items: [item('data', resolve('/data'))] }
+];
+
+/** Is `href` the current section of `pathname`? */
+export function isActive(href: string, pathname: string): boolean {
+	return href === resolve('/') ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+}

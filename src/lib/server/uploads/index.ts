@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+
+/**
+ * Uploaded export files, streamed to disk (never held in memory) under WORKBENCH_UPLOADS
+ * (default data/uploads): `<id>/<sanitised original name>` plus `<id>.json` with the metadata.
+ * The original name is kept because it is part of the batch lineage and its extension drives sniffing.
+ */
+
+export interface Upload {
+	id: string;
+	/** The sanitised original file name. */
+	name: string;
+	path: string;
+	size: number;
+	createdAt: string;
+}
+
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Uploads not imported within this time are removed at the next upload. */
+const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function uploadsDir(): string {
+	return resolve(process.env.WORKBENCH_UPLOADS ?? 'data/uploads');
+}
+
+/** Upload limit in bytes: WORKBENCH_MAX_UPLOAD_MB, default 1 GiB. */
+export function maxUploadBytes(): number {
+	const mb = Number(process.env.WORKBENCH_MAX_UPLOAD_MB);
+	return (Number.isFinite(mb) && mb > 0 ? mb : 1024) * 1024 * 1024;
+}
+
+export class UploadTooLargeError extends Error {
+	constructor(readonly limit: number) {
+		super(`upload exceeds ${limit} bytes`);
+		this.name = 'UploadTooLargeError';
+	}
+}
+
+/** adapter-node's own BODY_SIZE_LIMIT cut the request body off (npm start sets BODY_SIZE_LIMIT=Infinity; uploads enforce WORKBENCH_MAX_UPLOAD_MB themselves). */
+export class BodySizeLimitError extends Error {
+	constructor(detail: string) {
+		super(detail);
+		this.name = 'BodySizeLimitError';
+	}
+}
+
+/**
+ * A file name that is safe as a single path segment on any OS and still recognisable:
+ * no directories, control characters or characters Windows forbids; at most 180 characters,
+ * keeping the extension.
+ */
+export function sanitiseFileName(name: string): string {
+	const base = name.split(/[/\\]/).pop() ?? '';
+	let clean = base
+		.normalize('NFC')
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+		.replace(/^[\s.]+|[\s.]+$/g, '')
+		.trim();
+	if (clean.length > 180) {
+		const dot = clean.lastIndexOf('.');
+		const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+		clean = clean.slice(0, 180 - ext.length) + ext;
+	}
+	return clean || 'upload';
+}
+
+export function isUploadId(id: string): boolean {
+	return ID_PATTERN.test(id);
+}
+
+/** Streams a request body to disk; the upload is removed again if it fails or exceeds `limit`. */
+export async function saveUpload(
+	body: ReadableStream<Uint8Array>,
+	originalName: string,
+	limit = maxUploadBytes()
+): Promise<Upload> {
+	const root = uploadsDir();
+	await mkdir(root, { recursive: true });
+	void sweepUploads(root);
+	const id = randomUUID();
+	const name = sanitiseFileName(originalName);
+	const dir = join(root, id);
+	const path = join(dir, name);
+	await mkdir(dir);
+	let size = 0;
+	const counter = new Transform({
+		transform(chunk: Buffer, _encoding, callback) {
+			size += chunk.length;
+			if (size > limit) callback(new UploadTooLargeError(limit));
+			else callback(null, chunk);
+		}
+	});
+	try {
+		await pipeline(
+			Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
+			counter,
+			createWriteStream(path, { flags: 'wx' })
+		);
+	} catch (error) {
+		await rm(dir, { recursive: true, force: true });
+		if (error instanceof UploadTooLargeError) throw error;
+		// adapter-node raises a SvelteKitError(413) when the body passes BODY_SIZE_LIMIT.
+		if ((error as { status?: number })?.status === 413)
+			throw new BodySizeLimitError(String((error as Error).message));
+		throw error;
+	}
+	const upload: Upload = { id, name, path, size, createdAt: new Date().toISOString() };
+	await writeFile(join(root, `${id}.json`), JSON.stringify(upload));
+	return upload;
+}
+
+export async function getUpload(id: string): Promise<Upload | null> {
+	if (!isUploadId(id)) return null;
+	const root = uploadsDir();
+	try {
+		const meta = JSON.parse(await readFile(join(root, `${id}.json`), 'utf8')) as Upload;
+		const path = join(root, id, sanitiseFileName(meta.name));
+		await stat(path);
+		return { ...meta, id, path };
+	} catch {
+		return null;
+	}
+}
+
+export async function deleteUpload(id: string): Promise<void> {
+	if (!isUploadId(id)) return;
+	const root = uploadsDir();
+	await rm(join(root, id), { recursive: true, force: true });
+	await rm(join(root, `${id}.json`), { force: true });
+}
+
+/** Best effort: removes uploads older than a day (abandoned imports). */
+async function sweepUploads(root: string): Promise<void> {
+	try {
+		const now = Date.now();
+		for (const entry of await readdir(root)) {
+			const id = entry.replace(/\.json$/, '');
+			if (!isUploadId(id)) continue;
+			const info = await stat(join(root, entry)).catch(() => null);
+			if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await deleteUpload(id);
+		}
+	} catch {
+		// a sweep failure must not fail the upload
+	}
+}

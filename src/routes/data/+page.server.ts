@@ -1,0 +1,10 @@
+import { getDatabase } from '$lib/server/db/connection';
+import { tableCounts } from '$lib/server/data/tables';
+import { listBatches } from '$lib/server/ingest';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const db = await getDatabase();
+	const [tables, batches] = await Promise.all([tableCounts(db), listBatches(db)]);
+	return { tables, batches };
+};

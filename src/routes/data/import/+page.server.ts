@@ -1,0 +1,12 @@
+import { isKind, type Kind } from '$lib/fields';
+import { getDatabase } from '$lib/server/db/connection';
+import { availableProfiles } from '$lib/server/data/profiles';
+import { maxUploadBytes } from '$lib/server/uploads';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const kind = url.searchParams.get('kind');
+	const initialKind: Kind = kind && isKind(kind) ? kind : 'repair';
+	const profiles = await availableProfiles(await getDatabase());
+	return { profiles, maxUploadBytes: maxUploadBytes(), initialKind };
+};
