@@ -18,7 +18,8 @@ function newestMtime(dir) {
 }
 
 const built = join(root, 'build/index.js');
-if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(root, 'src'))) run('npx', ['vite', 'build']);
+if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(root, 'src')))
+	run('npx', ['vite', 'build']);
 run('node', ['bin/workbench.js', 'demo']);
 
 const port = process.env.PORT ?? '3000';

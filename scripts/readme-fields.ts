@@ -17,9 +17,12 @@ const TYPE_TEXT: Record<FieldType, string> = {
 export function fieldsMarkdown(): string {
 	return Object.values(KIND_DEFS)
 		.map((d) => {
-			const checks = d.ordered.length ? `; order checks: ${d.ordered.map(([a, b]) => `${b} ≥ ${a}`).join(', ')}` : '';
+			const checks = d.ordered.length
+				? `; order checks: ${d.ordered.map(([a, b]) => `${b} ≥ ${a}`).join(', ')}`
+				: '';
 			const rows = d.fields.map(
-				(f) => `| \`${f.name}\` | ${f.required ? '**yes**' : ''} | ${TYPE_TEXT[f.type]} | ${f.synonyms.join(', ')} |`
+				(f) =>
+					`| \`${f.name}\` | ${f.required ? '**yes**' : ''} | ${TYPE_TEXT[f.type]} | ${f.synonyms.join(', ')} |`
 			);
 			return [
 				`#### ${d.en} ${d.zh} — \`--kind ${d.kind}\` → table \`${d.table}\``,

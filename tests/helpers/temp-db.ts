@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { Database } from '../../src/lib/server/db/connection';
 
 /** A real DuckDB file in a fresh temp folder; remove() closes and deletes it. */
-export async function tempDatabase(): Promise<{ db: Database; dir: string; path: string; remove: () => void }> {
+export async function tempDatabase(): Promise<{
+	db: Database;
+	dir: string;
+	path: string;
+	remove: () => void;
+}> {
 	const dir = mkdtempSync(join(tmpdir(), 'workbench-test-'));
 	const path = join(dir, 'test.duckdb');
 	const db = await Database.open(path);

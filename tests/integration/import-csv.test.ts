@@ -39,7 +39,11 @@ async function repair(id: string) {
 describe('CSV import: encodings and delimiters', () => {
 	const encodings: [string, () => Buffer, string][] = [
 		['utf-8', () => Buffer.from(formsText, 'utf8'), 'utf-8'],
-		['utf-8 with BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(formsText, 'utf8')]), 'utf-8-bom'],
+		[
+			'utf-8 with BOM',
+			() => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(formsText, 'utf8')]),
+			'utf-8-bom'
+		],
 		['GBK', () => iconv.encode(gbkText, 'gbk'), 'gb18030'],
 		['UTF-16LE with BOM', () => iconv.encode(formsText, 'utf-16le', { addBOM: true }), 'utf-16le'],
 		['UTF-16BE with BOM', () => iconv.encode(formsText, 'utf-16be', { addBOM: true }), 'utf-16be']
@@ -58,7 +62,11 @@ describe('CSV import: encodings and delimiters', () => {
 				rejected: 0,
 				skipped: 1
 			});
-			expect(await repair('R003')).toMatchObject({ service_center: '北京"朝阳"', parts_cost: 1, in_warranty: true });
+			expect(await repair('R003')).toMatchObject({
+				service_center: '北京"朝阳"',
+				parts_cost: 1,
+				in_warranty: true
+			});
 		});
 	}
 
@@ -67,10 +75,11 @@ describe('CSV import: encodings and delimiters', () => {
 		['semicolon', ';']
 	]) {
 		it(`detects the ${label} delimiter`, async () => {
-			const text = 'complaint_id|received_at|description\nC1|2025-01-02 03:04|"a, b; c\td"\nC2|2025-01-03|x\n'.replace(
-				/\|/g,
-				delimiter
-			);
+			const text =
+				'complaint_id|received_at|description\nC1|2025-01-02 03:04|"a, b; c\td"\nC2|2025-01-03|x\n'.replace(
+					/\|/g,
+					delimiter
+				);
 			const result = await importFile(db, write('c.csv', text), { kind: 'complaint' });
 			expect(result).toMatchObject({ delimiter, rows: 2, accepted: 2 });
 			const [row] = await db.query("SELECT description FROM complaints WHERE complaint_id = 'C1'");
@@ -90,11 +99,36 @@ describe('CSV import: value forms', () => {
 	it('parses dates, amounts, booleans and nulls of every accepted form', async () => {
 		await importFile(db, join(FIXTURES, 'repairs-forms.csv'), { kind: 'repair' });
 		const expected: Record<string, Record<string, unknown>> = {
-			R001: { received_at: '2025-06-03 00:00:00', completed_at: '2025-06-04 10:00:00', sold_at: '2024-05-01', parts_cost: 1234.5, in_warranty: true },
-			R002: { received_at: '2025-06-03 14:05:00', completed_at: '2025-06-05 09:30:00', sold_at: '2024-05-01', parts_cost: 1234.5, in_warranty: false },
+			R001: {
+				received_at: '2025-06-03 00:00:00',
+				completed_at: '2025-06-04 10:00:00',
+				sold_at: '2024-05-01',
+				parts_cost: 1234.5,
+				in_warranty: true
+			},
+			R002: {
+				received_at: '2025-06-03 14:05:00',
+				completed_at: '2025-06-05 09:30:00',
+				sold_at: '2024-05-01',
+				parts_cost: 1234.5,
+				in_warranty: false
+			},
 			R003: { received_at: '2025-06-03 14:05:00', sold_at: '2024-05-01', parts_cost: 1, in_warranty: true },
-			R004: { received_at: '2025-06-03 14:05:00', completed_at: '2025-06-04 08:00:00', sold_at: '2024-05-01', parts_cost: 1234.5, labor_cost: null, in_warranty: false },
-			R005: { received_at: '2025-06-03 00:00:00', sold_at: '2024-05-01', parts_cost: 1234, labor_cost: null, in_warranty: true },
+			R004: {
+				received_at: '2025-06-03 14:05:00',
+				completed_at: '2025-06-04 08:00:00',
+				sold_at: '2024-05-01',
+				parts_cost: 1234.5,
+				labor_cost: null,
+				in_warranty: false
+			},
+			R005: {
+				received_at: '2025-06-03 00:00:00',
+				sold_at: '2024-05-01',
+				parts_cost: 1234,
+				labor_cost: null,
+				in_warranty: true
+			},
 			R006: { received_at: '2025-06-03 00:00:00', sold_at: null, parts_cost: 1234, in_warranty: false },
 			R007: { received_at: '2025-06-03 14:05:00', parts_cost: 0, in_warranty: true },
 			R008: { received_at: '2025-06-03 00:00:00', parts_cost: null, in_warranty: false },
@@ -106,15 +140,21 @@ describe('CSV import: value forms', () => {
 	});
 
 	it('parses sales months and return types', async () => {
-		const sales = '月份,产品型号,大区,渠道,销量,销售额\n2025-06,M1,华东,线上,10,¥1000\n2025/7,M1,华东,线上,11,\n2025年8月,M1,华东,线上,12,\n202509,M1,华东,线上,13,\n2025-10-15,M1,华东,线上,14,\n';
+		const sales =
+			'月份,产品型号,大区,渠道,销量,销售额\n2025-06,M1,华东,线上,10,¥1000\n2025/7,M1,华东,线上,11,\n2025年8月,M1,华东,线上,12,\n202509,M1,华东,线上,13,\n2025-10-15,M1,华东,线上,14,\n';
 		const r = await importFile(db, write('s.csv', sales), { kind: 'sales' });
 		expect(r).toMatchObject({ rows: 5, accepted: 5 });
-		const periods = (await db.query('SELECT CAST(period AS VARCHAR) AS p FROM sales ORDER BY period')).map((x) => x.p);
+		const periods = (await db.query('SELECT CAST(period AS VARCHAR) AS p FROM sales ORDER BY period')).map(
+			(x) => x.p
+		);
 		expect(periods).toEqual(['2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01']);
-		const returns = '退货单号,申请时间,产品型号,类型\nT1,2025-06-01,M1,退货\nT2,2025-06-01,M1,换货\nT3,2025-06-01,M1,退款\nT4,2025-06-01,M1,exchange\nT5,2025-06-01,M1,gift\n';
+		const returns =
+			'退货单号,申请时间,产品型号,类型\nT1,2025-06-01,M1,退货\nT2,2025-06-01,M1,换货\nT3,2025-06-01,M1,退款\nT4,2025-06-01,M1,exchange\nT5,2025-06-01,M1,gift\n';
 		const rr = await importFile(db, write('r.csv', returns), { kind: 'return' });
 		expect(rr).toMatchObject({ rows: 5, accepted: 4, rejected: 1 });
-		const types = (await db.query('SELECT return_type FROM returns ORDER BY return_id')).map((x) => x.return_type);
+		const types = (await db.query('SELECT return_type FROM returns ORDER BY return_id')).map(
+			(x) => x.return_type
+		);
 		expect(types).toEqual(['return', 'exchange', 'refund', 'exchange']);
 	});
 });
@@ -122,19 +162,37 @@ describe('CSV import: value forms', () => {
 describe('CSV import: rejections', () => {
 	it('keeps every rejected row with its line, column, reason and raw text', async () => {
 		const result = await importFile(db, join(FIXTURES, 'repairs-rejects.csv'), { kind: 'repair' });
-		expect(result).toMatchObject({ rows: 12, accepted: 1, rejected: 11, skipped: 0, duplicates: 0, updated: 0 });
+		expect(result).toMatchObject({
+			rows: 12,
+			accepted: 1,
+			rejected: 11,
+			skipped: 0,
+			duplicates: 0,
+			updated: 0
+		});
 		const { total, rows } = await listRejected(db, result.batchId);
 		expect(total).toBe(11);
 		const byLine = Object.fromEntries(rows.map((r) => [r.line, r]));
-		expect(byLine[3]).toMatchObject({ reason: 'required_missing', field: 'repair_id', columnName: '维修单号' });
+		expect(byLine[3]).toMatchObject({
+			reason: 'required_missing',
+			field: 'repair_id',
+			columnName: '维修单号'
+		});
 		expect(byLine[4]).toMatchObject({ reason: 'required_missing', field: 'received_at' });
 		expect(byLine[5]).toMatchObject({ reason: 'required_missing', field: 'product_model' });
-		expect(byLine[6]).toMatchObject({ reason: 'invalid_timestamp', value: 'not a date', columnName: '报修时间' });
+		expect(byLine[6]).toMatchObject({
+			reason: 'invalid_timestamp',
+			value: 'not a date',
+			columnName: '报修时间'
+		});
 		expect(byLine[7]).toMatchObject({ reason: 'invalid_number', value: 'abc', columnName: '配件费' });
 		expect(byLine[8]).toMatchObject({ reason: 'negative', value: '-5' });
 		expect(byLine[9]).toMatchObject({ reason: 'end_before_start', field: 'completed_at' });
 		expect(byLine[10]).toMatchObject({ reason: 'invalid_bool', value: 'maybe' });
-		expect(byLine[11]).toMatchObject({ reason: 'column_count', rawText: 'G010,2025-06-01 09:00,,M1,10,是,extra cell' });
+		expect(byLine[11]).toMatchObject({
+			reason: 'column_count',
+			rawText: 'G010,2025-06-01 09:00,,M1,10,是,extra cell'
+		});
 		expect(byLine[12]).toMatchObject({ reason: 'column_count', rawText: 'G011,2025-06-01 09:00' });
 		expect(byLine[13]).toMatchObject({ reason: 'invalid_timestamp' });
 		expect(byLine[8].rawText).toBe('G007,2025-06-01 09:00,,M1,-5,是');
@@ -143,26 +201,35 @@ describe('CSV import: rejections', () => {
 
 	it('refuses a file without a required field, naming it and the headers found, writing nothing', async () => {
 		const path = write('bad.csv', '单号X,时间X,型号\n1,2025-01-01,M\n');
-		await expect(importFile(db, path, { kind: 'repair' })).rejects.toThrow(/repair_id, received_at.*单号X \| 时间X \| 型号/);
+		await expect(importFile(db, path, { kind: 'repair' })).rejects.toThrow(
+			/repair_id, received_at.*单号X \| 时间X \| 型号/
+		);
 		expect(await count(db, 'SELECT count(*) FROM import_batches')).toBe(0);
-		const mapped = await importFile(db, path, { kind: 'repair', map: { 单号X: 'repair_id', 时间X: 'received_at' } });
+		const mapped = await importFile(db, path, {
+			kind: 'repair',
+			map: { 单号X: 'repair_id', 时间X: 'received_at' }
+		});
 		expect(mapped.accepted).toBe(1);
 	});
 });
 
 describe('CSV import: idempotency and history', () => {
 	it('re-importing the same file changes nothing; a changed row updates and keeps history', async () => {
-		const v1 = '投诉编号,投诉时间,状态,解决时间\nC1,2025-06-01 09:00,处理中,\nC2,2025-06-01 10:00,处理中,\nC2,2025-06-01 10:00,处理中,\n';
+		const v1 =
+			'投诉编号,投诉时间,状态,解决时间\nC1,2025-06-01 09:00,处理中,\nC2,2025-06-01 10:00,处理中,\nC2,2025-06-01 10:00,处理中,\n';
 		const first = await importFile(db, write('c1.csv', v1), { kind: 'complaint' });
 		expect(first).toMatchObject({ rows: 3, accepted: 2, duplicates: 1 });
 		const again = await importFile(db, write('c1.csv', v1), { kind: 'complaint' });
 		expect(again).toMatchObject({ rows: 3, accepted: 0, updated: 0, duplicates: 3 });
 		expect(await count(db, 'SELECT count(*) FROM complaints_history')).toBe(0);
 
-		const v2 = '投诉编号,投诉时间,状态,解决时间\nC1,2025-06-01 09:00,已解决,2025-06-02 09:00\nC2,2025-06-01 10:00,处理中,\nC3,2025-06-03 10:00,处理中,\nC3,2025-06-03 10:00,已解决,2025-06-04 10:00\n';
+		const v2 =
+			'投诉编号,投诉时间,状态,解决时间\nC1,2025-06-01 09:00,已解决,2025-06-02 09:00\nC2,2025-06-01 10:00,处理中,\nC3,2025-06-03 10:00,处理中,\nC3,2025-06-03 10:00,已解决,2025-06-04 10:00\n';
 		const second = await importFile(db, write('c2.csv', v2), { kind: 'complaint' });
 		expect(second).toMatchObject({ rows: 4, accepted: 1, updated: 2, duplicates: 1 });
-		const stored = await db.query('SELECT complaint_id, status, batch_id FROM complaints ORDER BY complaint_id');
+		const stored = await db.query(
+			'SELECT complaint_id, status, batch_id FROM complaints ORDER BY complaint_id'
+		);
 		expect(stored).toEqual([
 			{ complaint_id: 'C1', status: '已解决', batch_id: second.batchId },
 			{ complaint_id: 'C2', status: '处理中', batch_id: first.batchId },
@@ -178,7 +245,10 @@ describe('CSV import: idempotency and history', () => {
 	});
 
 	it('records lineage for every batch', async () => {
-		const r = await importFile(db, join(FIXTURES, 'repairs-forms.csv'), { kind: 'repair', importedBy: 'tester' });
+		const r = await importFile(db, join(FIXTURES, 'repairs-forms.csv'), {
+			kind: 'repair',
+			importedBy: 'tester'
+		});
 		const [batch] = await db.query('SELECT * FROM import_batches WHERE id = $1', [r.batchId]);
 		expect(batch).toMatchObject({
 			kind: 'repair',

@@ -9,10 +9,21 @@ import { count, tempDatabase } from '../helpers/temp-db';
  * The public exports in ../shared/realdata (never copied into this repository) imported through the
  * shipped profiles; expected counts were derived independently by tests/fixtures/realdata-expected.py.
  */
-const REALDATA = resolve(process.env.WORKBENCH_REALDATA ?? join(import.meta.dirname, '../../../shared/realdata'));
+const REALDATA = resolve(
+	process.env.WORKBENCH_REALDATA ?? join(import.meta.dirname, '../../../shared/realdata')
+);
 const expected: Record<
 	string,
-	{ file: string; kind: Kind; rows: number; accepted: number; updated: number; duplicates: number; rejected: number; skipped: number }
+	{
+		file: string;
+		kind: Kind;
+		rows: number;
+		accepted: number;
+		updated: number;
+		duplicates: number;
+		rejected: number;
+		skipped: number;
+	}
 > = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/realdata-expected.json'), 'utf8'));
 
 if (!existsSync(REALDATA)) {
@@ -45,10 +56,19 @@ if (!existsSync(REALDATA)) {
 					skipped: want.skipped
 				});
 				expect(accepted + updated + duplicates + rejected + skipped).toBe(rows);
-				expect(await count(ctx.db, 'SELECT count(*) FROM rejected_rows WHERE batch_id = $1', [result.batchId])).toBe(rejected);
+				expect(
+					await count(ctx.db, 'SELECT count(*) FROM rejected_rows WHERE batch_id = $1', [result.batchId])
+				).toBe(rejected);
 
 				const again = await importFile(ctx.db, path, { kind: want.kind, profile });
-				expect(again).toMatchObject({ rows, accepted: 0, updated: 0, rejected, skipped, duplicates: rows - rejected - skipped });
+				expect(again).toMatchObject({
+					rows,
+					accepted: 0,
+					updated: 0,
+					rejected,
+					skipped,
+					duplicates: rows - rejected - skipped
+				});
 			});
 		}
 	});

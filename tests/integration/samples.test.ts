@@ -13,8 +13,22 @@ const manifest: { files: { file: string; kind: Kind }[] } = JSON.parse(
 );
 
 const expected: Record<string, Partial<ImportResult>> = {
-	'sales-2022-2025.xlsx': { fileType: 'xlsx', encoding: 'xlsx', headerLine: 3, rows: 4321, accepted: 4320, skipped: 1 },
-	'repairs-2023-2025.gbk.csv': { encoding: 'gb18030', delimiter: ',', headerLine: 2, rows: 20099, accepted: 20098, skipped: 1 },
+	'sales-2022-2025.xlsx': {
+		fileType: 'xlsx',
+		encoding: 'xlsx',
+		headerLine: 3,
+		rows: 4321,
+		accepted: 4320,
+		skipped: 1
+	},
+	'repairs-2023-2025.gbk.csv': {
+		encoding: 'gb18030',
+		delimiter: ',',
+		headerLine: 2,
+		rows: 20099,
+		accepted: 20098,
+		skipped: 1
+	},
 	'returns-2023-2025.csv': { encoding: 'utf-8', delimiter: ';', rows: 3011, accepted: 3011 },
 	'complaints-2023-2025.csv': { encoding: 'utf-8-bom', delimiter: ',', rows: 2943, accepted: 2943 },
 	'surveys-2023-2025.tsv': { encoding: 'utf-16le', delimiter: '\t', rows: 7939, accepted: 7939 },
@@ -26,7 +40,8 @@ describe('sample data set', () => {
 	const results = new Map<string, ImportResult>();
 	beforeAll(async () => {
 		ctx = await tempDatabase();
-		for (const { file, kind } of manifest.files) results.set(file, await importFile(ctx.db, join(SAMPLES, file), { kind }));
+		for (const { file, kind } of manifest.files)
+			results.set(file, await importFile(ctx.db, join(SAMPLES, file), { kind }));
 	});
 	afterAll(() => ctx.remove());
 
@@ -69,7 +84,11 @@ describe('sample data set', () => {
 		for (const { file, kind } of manifest.files) {
 			const again = await importFile(ctx.db, join(SAMPLES, file), { kind });
 			const first = results.get(file)!;
-			expect(again, file).toMatchObject({ accepted: 0, updated: 0, duplicates: first.rows - first.rejected - first.skipped });
+			expect(again, file).toMatchObject({
+				accepted: 0,
+				updated: 0,
+				duplicates: first.rows - first.rejected - first.skipped
+			});
 		}
 		expect(await count(ctx.db, 'SELECT count(*) FROM repairs')).toBe(before);
 	});
