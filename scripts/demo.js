@@ -28,7 +28,13 @@ console.log(`\nService Quality Workbench / 售后服务质量工作台: http://$
 const server = spawn('node', ['build/index.js'], {
 	cwd: root,
 	stdio: 'inherit',
-	env: { BODY_SIZE_LIMIT: 'Infinity', ...process.env, PORT: port, HOST: host }
+	env: {
+		BODY_SIZE_LIMIT: 'Infinity',
+		ORIGIN: `http://${host}:${port}`,
+		...process.env,
+		PORT: port,
+		HOST: host
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Debian's Chromium, with the flags this machine's closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+			);
+		});
+	});
+}
+
+export interface RunningApp {
+	url: string;
+	dir: string;
+	stop: () => Promise<void>;
+}
+
+/** Starts the built app (npm run build first) on a free port with its own database and uploads folder. */
+export async function startApp(): Promise<RunningApp> {
+	const entry = join(ROOT, 'build/index.js');
+	if (!existsSync(entry))
+		throw new Error('build/index.js is missing: run `npm run build` before the e2e tests');
+	const dir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child: ChildProcess = spawn(process.execPath, [entry], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			BODY_SIZE_LIMIT: 'Infinity',
+			WORKBENCH_DB: join(dir, 'e2e.duckdb'),
+			WORKBENCH_UPLOADS: join(dir, 'uploads')
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		try {
+			if ((await fetch(url)).ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (child.exitCode !== null || Date.now() > deadline)
+			throw new Error(`the app did not start:\n${output}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return {
+		url,
+		dir,
+		stop: async () => {
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
