@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -27,6 +27,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 	const started = Date.now();
 	const def = KIND_DEFS[options.kind];
 	const fileName = options.fileName ?? basename(path);
+	await assertReadable(path);
 	const work = await mkdtemp(join(tmpdir(), 'workbench-import-'));
 	try {
 		return await db.session(async (conn) => {
@@ -184,6 +185,17 @@ async function checkAlignment(
 				`文件的引号或换行格式无法一致解析，请检查文件。`,
 			'unreadable',
 			{ staged, good, rejects, refused }
+		);
+	}
+}
+
+async function assertReadable(path: string): Promise<void> {
+	try {
+		if (!(await stat(path)).isFile()) throw new Error('not a file');
+	} catch (error) {
+		throw new ImportError(
+			`${path}: cannot read the file (${(error as Error).message}) / 无法读取文件`,
+			'unreadable'
 		);
 	}
 }

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../../src/lib/server/db/connection';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests/fixtures/import');
+
+let dir: string;
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'workbench-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function workbench(args: string[]) {
+	const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), ...args], {
+		cwd: ROOT,
+		env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb') },
+		encoding: 'utf8'
+	});
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('workbench import', () => {
+	it('prints only one JSON object with --json', () => {
+		const r = workbench(['import', join(FIXTURES, 'repairs-rejects.csv'), '--kind', 'repair', '--json']);
+		expect(r.code).toBe(0);
+		const result = JSON.parse(r.stdout);
+		expect(Object.keys(result).sort()).toEqual(
+			[
+				'accepted',
+				'batchId',
+				'duplicates',
+				'encoding',
+				'file',
+				'kind',
+				'rejected',
+				'rows',
+				'sha256',
+				'skipped',
+				'updated'
+			].sort()
+		);
+		expect(result).toMatchObject({ batchId: 1, kind: 'repair', rows: 12, accepted: 1, rejected: 11 });
+	});
+
+	it('maps headers with --map and saves a profile that next month uses', () => {
+		const csv = join(FIXTURES, 'repairs-forms.csv');
+		const first = workbench([
+			'import',
+			csv,
+			'--kind',
+			'repair',
+			'--map',
+			'备注=symptom',
+			'--save-profile',
+			'crm',
+			'--json'
+		]);
+		expect(first.code).toBe(0);
+		const second = workbench(['import', csv, '--kind', 'repair', '--profile', 'crm', '--json']);
+		expect(JSON.parse(second.stdout)).toMatchObject({ rows: 11, duplicates: 10, skipped: 1 });
+	});
+
+	it('refuses a file with a clear message on stderr and a non-zero exit', () => {
+		const r = workbench(['import', join(FIXTURES, 'repairs-forms.csv'), '--kind', 'sales', '--json']);
+		expect(r.code).not.toBe(0);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toMatch(/required field\(s\) period, units not found.*Headers found: 维修单号/);
+		expect(workbench(['import', 'x.csv', '--kind', 'gadget']).stderr).toMatch(/--kind must be one of/);
+		const missing = workbench(['import', 'missing.csv', '--kind', 'repair']);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr).toMatch(/missing.csv: cannot read the file/);
+	});
+
+	it('says plainly when another process holds the database', async () => {
+		const db = await Database.open(join(dir, 'cli.duckdb'));
+		try {
+			const r = workbench(['import', join(FIXTURES, 'repairs-forms.csv'), '--kind', 'repair']);
+			expect(r.code).toBe(1);
+			expect(r.stderr).toMatch(/in use by another process.*Stop the workbench server/);
+		} finally {
+			db.close();
+		}
+	});
+});
