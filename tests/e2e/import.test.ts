@@ -65,7 +65,13 @@ describe('import in the browser', () => {
 	it('switches the interface to English', async () => {
 		await page.goto(`${app.url}/data`);
 		await page.getByTestId('locale-en').click();
-		await page.waitForFunction(() => document.documentElement.lang === 'en');
+		// The labels re-render after the locale cookie is set and the layout data reloads.
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="nav-data"]')?.textContent?.includes('Data'),
+			null,
+			{ timeout: 10_000 }
+		);
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 		expect(await page.getByTestId('nav-data').innerText()).toMatch(/Data/);
 	});
 });
