@@ -1,21 +1,25 @@
 import { DatabaseBusyError } from '$lib/server/db/connection';
 import { ImportError } from '$lib/server/ingest/types';
+import { MetricQueryError } from '$lib/server/metrics/registry';
 import { CliError } from './output';
 import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
+import { runMetricCommand } from './commands/metric';
 
 const USAGE = `Usage: workbench <command> [options]
 
 Commands:
   import FILE --kind repair|return|complaint|survey|sales [--map "HEADER=field" ...]
               [--profile NAME] [--save-profile NAME] [--encoding E] [--sheet S] [--json]
+  metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by DIM] [--filter DIM=VALUE ...] [--json]
   demo        load the sample data set (data/samples) into the database
 
 The database is WORKBENCH_DB (default data/workbench.duckdb).`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	import: runImport,
-	demo: runDemo
+	demo: runDemo,
+	metric: runMetricCommand
 };
 
 /** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */
@@ -30,7 +34,12 @@ export async function main(argv: string[]): Promise<number> {
 		await run(args);
 		return 0;
 	} catch (error) {
-		if (error instanceof CliError || error instanceof ImportError || error instanceof DatabaseBusyError) {
+		if (
+			error instanceof CliError ||
+			error instanceof ImportError ||
+			error instanceof DatabaseBusyError ||
+			error instanceof MetricQueryError
+		) {
 			process.stderr.write(`workbench ${command}: ${error.message}\n`);
 			return error instanceof CliError ? error.exitCode : 1;
 		}

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { FILTER_NAMES, type FilterName, type MetricQuery, type MetricRow } from '$lib/metrics/types';
+import { getDatabase } from '$lib/server/db/connection';
+import { runMetric } from '$lib/server/metrics/registry';
+import { CliError } from '../output';
+
+/** "--filter DIM=VALUE" entries, repeatable; the same DIM twice means either value. */
+export function parseFilters(entries: string[]): MetricQuery['filters'] {
+	const filters: MetricQuery['filters'] = {};
+	for (const entry of entries) {
+		const at = entry.indexOf('=');
+		const name = entry.slice(0, at).trim();
+		if (at <= 0 || !FILTER_NAMES.includes(name as FilterName)) {
+			throw new CliError(
+				`--filter expects DIM=VALUE with DIM one of ${FILTER_NAMES.join(', ')}; got "${entry}"`
+			);
+		}
+		(filters[name as FilterName] ??= []).push(entry.slice(at + 1).trim());
+	}
+	return filters;
+}
+
+function table(rows: MetricRow[]): string {
+	if (!rows.length) return '(no rows)';
+	const columns = Object.keys(rows[0]);
+	const cell = (v: unknown) =>
+		v === null
+			? ''
+			: Array.isArray(v)
+				? v.join(',')
+				: typeof v === 'number'
+					? String(Math.round(v * 10000) / 10000)
+					: String(v);
+	const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => c.padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
+	return [
+		line(columns),
+		line(widths.map((w) => '-'.repeat(w))),
+		...rows.map((r) => line(columns.map((c) => cell(r[c]))))
+	].join('\n');
+}
+
+export async function runMetricCommand(args: string[]): Promise<void> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			from: { type: 'string' },
+			to: { type: 'string' },
+			by: { type: 'string' },
+			filter: { type: 'string', multiple: true },
+			json: { type: 'boolean' }
+		}
+	});
+	if (positionals.length !== 1) throw new CliError('metric expects exactly one metric ID');
+	const result = await runMetric(await getDatabase(), positionals[0], {
+		from: values.from,
+		to: values.to,
+		by: values.by,
+		filters: parseFilters(values.filter ?? [])
+	});
+	process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${table(result.rows)}\n`);
+}

@@ -1,0 +1,60 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Targets and thresholds users tune; editable as data (data/metrics.json), never constants in code. */
+const paramsSchema = z.object({
+	warranty_months_default: z.number().int().positive(),
+	warranty_months: z.record(z.string(), z.number().int().positive()),
+	repair_target_hours: z.number().positive(),
+	counter_target_minutes: z.number().positive(),
+	inspection_target_minutes: z.number().positive(),
+	response_target_hours: z.number().positive(),
+	resolution_target_hours: z.number().positive(),
+	verbal_warning_over: z.number().int().nonnegative(),
+	final_warning_over: z.number().int().nonnegative(),
+	complaint_fund_over: z.number().int().nonnegative(),
+	signal_jump_share: z.number().positive()
+});
+
+const textSchema = z.object({
+	title_zh: z.string(),
+	title_en: z.string(),
+	unit: z.string(),
+	definition_zh: z.string(),
+	definition_en: z.string()
+});
+
+export const metricConfigSchema = z.object({
+	params: paramsSchema,
+	metrics: z.record(z.string(), textSchema)
+});
+export type MetricConfig = z.infer<typeof metricConfigSchema>;
+export type MetricParams = MetricConfig['params'];
+export type MetricText = z.infer<typeof textSchema>;
+
+export function metricConfigPath(): string {
+	return resolve(process.env.WORKBENCH_METRICS ?? 'data/metrics.json');
+}
+
+let cached: { path: string; mtimeMs: number; config: MetricConfig } | null = null;
+
+/** The current configuration; re-read when the file changes, so an edit applies without a restart. */
+export async function loadMetricConfig(path = metricConfigPath()): Promise<MetricConfig> {
+	const { mtimeMs } = await stat(path);
+	if (cached && cached.path === path && cached.mtimeMs === mtimeMs) return cached.config;
+	const parsed = metricConfigSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+	if (!parsed.success) throw new Error(`${path}: ${z.prettifyError(parsed.error)}`);
+	cached = { path, mtimeMs, config: parsed.data };
+	return parsed.data;
+}
+
+export async function saveMetricParams(
+	params: MetricParams,
+	path = metricConfigPath()
+): Promise<MetricConfig> {
+	const config = { ...(await loadMetricConfig(path)), params: paramsSchema.parse(params) };
+	await writeFile(path, `${JSON.stringify(config, null, '\t')}\n`);
+	cached = null;
+	return loadMetricConfig(path);
+}

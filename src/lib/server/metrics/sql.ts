@@ -1,0 +1,39 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import { FILTER_COLUMNS, type FilterName, type MetricQuery } from '$lib/metrics/types';
+
+/** Collects bound values while a query is written; `add` returns the placeholder. */
+export class Params {
+	readonly values: DuckDBValue[] = [];
+	add(value: DuckDBValue): string {
+		this.values.push(value);
+		return `$${this.values.length}`;
+	}
+}
+
+/**
+ * Conditions (joined with AND, starting with "TRUE") for a table aliased `alias`: the inclusive date
+ * range on `dateColumn` and the filters the metric accepts. Column names come from FILTER_COLUMNS;
+ * every value is a bound parameter.
+ */
+export function whereSql(
+	p: Params,
+	query: MetricQuery,
+	options: { alias: string; dateColumn?: string; filters: readonly FilterName[] }
+): string {
+	const parts = ['TRUE'];
+	const col = (name: string) => `${options.alias}.${name}`;
+	if (options.dateColumn && query.from)
+		parts.push(`${col(options.dateColumn)} >= CAST(${p.add(query.from)} AS DATE)`);
+	if (options.dateColumn && query.to) {
+		parts.push(`${col(options.dateColumn)} < CAST(${p.add(query.to)} AS DATE) + INTERVAL 1 DAY`);
+	}
+	for (const name of options.filters) {
+		const values = query.filters[name];
+		if (!values?.length) continue;
+		parts.push(`${col(FILTER_COLUMNS[name])} IN (${values.map((v) => p.add(v)).join(', ')})`);
+	}
+	return parts.join(' AND ');
+}
+
+/** "YYYY-MM" of a date or timestamp expression. */
+export const monthSql = (expr: string) => `strftime(${expr}, '%Y-%m')`;
