@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { MIGRATIONS } from './migrations';
-import { toPlainRow, type PlainRow } from './values';
+import { toPlain, toPlainRow, type Plain, type PlainRow } from './values';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
@@ -62,6 +62,20 @@ export class Database {
 		try {
 			const reader = await conn.runAndReadAll(sql, params);
 			return reader.getRowObjects().map(toPlainRow);
+		} finally {
+			conn.closeSync();
+		}
+	}
+
+	/** Runs a read query and returns JSON-safe values column by column (for columnar encodings). */
+	async queryColumns(sql: string, params?: SqlParams): Promise<{ names: string[]; columns: Plain[][] }> {
+		const conn = await this.connect();
+		try {
+			const reader = await conn.runAndReadAll(sql, params);
+			const names = reader.columnNames();
+			const columns = reader.getColumns();
+			// No rows means no chunks: still one (empty) array per column.
+			return { names, columns: names.map((_, i) => (columns[i] ?? []).map(toPlain)) };
 		} finally {
 			conn.closeSync();
 		}

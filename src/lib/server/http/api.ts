@@ -2,6 +2,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createT, type Locale } from '$lib/i18n';
 import { ImportError } from '$lib/server/ingest';
+import { MetricQueryError } from '$lib/server/metrics/registry';
 
 /** An error with an HTTP status whose message is safe to show to the user. */
 export class ApiError extends Error {
@@ -37,6 +38,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 	if (error instanceof z.ZodError) return apiError(400, t('api.badRequest', { detail: zodMessage(error) }));
 	if (error instanceof ImportError)
 		return apiError(422, error.message, { code: error.code, details: error.details });
+	if (error instanceof MetricQueryError) return apiError(400, error.message);
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;
 	if (typeof status === 'number' && status >= 400 && status < 600) {
