@@ -24,7 +24,7 @@ export interface MetricQuery {
 	filters: Partial<Record<FilterName, string[]>>;
 }
 
-export type MetricValue = string | number | boolean | null | MetricValue[];
+export type MetricValue = string | number | boolean | null | MetricValue[] | { [key: string]: MetricValue };
 export type MetricRow = Record<string, MetricValue>;
 
 export interface MetricResult {

@@ -14,7 +14,8 @@ const paramsSchema = z.object({
 	verbal_warning_over: z.number().int().nonnegative(),
 	final_warning_over: z.number().int().nonnegative(),
 	complaint_fund_over: z.number().int().nonnegative(),
-	signal_jump_share: z.number().positive()
+	signal_jump_share: z.number().positive(),
+	sla_min_share: z.number().min(0).max(1)
 });
 
 const textSchema = z.object({

@@ -1,4 +1,71 @@
-import type { MetricDefinition } from './definition';
+import type { MetricQuery, MetricRow } from '$lib/metrics/types';
+import type { MetricContext, MetricDefinition } from './definition';
+import { KPIS, kpiMonthRange, monthsBack, type Kpi } from './kpis';
+import { metricDefinition } from './registry';
+import { buildSignals } from './signals';
 
-/** The overview metric family. */
-export const metrics: MetricDefinition[] = [];
+/** Rows of a monthly metric keyed by month, computed through the registry like any other caller. */
+async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Promise<Map<string, MetricRow>> {
+	const def = metricDefinition(id);
+	const filters = Object.fromEntries(
+		Object.entries(query.filters).filter(([name]) => def.filters.includes(name as never))
+	);
+	const rows = await def.run({
+		...ctx,
+		query: { from: query.from, to: query.to, by: def.dimensions[0], filters }
+	});
+	return new Map(rows.map((r) => [String(r.month), r]));
+}
+
+const change = (value: number | null, base: number | null) =>
+	value === null || base === null || base === 0 ? null : (value - base) / Math.abs(base);
+
+/** The headline figures of one month with month-on-month and year-on-year comparisons. */
+export async function kpiRows(ctx: MetricContext): Promise<MetricRow[]> {
+	const { month, from, to } = await kpiMonthRange(ctx);
+	if (!month) return [];
+	const previous = monthsBack(month, 1);
+	const lastYear = monthsBack(month, 12);
+	const byMetric = new Map<string, Map<string, MetricRow>>();
+	for (const id of new Set(KPIS.map((k) => k.metric))) {
+		byMetric.set(id, await monthly(ctx, id, { ...ctx.query, from, to }));
+	}
+	const value = (kpi: Kpi, m: string) => {
+		const v = byMetric.get(kpi.metric)?.get(m)?.[kpi.column];
+		return typeof v === 'number' ? v : null;
+	};
+	return KPIS.map((kpi) => {
+		const v = value(kpi, month);
+		const prev = value(kpi, previous);
+		const ly = value(kpi, lastYear);
+		return {
+			kpi: kpi.id,
+			metric: kpi.metric,
+			column: kpi.column,
+			month,
+			value: v,
+			previous: prev,
+			last_year: ly,
+			change_mom: change(v, prev),
+			change_yoy: change(v, ly),
+			better: kpi.better
+		};
+	});
+}
+
+export const metrics: MetricDefinition[] = [
+	{
+		id: 'overview.kpis',
+		dimensions: [],
+		filters: ['model', 'category', 'region'],
+		uses: [],
+		run: kpiRows
+	},
+	{
+		id: 'signals',
+		dimensions: [],
+		filters: ['model', 'category', 'region'],
+		uses: ['signal_jump_share', 'sla_min_share'],
+		run: async (ctx) => buildSignals(ctx, await kpiRows(ctx))
+	}
+];

@@ -1,0 +1,105 @@
+import type { MetricRow } from '$lib/metrics/types';
+import type { MetricContext } from './definition';
+import { KPIS, kpiMonthRange, monthsBack } from './kpis';
+import { metricDefinition } from './registry';
+
+/** Something the overview and reports should point at, with the metric and filters that show it. */
+interface Signal extends MetricRow {
+	kind: 'pchart' | 'jump' | 'escalation' | 'sla';
+	metric: string;
+	month: string;
+	model: string | null;
+	text_zh: string;
+	text_en: string;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function run(ctx: MetricContext, id: string, query: MetricContext['query']): Promise<MetricRow[]> {
+	const def = metricDefinition(id);
+	return def.run({ ...ctx, query: { ...query, by: def.dimensions[0] } });
+}
+
+/** p-chart rule hits in the last three months, for all models together and for each model. */
+async function pchartSignals(ctx: MetricContext, from: string, to: string, month: string): Promise<Signal[]> {
+	const recent = new Set([month, monthsBack(month, 1), monthsBack(month, 2)]);
+	const models = (
+		await ctx.db.query(
+			'SELECT DISTINCT product_model AS m FROM repairs WHERE product_model IS NOT NULL ORDER BY 1'
+		)
+	).map((r) => String(r.m));
+	const scopes: (string | null)[] = ctx.query.filters.model ? ctx.query.filters.model : [null, ...models];
+	const out: Signal[] = [];
+	for (const model of scopes) {
+		const filters = { ...ctx.query.filters, ...(model ? { model: [model] } : {}) };
+		for (const row of await run(ctx, 'defects.pchart', { from, to, filters })) {
+			const rules = (row.rules as number[] | null) ?? [];
+			if (!rules.length || !recent.has(String(row.month))) continue;
+			const who = model ?? '全部型号';
+			out.push({
+				kind: 'pchart',
+				metric: 'defects.pchart',
+				month: String(row.month),
+				model,
+				text_zh: `${who} ${row.month} 维修率触发判异准则 ${rules.join('、')}（p = ${pct(Number(row.p))}，上限 ${pct(Number(row.ucl))}）`,
+				text_en: `${model ?? 'All models'} ${row.month}: repair rate breaks rule ${rules.join(', ')} (p = ${pct(Number(row.p))}, UCL ${pct(Number(row.ucl))})`
+			});
+		}
+	}
+	return out;
+}
+
+/** The list behind `signals`: p-chart hits, month-on-month jumps, escalations, missed service targets. */
+export async function buildSignals(ctx: MetricContext, kpis: MetricRow[]): Promise<MetricRow[]> {
+	const { month, from, to } = await kpiMonthRange(ctx);
+	if (!month) return [];
+	const signals: Signal[] = await pchartSignals(ctx, from, to, month);
+
+	for (const row of kpis) {
+		const kpi = KPIS.find((k) => k.id === row.kpi);
+		const changeMom = row.change_mom as number | null;
+		if (!kpi || changeMom === null || Math.abs(changeMom) <= ctx.params.signal_jump_share) continue;
+		const worse = kpi.better === 'up' ? changeMom < 0 : changeMom > 0;
+		if (!worse) continue;
+		signals.push({
+			kind: 'jump',
+			metric: kpi.metric,
+			month,
+			model: null,
+			text_zh: `${kpi.title.zh}环比${changeMom > 0 ? '上升' : '下降'} ${pct(Math.abs(changeMom))}`,
+			text_en: `${kpi.title.en} ${changeMom > 0 ? 'up' : 'down'} ${pct(Math.abs(changeMom))} month on month`
+		});
+	}
+
+	const escalations = await run(ctx, 'complaints.escalations', { from, to, filters: {} });
+	for (const e of escalations.filter((r) => r.month === month)) {
+		signals.push({
+			kind: 'escalation',
+			metric: 'complaints.escalations',
+			month,
+			model: null,
+			text_zh: `服务商 ${e.supplier}${e.issue ? `「${e.issue}」` : ''}：${e.complaints} 次投诉，${e.level}`,
+			text_en: `Supplier ${e.supplier}${e.issue ? ` (${e.issue})` : ''}: ${e.complaints} complaints, ${e.level}`
+		});
+	}
+
+	const sla = (await run(ctx, 'complaints.sla', { from, to, filters: ctx.query.filters })).find(
+		(r) => r.month === month
+	);
+	for (const [column, zh, en] of [
+		['response_within_target_share', '投诉响应及时率', 'Complaint response within target'],
+		['resolution_within_target_share', '投诉解决及时率', 'Complaint resolution within target']
+	] as const) {
+		const share = sla?.[column];
+		if (typeof share !== 'number' || share >= ctx.params.sla_min_share) continue;
+		signals.push({
+			kind: 'sla',
+			metric: 'complaints.sla',
+			month,
+			model: null,
+			text_zh: `${zh} ${pct(share)}，低于 ${pct(ctx.params.sla_min_share)}`,
+			text_en: `${en} ${pct(share)}, below ${pct(ctx.params.sla_min_share)}`
+		});
+	}
+	return signals;
+}
