@@ -1,4 +1,126 @@
-import type { MetricDefinition } from './definition';
+import type { FilterName, MetricRow } from '$lib/metrics/types';
+import type { Plain } from '../db/values';
+import type { MetricContext, MetricDefinition } from './definition';
+import { Params, monthSql, whereSql } from './sql';
 
-/** The cost metric family. */
-export const metrics: MetricDefinition[] = [];
+/**
+ * The cost metric family: repair cost (parts + labor + logistics + other; a NULL cost counts as 0)
+ * of the repairs received in the period (`from`/`to`, inclusive dates on `received_at`).
+ */
+
+const num = (v: Plain | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Repair total cost of the row aliased `r`. */
+const TOTAL = `coalesce(r.parts_cost, 0) + coalesce(r.labor_cost, 0) + coalesce(r.logistics_cost, 0) + coalesce(r.other_cost, 0)`;
+
+/**
+ * cost.monthly accepts only the filters that apply to sales as well (the denominators): a supplier or
+ * service centre has no sales of its own, so those filters are refused rather than dividing one
+ * partner's cost by everyone's sales (`cost.drivers --by supplier` gives cost per partner).
+ */
+const MONTHLY_FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
+const DRIVER_FILTERS: readonly FilterName[] = ['model', 'category', 'region', 'supplier', 'service_center'];
+
+/** --by dimension → repairs column (identifiers only from this constant). */
+const DRIVER_COLUMNS: Record<string, string> = {
+	defect_code: 'defect_code',
+	defect_category: 'defect_category',
+	product_model: 'product_model',
+	region: 'region',
+	supplier: 'supplier',
+	service_center: 'service_center',
+	category: 'category'
+};
+
+/**
+ * `cost.monthly`: by month received, a row for each month with at least one repair in the window.
+ * - cost_per_repair = total ÷ repairs of the month.
+ * - units_sold / revenue: sales rows of the same month (sales.period) with the same model / category /
+ *   region filters; a month without sales rows has 0 units and 0 revenue. revenue is null when some
+ *   of the month's sales rows have no revenue (unknown rather than understated).
+ * - cost_per_unit_sold = total ÷ units_sold, revenue_share = total ÷ revenue; null when the
+ *   denominator is 0 or unknown.
+ * A `from`/`to` inside a month limits that month's repairs but not its sales (sales are monthly).
+ */
+async function monthly({ db, query }: MetricContext): Promise<MetricRow[]> {
+	const p = new Params();
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: MONTHLY_FILTERS });
+	const salesWhere = whereSql(p, { filters: query.filters }, { alias: 's', filters: MONTHLY_FILTERS });
+	const rows = await db.query(
+		`WITH c AS (
+			SELECT ${monthSql('r.received_at')} AS month, count(*) AS repairs,
+				coalesce(sum(r.parts_cost), 0) AS parts,
+				coalesce(sum(r.labor_cost), 0) AS labor,
+				coalesce(sum(r.logistics_cost), 0) AS logistics,
+				coalesce(sum(r.other_cost), 0) AS other,
+				sum(${TOTAL}) AS total
+			FROM repairs r WHERE ${where} GROUP BY month
+		), u AS (
+			SELECT ${monthSql('s.period')} AS month, sum(s.units) AS units_sold,
+				CASE WHEN count(s.revenue) = count(*) THEN sum(s.revenue) END AS revenue
+			FROM sales s WHERE ${salesWhere} AND ${monthSql('s.period')} IN (SELECT month FROM c)
+			GROUP BY month
+		)
+		SELECT c.month, c.parts, c.labor, c.logistics, c.other, c.total,
+			CAST(c.total AS DOUBLE) / c.repairs AS cost_per_repair,
+			CAST(coalesce(u.units_sold, 0) AS BIGINT) AS units_sold,
+			CAST(c.total AS DOUBLE) / NULLIF(u.units_sold, 0) AS cost_per_unit_sold,
+			CASE WHEN u.month IS NULL THEN 0 ELSE u.revenue END AS revenue,
+			CAST(c.total AS DOUBLE) / NULLIF(CASE WHEN u.month IS NULL THEN 0 ELSE u.revenue END, 0) AS revenue_share
+		FROM c LEFT JOIN u ON u.month = c.month
+		ORDER BY c.month`,
+		p.values
+	);
+	return rows.map((r) => ({
+		month: String(r.month),
+		parts: Number(r.parts),
+		labor: Number(r.labor),
+		logistics: Number(r.logistics),
+		other: Number(r.other),
+		total: Number(r.total),
+		cost_per_repair: num(r.cost_per_repair),
+		units_sold: Number(r.units_sold),
+		cost_per_unit_sold: num(r.cost_per_unit_sold),
+		revenue: num(r.revenue),
+		revenue_share: num(r.revenue_share)
+	}));
+}
+
+/**
+ * `cost.drivers`: total cost of the window's repairs by the chosen dimension (default defect_code);
+ * share = total ÷ the total of all keys (null when that is 0); repairs = repair orders. Sorted by total
+ * descending, then key ascending; repairs without a value for the dimension form one row with key null,
+ * placed after the others of the same total.
+ */
+async function drivers({ db, query }: MetricContext): Promise<MetricRow[]> {
+	const column = DRIVER_COLUMNS[query.by ?? 'defect_code'];
+	if (!column) throw new Error(`cost.drivers: unknown dimension "${query.by}"`);
+	const p = new Params();
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: DRIVER_FILTERS });
+	const rows = await db.query(
+		`WITH g AS (
+			SELECT r.${column} AS key, sum(${TOTAL}) AS total, count(*) AS repairs
+			FROM repairs r WHERE ${where} GROUP BY r.${column}
+		)
+		SELECT key, total, CAST(total AS DOUBLE) / NULLIF(sum(total) OVER (), 0) AS share, repairs
+		FROM g ORDER BY total DESC, key ASC NULLS LAST`,
+		p.values
+	);
+	return rows.map((r) => ({
+		key: r.key === null ? null : String(r.key),
+		total: Number(r.total),
+		share: num(r.share),
+		repairs: Number(r.repairs)
+	}));
+}
+
+export const metrics: MetricDefinition[] = [
+	{ id: 'cost.monthly', dimensions: [], filters: MONTHLY_FILTERS, uses: [], run: monthly },
+	{
+		id: 'cost.drivers',
+		dimensions: Object.keys(DRIVER_COLUMNS),
+		filters: DRIVER_FILTERS,
+		uses: [],
+		run: drivers
+	}
+];

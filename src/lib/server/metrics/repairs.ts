@@ -1,4 +1,118 @@
-import type { MetricDefinition } from './definition';
+import type { FilterName, MetricRow } from '$lib/metrics/types';
+import type { Plain } from '../db/values';
+import type { MetricContext, MetricDefinition } from './definition';
+import { Params, monthSql, whereSql } from './sql';
 
-/** The repairs metric family. */
-export const metrics: MetricDefinition[] = [];
+/**
+ * The repairs metric family: turnaround and repeat repairs, by month received (`received_at`).
+ *
+ * Months: a row for each month in which at least one repair (after the date range and the filters)
+ * was received; an empty window gives no rows. `from`/`to` are inclusive dates on `received_at`.
+ */
+
+const FILTERS: readonly FilterName[] = ['model', 'category', 'region', 'supplier', 'service_center'];
+
+/** Used when data/metrics.json has no target (the schema requires one; this is a fallback only). */
+const DEFAULT_TARGET_HOURS = 72;
+
+/** Repeat windows in days; a window of N days is N × 24 h (timestamps carry no time zone). */
+const REPEAT_DAYS = [30, 90] as const;
+
+const num = (v: Plain | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * `repairs.turnaround`: hours = completed_at − received_at.
+ * - median_hours / p90_hours: continuous quantiles (quantile_cont) over the month's completed repairs;
+ *   null when none is completed.
+ * - within_target_share: repairs completed within the target (hours ≤ target: exactly the target
+ *   counts as within) ÷ ALL repairs received in the month; an uncompleted repair is not within target.
+ */
+async function turnaround({ db, query, params }: MetricContext): Promise<MetricRow[]> {
+	const p = new Params();
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
+	const target = p.add(params.repair_target_hours ?? DEFAULT_TARGET_HOURS);
+	const rows = await db.query(
+		`WITH t AS (
+			SELECT ${monthSql('r.received_at')} AS month,
+				(epoch_us(r.completed_at) - epoch_us(r.received_at)) / 3600000000.0 AS hours
+			FROM repairs r WHERE ${where}
+		)
+		SELECT month, count(*) AS repairs,
+			quantile_cont(hours, 0.5) AS median_hours,
+			quantile_cont(hours, 0.9) AS p90_hours,
+			CAST(count(*) FILTER (WHERE hours <= CAST(${target} AS DOUBLE)) AS DOUBLE) / count(*) AS within_target_share
+		FROM t GROUP BY month ORDER BY month`,
+		p.values
+	);
+	return rows.map((r) => ({
+		month: String(r.month),
+		repairs: Number(r.repairs),
+		median_hours: num(r.median_hours),
+		p90_hours: num(r.p90_hours),
+		within_target_share: num(r.within_target_share)
+	}));
+}
+
+/**
+ * `repairs.repeat`: a repair R (serial S, received at t) is a repeat within N days when S has another
+ * repair received in (t, t + N days] — strictly after t, and exactly N days later still counts. Two
+ * repairs of one serial with the same received_at are not repeats of each other (neither is after the
+ * other; a double entry is not a second failure). Repairs without a serial_no (NULL or blank) count in
+ * `repairs` but never repeat. The month is R's month; a rate is repeats ÷ repairs of that month.
+ *
+ * The look-ahead uses ALL repairs of the serial, not only those inside from/to or the filters: a repair
+ * received on the last day of the window that comes back a week later, or comes back to another
+ * service centre or supplier, is still a repeat. Repairs in the last 30/90 days of the data have not
+ * been followed for the whole window yet, so their rates can still rise after later imports.
+ */
+async function repeat({ db, query }: MetricContext): Promise<MetricRow[]> {
+	const p = new Params();
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
+	// Only repairs from `from` to `to` + the longest window can be a repeat of one in the window.
+	const bounds = ['TRUE'];
+	if (query.from) bounds.push(`received_at >= CAST(${p.add(query.from)} AS DATE)`);
+	if (query.to) {
+		const horizon = Math.max(...REPEAT_DAYS) + 1;
+		bounds.push(`received_at < CAST(${p.add(query.to)} AS DATE) + INTERVAL ${horizon} DAY`);
+	}
+	const serial = (alias: string) => `NULLIF(trim(${alias}.serial_no), '')`;
+	const counts = REPEAT_DAYS.map(
+		(n) => `count(*) FILTER (WHERE s.next_at <= r.received_at + INTERVAL ${n} DAY) AS repeat_${n}d`
+	).join(',\n\t\t\t');
+	const rows = await db.query(
+		`WITH visits AS (
+			SELECT DISTINCT ${serial('a')} AS serial, a.received_at AS visit_at
+			FROM repairs a WHERE ${bounds.join(' AND ')} AND ${serial('a')} IS NOT NULL
+		), seq AS (
+			SELECT serial, visit_at, lead(visit_at) OVER (PARTITION BY serial ORDER BY visit_at) AS next_at
+			FROM visits
+		)
+		SELECT ${monthSql('r.received_at')} AS month, count(*) AS repairs,
+			${counts}
+		FROM repairs r LEFT JOIN seq s ON s.serial = ${serial('r')} AND s.visit_at = r.received_at
+		WHERE ${where}
+		GROUP BY month ORDER BY month`,
+		p.values
+	);
+	return rows.map((r) => {
+		const repairs = Number(r.repairs);
+		const out: MetricRow = { month: String(r.month), repairs };
+		for (const n of REPEAT_DAYS) {
+			const repeats = Number(r[`repeat_${n}d`]);
+			out[`repeat_${n}d`] = repeats;
+			out[`repeat_rate_${n}d`] = repairs ? repeats / repairs : null;
+		}
+		return out;
+	});
+}
+
+export const metrics: MetricDefinition[] = [
+	{
+		id: 'repairs.turnaround',
+		dimensions: [],
+		filters: FILTERS,
+		uses: ['repair_target_hours'],
+		run: turnaround
+	},
+	{ id: 'repairs.repeat', dimensions: [], filters: FILTERS, uses: [], run: repeat }
+];
