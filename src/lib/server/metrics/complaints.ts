@@ -1,4 +1,58 @@
+import { escalations } from './complaints-escalations';
 import type { MetricDefinition } from './definition';
+import { Params, monthSql, whereSql } from './sql';
+
+/** Microseconds of a target given in hours, for comparing epoch_us differences exactly. */
+const hoursUs = (hours: number) => Math.round(hours * 3_600_000_000);
+
+/**
+ * complaints.sla — by month of received_at: complaints, the shares of all the month's complaints whose
+ * first response (first_response_at − received_at) and resolution (resolved_at − received_at) took at most
+ * the configured hours (exactly the target is within; a missing time is not within), and open = the
+ * month's complaints without a resolved time.
+ *
+ * Months: every month from the first to the last month with a complaint in the filtered window (a month
+ * without complaints inside that span appears with 0 and null shares).
+ */
+const sla: MetricDefinition = {
+	id: 'complaints.sla',
+	dimensions: [],
+	filters: ['model', 'region', 'channel', 'supplier'],
+	uses: ['response_target_hours', 'resolution_target_hours'],
+	async run({ db, query, params }) {
+		const p = new Params();
+		const where = whereSql(p, query, {
+			alias: 'c',
+			dateColumn: 'received_at',
+			filters: ['model', 'region', 'channel', 'supplier']
+		});
+		const response = p.add(hoursUs(params.response_target_hours));
+		const resolution = p.add(hoursUs(params.resolution_target_hours));
+		const sql = `
+			WITH c AS (
+				SELECT CAST(date_trunc('month', c.received_at) AS DATE) AS m, c.resolved_at,
+					epoch_us(c.first_response_at) - epoch_us(c.received_at) AS response_us,
+					epoch_us(c.resolved_at) - epoch_us(c.received_at) AS resolution_us
+				FROM complaints c WHERE ${where}
+			),
+			months AS (
+				SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM c
+			),
+			agg AS (
+				SELECT m, count(*) AS complaints,
+					count(*) FILTER (WHERE response_us <= ${response}) AS response_ok,
+					count(*) FILTER (WHERE resolution_us <= ${resolution}) AS resolution_ok,
+					count(*) FILTER (WHERE resolved_at IS NULL) AS open
+				FROM c GROUP BY m
+			)
+			SELECT ${monthSql('m')} AS month, coalesce(complaints, 0) AS complaints,
+				CAST(response_ok AS DOUBLE) / nullif(complaints, 0) AS response_within_target_share,
+				CAST(resolution_ok AS DOUBLE) / nullif(complaints, 0) AS resolution_within_target_share,
+				coalesce(open, 0) AS open
+			FROM months LEFT JOIN agg USING (m) ORDER BY m`;
+		return db.query(sql, p.values);
+	}
+};
 
 /** The complaints metric family. */
-export const metrics: MetricDefinition[] = [];
+export const metrics: MetricDefinition[] = [sla, escalations];

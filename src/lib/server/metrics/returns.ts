@@ -1,4 +1,88 @@
 import type { MetricDefinition } from './definition';
+import { Params, monthSql, whereSql } from './sql';
+
+/** Microseconds of a target given in minutes, for comparing epoch_us differences exactly. */
+const minutesUs = (minutes: number) => Math.round(minutes * 60_000_000);
+
+/**
+ * returns.monthly — by month of requested_at: returns (records), units_sold (sales of the calendar month,
+ * same model/region/channel filters), return_rate = returns ÷ units_sold, exchanges, refunds, and the
+ * shares of all the month's returns whose counter handling (requested → counter_done_at) and inspection
+ * (requested → inspected_at) took at most the configured minutes; a missing time is not within target.
+ * inspection_within_target_share_excl_refunds is the inspection share over the returns that are not refunds
+ * (refunds usually send no goods back, so they have no inspection and would depress the share by their mix).
+ *
+ * Months: every month from the first to the last month with a return in the filtered window (a month
+ * without returns inside that span appears with 0 and null shares).
+ *
+ * Supplier: sales carry no supplier, so with a supplier filter the returns and shares are the supplier's,
+ * while units_sold and return_rate are null (there is no per-supplier denominator).
+ *
+ * units_sold is the whole calendar month's sales even when --from/--to cut the month; a month without
+ * sales rows has units_sold 0 and return_rate null.
+ */
+const monthly: MetricDefinition = {
+	id: 'returns.monthly',
+	dimensions: [],
+	filters: ['model', 'region', 'channel', 'supplier'],
+	uses: ['counter_target_minutes', 'inspection_target_minutes'],
+	async run({ db, query, params }) {
+		const p = new Params();
+		const where = whereSql(p, query, {
+			alias: 'r',
+			dateColumn: 'requested_at',
+			filters: ['model', 'region', 'channel', 'supplier']
+		});
+		const salesWhere = whereSql(
+			p,
+			{ filters: query.filters },
+			{ alias: 's', filters: ['model', 'region', 'channel'] }
+		);
+		const counter = p.add(minutesUs(params.counter_target_minutes));
+		const inspection = p.add(minutesUs(params.inspection_target_minutes));
+		const bySupplier = Boolean(query.filters.supplier?.length);
+		const units = bySupplier ? 'CAST(NULL AS BIGINT)' : 'coalesce(s.units, 0)';
+		const sql = `
+			WITH r AS (
+				SELECT CAST(date_trunc('month', r.requested_at) AS DATE) AS m, r.return_type,
+					epoch_us(r.counter_done_at) - epoch_us(r.requested_at) AS counter_us,
+					epoch_us(r.inspected_at) - epoch_us(r.requested_at) AS inspection_us
+				FROM returns r WHERE ${where}
+			),
+			months AS (
+				SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM r
+			),
+			agg AS (
+				SELECT m, count(*) AS returns,
+					count(*) FILTER (WHERE return_type = 'exchange') AS exchanges,
+					count(*) FILTER (WHERE return_type = 'refund') AS refunds,
+					count(*) FILTER (WHERE counter_us <= ${counter}) AS counter_ok,
+					count(*) FILTER (WHERE inspection_us <= ${inspection}) AS inspection_ok,
+					count(*) FILTER (WHERE return_type IS DISTINCT FROM 'refund') AS inspectable,
+					count(*) FILTER (WHERE inspection_us <= ${inspection} AND return_type IS DISTINCT FROM 'refund')
+						AS inspectable_ok
+				FROM r GROUP BY m
+			),
+			s AS (
+				SELECT CAST(s.period AS DATE) AS m, CAST(sum(s.units) AS BIGINT) AS units
+				FROM sales s WHERE ${salesWhere} AND s.period IN (SELECT m FROM months) GROUP BY 1
+			),
+			joined AS (
+				SELECT months.m, coalesce(agg.returns, 0) AS returns, ${units} AS units_sold,
+					coalesce(agg.exchanges, 0) AS exchanges, coalesce(agg.refunds, 0) AS refunds,
+					agg.counter_ok, agg.inspection_ok, agg.inspectable, agg.inspectable_ok
+				FROM months LEFT JOIN agg USING (m) LEFT JOIN s USING (m)
+			)
+			SELECT ${monthSql('m')} AS month, returns, units_sold,
+				CAST(returns AS DOUBLE) / nullif(units_sold, 0) AS return_rate,
+				exchanges, refunds,
+				CAST(counter_ok AS DOUBLE) / nullif(returns, 0) AS counter_within_target_share,
+				CAST(inspection_ok AS DOUBLE) / nullif(returns, 0) AS inspection_within_target_share,
+				CAST(inspectable_ok AS DOUBLE) / nullif(inspectable, 0) AS inspection_within_target_share_excl_refunds
+			FROM joined ORDER BY m`;
+		return db.query(sql, p.values);
+	}
+};
 
 /** The returns metric family. */
-export const metrics: MetricDefinition[] = [];
+export const metrics: MetricDefinition[] = [monthly];

@@ -1,4 +1,51 @@
 import type { MetricDefinition } from './definition';
+import { Params, monthSql, whereSql } from './sql';
+
+/**
+ * satisfaction.monthly — by month of responded_at: responses (all survey records), csat_mean (mean of
+ * the answered 1–5 scores), satisfied_share (csat ≥ 4 among answered csat), nps = 100 × (share of
+ * nps ≥ 9 − share of nps ≤ 6) among answered nps, plus the two denominators csat_answered and
+ * nps_answered. A month where nobody answered a question has null for it.
+ *
+ * Months: every month from the first to the last month with a response in the filtered window (a month
+ * without responses inside that span appears with 0 responses and nulls).
+ */
+const monthly: MetricDefinition = {
+	id: 'satisfaction.monthly',
+	dimensions: [],
+	filters: ['model', 'region', 'channel'],
+	uses: [],
+	async run({ db, query }) {
+		const p = new Params();
+		const where = whereSql(p, query, {
+			alias: 's',
+			dateColumn: 'responded_at',
+			filters: ['model', 'region', 'channel']
+		});
+		const sql = `
+			WITH s AS (
+				SELECT CAST(date_trunc('month', s.responded_at) AS DATE) AS m, s.csat, s.nps
+				FROM surveys s WHERE ${where}
+			),
+			months AS (
+				SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM s
+			),
+			agg AS (
+				SELECT m, count(*) AS responses, avg(csat) AS csat_mean,
+					count(csat) AS csat_answered, count(*) FILTER (WHERE csat >= 4) AS satisfied,
+					count(nps) AS nps_answered,
+					count(*) FILTER (WHERE nps >= 9) AS promoters,
+					count(*) FILTER (WHERE nps <= 6) AS detractors
+				FROM s GROUP BY m
+			)
+			SELECT ${monthSql('m')} AS month, coalesce(responses, 0) AS responses, csat_mean,
+				CAST(satisfied AS DOUBLE) / nullif(csat_answered, 0) AS satisfied_share,
+				100 * CAST(promoters - detractors AS DOUBLE) / nullif(nps_answered, 0) AS nps,
+				coalesce(csat_answered, 0) AS csat_answered, coalesce(nps_answered, 0) AS nps_answered
+			FROM months LEFT JOIN agg USING (m) ORDER BY m`;
+		return db.query(sql, p.values);
+	}
+};
 
 /** The satisfaction metric family. */
-export const metrics: MetricDefinition[] = [];
+export const metrics: MetricDefinition[] = [monthly];
