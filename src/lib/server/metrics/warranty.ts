@@ -1,4 +1,196 @@
-import type { MetricDefinition } from './definition';
+import type { FilterName, MetricRow, MetricValue } from '$lib/metrics/types';
+import type { MetricParams } from './config';
+import type { MetricContext, MetricDefinition } from './definition';
+import { Params, whereSql } from './sql';
+import { bLife, censorAt, expectedFailures, fitWeibullGrouped, type TimeGroup } from './weibull';
+
+/**
+ * warranty.weibull: a Weibull life model per product model from first failures and the units still
+ * running (right-censored), one row per model.
+ *
+ * - End date: --to, else the latest received_at (as a date) of the filtered repairs.
+ * - --from does not change the result: a life model needs each unit's whole history, so every
+ *   sale and repair up to the end date counts (cutting repairs at --from would drop the early
+ *   failures of older units while still counting those units as running from age 0). The row's
+ *   note says so when --from is given.
+ * - Failures: per unit (product_model, serial_no) its first repair that has sold_at, received on or
+ *   before the end date; life = received date − sold_at in whole days. A failure on the purchase
+ *   day (0 days) is put at 0.5 day (the likelihood needs t > 0). A first repair received before its
+ *   purchase date is a data error: left out and counted in excluded_failures. The first repair is
+ *   chosen before the filters apply, so a filter never turns a unit's second repair into a first.
+ * - Suspensions: sales summed per model and sales month (months starting on or before the end
+ *   date); units not failed = units − first failures of the model sold in that month (not below 0),
+ *   aged from the 15th of the sales month to the end date (at least 0.5 day).
+ * - Fit (weibull.ts): maximum likelihood with right censoring; needs at least 2 failures.
+ *   Forecasts: expected first failures among the running units in the next 3/6/12 months
+ *   (30.4375-day months).
+ * - Extra in-warranty fit: the same data seen only up to the model's warranty period (W months,
+ *   params.warranty_months, default warranty_months_default; W × 30.4375 days): later failures and
+ *   older units count as running at W. When repairs after the warranty are under-reported (owners
+ *   go elsewhere), this shape is the one to read for wear-out; the full fit describes the claims
+ *   the service network actually receives.
+ * - Filters: model, category, region, applied to repairs and to sales.
+ */
+
+const FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
+const MONTH_DAYS = 30.4375;
+const MIN_AGE_DAYS = 0.5;
+const MIN_FAILURES = 2;
+
+interface ModelData {
+	failures: TimeGroup[];
+	suspensions: TimeGroup[];
+	unitsSold: number;
+	excluded: number;
+}
+
+const count = (groups: readonly TimeGroup[]) => groups.reduce((sum, g) => sum + g.w, 0);
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Failures grouped by age, suspension groups, units sold and excluded failures per model. */
+function lifeDataSql(ctx: MetricContext, end: string): { sql: string; params: Params } {
+	const p = new Params();
+	const endParam = p.add(end);
+	const firstWhere = whereSql(p, ctx.query, { alias: 'f', filters: FILTERS });
+	const salesWhere = whereSql(p, ctx.query, { alias: 's', filters: FILTERS });
+	const sql = `
+WITH bounds AS (SELECT CAST(${endParam} AS DATE) AS end_date),
+firsts AS (
+	SELECT r.product_model, r.category, r.region, r.sold_at, CAST(r.received_at AS DATE) AS received_on
+	FROM repairs r, bounds
+	WHERE r.serial_no IS NOT NULL AND r.sold_at IS NOT NULL AND CAST(r.received_at AS DATE) <= bounds.end_date
+	QUALIFY row_number() OVER (PARTITION BY r.product_model, r.serial_no ORDER BY r.received_at, r.repair_id) = 1
+),
+failures AS (
+	SELECT f.product_model, date_trunc('month', f.sold_at) AS period,
+		date_diff('day', f.sold_at, f.received_on) AS days
+	FROM firsts f WHERE ${firstWhere}
+),
+sold AS (
+	SELECT s.product_model, s.period, sum(s.units) AS units
+	FROM sales s, bounds
+	WHERE s.period <= bounds.end_date AND ${salesWhere}
+	GROUP BY ALL
+),
+failed AS (SELECT product_model, period, count(*) AS n FROM failures WHERE days >= 0 GROUP BY ALL)
+SELECT 'failure' AS kind, product_model, days, count(*) AS n FROM failures WHERE days >= 0 GROUP BY ALL
+UNION ALL
+SELECT 'excluded', product_model, NULL, count(*) FROM failures WHERE days < 0 GROUP BY ALL
+UNION ALL
+SELECT 'suspension', sold.product_model,
+	date_diff('day', CAST(sold.period + INTERVAL 14 DAY AS DATE), bounds.end_date),
+	sum(greatest(sold.units - coalesce(failed.n, 0), 0))
+FROM sold LEFT JOIN failed USING (product_model, period), bounds
+GROUP BY ALL
+UNION ALL
+SELECT 'sold', product_model, NULL, sum(units) FROM sold GROUP BY ALL`;
+	return { sql, params: p };
+}
+
+async function endDate(ctx: MetricContext): Promise<string | null> {
+	if (ctx.query.to) return ctx.query.to;
+	const p = new Params();
+	const where = whereSql(p, ctx.query, { alias: 'r', filters: FILTERS });
+	const rows = await ctx.db.query(
+		`SELECT strftime(max(r.received_at), '%Y-%m-%d') AS end_date FROM repairs r WHERE ${where}`,
+		p.values
+	);
+	return (rows[0]?.end_date as string | null) ?? null;
+}
+
+async function lifeData(ctx: MetricContext, end: string): Promise<Map<string, ModelData>> {
+	const { sql, params } = lifeDataSql(ctx, end);
+	const byModel = new Map<string, ModelData>();
+	for (const row of await ctx.db.query(sql, params.values)) {
+		const name = String(row.product_model);
+		let data = byModel.get(name);
+		if (!data) byModel.set(name, (data = { failures: [], suspensions: [], unitsSold: 0, excluded: 0 }));
+		const t = Math.max(MIN_AGE_DAYS, Number(row.days));
+		const n = Number(row.n);
+		if (row.kind === 'failure') data.failures.push({ t, w: n });
+		else if (row.kind === 'suspension') data.suspensions.push({ t, w: n });
+		else if (row.kind === 'sold') data.unitsSold = n;
+		else data.excluded = n;
+	}
+	return byModel;
+}
+
+/** β and η of a fit, or the reason there is none. */
+function fit(failures: TimeGroup[], suspensions: TimeGroup[]) {
+	const r = count(failures);
+	if (r < MIN_FAILURES) {
+		return {
+			note: `${r} failure(s), fewer than ${MIN_FAILURES}: no fit / 失效数少于 ${MIN_FAILURES}，不拟合`
+		};
+	}
+	const result = fitWeibullGrouped(failures, suspensions);
+	return result.converged
+		? { result }
+		: { note: `no maximum-likelihood estimate (${result.message}) / 无法得到最大似然估计` };
+}
+
+function modelRow(
+	name: string,
+	data: ModelData,
+	end: string,
+	params: MetricParams,
+	notes: string[]
+): MetricRow {
+	const months = params.warranty_months[name] ?? params.warranty_months_default;
+	const inWarranty = censorAt(data.failures, data.suspensions, months * MONTH_DAYS);
+	const full = fit(data.failures, data.suspensions);
+	const warranty = fit(inWarranty.failures, inWarranty.suspensions);
+	const f = full.result;
+	const w = warranty.result;
+	const num = (x: number | undefined, digits: number): MetricValue =>
+		x === undefined ? null : round(x, digits);
+	const forecast = (h: number) =>
+		num(f && expectedFailures(data.suspensions, f.beta, f.eta, h * MONTH_DAYS), 4);
+	return {
+		product_model: name,
+		failures: count(data.failures),
+		suspensions: count(data.suspensions),
+		units_sold: data.unitsSold,
+		excluded_failures: data.excluded,
+		end_date: end,
+		beta: num(f?.beta, 6),
+		eta_days: num(f?.eta, 3),
+		b10_days: num(f && bLife(0.1, f.beta, f.eta), 3),
+		forecast_3m: forecast(3),
+		forecast_6m: forecast(6),
+		forecast_12m: forecast(12),
+		log_likelihood: num(f?.logLikelihood, 4),
+		converged: f !== undefined,
+		warranty_months: months,
+		failures_in_warranty: count(inWarranty.failures),
+		beta_in_warranty: num(w?.beta, 6),
+		eta_in_warranty_days: num(w?.eta, 3),
+		note:
+			[full.note, w || !f ? undefined : `in-warranty fit: ${warranty.note}`, ...notes]
+				.filter(Boolean)
+				.join('; ') || null
+	};
+}
+
+async function weibull(ctx: MetricContext): Promise<MetricRow[]> {
+	const end = await endDate(ctx);
+	if (!end) return [];
+	const notes = ctx.query.from
+		? [
+				`--from ${ctx.query.from} not applied: all history up to ${end} counts / 可靠性分析使用截至 ${end} 的全部数据，不按起始日截取`
+			]
+		: [];
+	const data = await lifeData(ctx, end);
+	return [...data.keys()].sort().map((name) => modelRow(name, data.get(name)!, end, ctx.params, notes));
+}
 
 /** The warranty metric family. */
-export const metrics: MetricDefinition[] = [];
+export const metrics: MetricDefinition[] = [
+	{
+		id: 'warranty.weibull',
+		dimensions: [],
+		filters: FILTERS,
+		uses: ['warranty_months_default', 'warranty_months'],
+		run: weibull
+	}
+];
