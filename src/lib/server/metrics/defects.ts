@@ -1,4 +1,49 @@
 import type { MetricDefinition } from './definition';
+import { misTriangle } from './defects-mis';
+import { pareto, PARETO_DIMENSIONS, PARETO_FILTERS } from './defects-pareto';
+import { monthlySeries } from './defects-series';
+import { SHARED_FILTERS } from './defects-sql';
+import { pChart } from './stats/p-chart';
 
-/** The defects metric family. */
-export const metrics: MetricDefinition[] = [];
+/**
+ * The defects metric family. The SQL lives in the defects-*.ts modules, the statistics in stats/;
+ * the definitions users read are in data/metrics.json.
+ */
+export const metrics: MetricDefinition[] = [
+	{
+		id: 'defects.monthly',
+		dimensions: [],
+		filters: SHARED_FILTERS,
+		uses: ['warranty_months_default', 'warranty_months'],
+		async run(ctx) {
+			return (await monthlySeries(ctx)).map((m) => ({
+				...m,
+				rate_per_1000: m.units_in_warranty > 0 ? (m.repairs * 1000) / m.units_in_warranty : null
+			}));
+		}
+	},
+	{
+		id: 'defects.pareto',
+		dimensions: PARETO_DIMENSIONS,
+		filters: PARETO_FILTERS,
+		uses: [],
+		run: pareto
+	},
+	{
+		id: 'defects.pchart',
+		dimensions: [],
+		filters: SHARED_FILTERS,
+		uses: ['warranty_months_default', 'warranty_months'],
+		async run(ctx) {
+			// Spread into plain objects: an interface type is not assignable to MetricRow's index signature.
+			return pChart(await monthlySeries(ctx)).map((row) => ({ ...row }));
+		}
+	},
+	{
+		id: 'defects.mis',
+		dimensions: [],
+		filters: SHARED_FILTERS,
+		uses: [],
+		run: misTriangle
+	}
+];

@@ -1,0 +1,67 @@
+import type { MetricRow } from '$lib/metrics/types';
+import type { MetricContext } from './definition';
+import { coverageSql, monthStartSql, SHARED_FILTERS } from './defects-sql';
+import { monthSql, Params, whereSql } from './sql';
+
+/**
+ * The months-in-service (warranty) triangle: cohort, mis, claims, units, cum_claims_per_1000.
+ *
+ * - A claim is a repair with sold_at (filtered by model/category/region and from/to on
+ *   received_at); its cohort is the month of sold_at, mis = months from that month to the month
+ *   of received_at. A received-before-sold repair (mis < 0) is a data error and is left out.
+ * - The observation window is the repair data's coverage narrowed by from/to (coverageSql); its
+ *   last month is the analysis end (--to, else the latest received_at).
+ * - Cohorts are the sales months inside the window with units sold (filtered), plus months of
+ *   sold_at inside it that have claims but no sales rows (units 0, rate null). A cohort sold
+ *   before the window is left out: its early months in service were not observed, so its
+ *   cumulative curve would start too low.
+ * - Each cohort gets a row for every mis from 0 to the analysis end, zeros filled, so the
+ *   triangle is complete; cum_claims_per_1000 = claims up to mis ÷ units × 1000.
+ */
+export async function misTriangle({ db, query }: MetricContext): Promise<MetricRow[]> {
+	const p = new Params();
+	const repairsWhere = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: SHARED_FILTERS });
+	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
+	const sold = monthStartSql('r.sold_at');
+	const sql = `
+		WITH span AS (${coverageSql(p, query)}),
+		cohort_units AS (
+			SELECT s.period AS cohort, sum(s.units) AS units
+			FROM sales s, span
+			WHERE ${salesWhere} AND s.period BETWEEN span.first_month AND span.last_month
+			GROUP BY 1 HAVING sum(s.units) > 0
+		),
+		claims AS (
+			SELECT ${sold} AS cohort, date_diff('month', ${sold}, ${monthStartSql('r.received_at')}) AS mis,
+				count(*) AS claims
+			FROM repairs r WHERE ${repairsWhere} AND r.sold_at IS NOT NULL GROUP BY 1, 2
+		),
+		cohorts AS (
+			SELECT cohort FROM cohort_units
+			UNION
+			SELECT cohort FROM claims, span WHERE cohort BETWEEN span.first_month AND span.last_month
+		),
+		cells AS (
+			SELECT c.cohort, unnest(range(0, date_diff('month', c.cohort, span.last_month) + 1)) AS mis
+			FROM cohorts c, span
+		)
+		SELECT ${monthSql('cells.cohort')} AS cohort, cells.mis,
+			CAST(coalesce(claims.claims, 0) AS BIGINT) AS claims,
+			CAST(coalesce(cohort_units.units, 0) AS BIGINT) AS units,
+			CAST(sum(coalesce(claims.claims, 0)) OVER (PARTITION BY cells.cohort ORDER BY cells.mis) AS BIGINT) AS cum_claims
+		FROM cells
+		LEFT JOIN claims ON claims.cohort = cells.cohort AND claims.mis = cells.mis
+		LEFT JOIN cohort_units ON cohort_units.cohort = cells.cohort
+		ORDER BY cells.cohort, cells.mis`;
+	const rows = await db.query(sql, p.values);
+	return rows.map((r) => {
+		const units = Number(r.units);
+		return {
+			cohort: String(r.cohort),
+			mis: Number(r.mis),
+			claims: Number(r.claims),
+			units,
+			cum_claims_per_1000: units > 0 ? (Number(r.cum_claims) * 1000) / units : null
+		};
+	});
+}

@@ -1,0 +1,57 @@
+import type { FilterName, MetricRow } from '$lib/metrics/types';
+import type { MetricContext } from './definition';
+import { Params, whereSql } from './sql';
+
+/** Columns of repairs a Pareto may group by; the first is the default. */
+export const PARETO_DIMENSIONS = [
+	'defect_code',
+	'defect_category',
+	'product_model',
+	'region',
+	'category',
+	'supplier',
+	'service_center',
+	'symptom'
+] as const;
+
+export const PARETO_FILTERS: readonly FilterName[] = [
+	'model',
+	'category',
+	'region',
+	'supplier',
+	'service_center'
+];
+
+/**
+ * Repairs counted by one dimension: key, count, share, cum_share, by count descending then key.
+ * Repairs with no value for the dimension stay one group with key null, placed last whatever its
+ * count: it is not a cause one can act on, yet it stays in the denominator so the shares are of
+ * all repairs and cum_share reaches 1 on the last row.
+ */
+export async function pareto({ db, query }: MetricContext): Promise<MetricRow[]> {
+	// query.by was checked against PARETO_DIMENSIONS by the registry; the includes() keeps this
+	// function safe on its own too, since the name becomes an identifier in the SQL.
+	const by = query.by ?? PARETO_DIMENSIONS[0];
+	if (!(PARETO_DIMENSIONS as readonly string[]).includes(by))
+		throw new Error(`defects.pareto: bad dimension ${by}`);
+	const p = new Params();
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: PARETO_FILTERS });
+	const rows = await db.query(
+		`SELECT r.${by} AS key, count(*) AS count FROM repairs r WHERE ${where}
+		 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,
+		p.values
+	);
+	const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
+	let cumulative = 0;
+	return rows.map((r) => {
+		const count = Number(r.count);
+		cumulative += count;
+		// From the running count, not summed shares, so the last cum_share is exactly 1.
+		return {
+			key: r.key === null ? null : String(r.key),
+			count,
+			share: count / total,
+			cum_share: cumulative / total
+		};
+	});
+}

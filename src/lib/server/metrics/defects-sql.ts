@@ -1,0 +1,41 @@
+import type { FilterName, MetricQuery } from '$lib/metrics/types';
+import type { MetricParams } from './config';
+import type { Params } from './sql';
+
+/** Filters that constrain both repairs and sales (the columns exist in both tables). */
+export const SHARED_FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
+
+/**
+ * The months the repair data covers, as DATE columns `first_month` / `last_month` of one row: from
+ * the first to the last received_at month of all repairs (no filters), narrowed to the from/to
+ * window. Before the first repair export or after the last, a zero would be an unknown read as
+ * "no defects", so no series reaches outside; inside, a filtered model without repairs in a month
+ * really had none. No repairs at all gives no row, a window outside them first_month > last_month:
+ * either way no months.
+ */
+export function coverageSql(p: Params, query: MetricQuery): string {
+	const first = ["CAST(date_trunc('month', min(received_at)) AS DATE)"];
+	const last = ["CAST(date_trunc('month', max(received_at)) AS DATE)"];
+	if (query.from) first.push(`CAST(date_trunc('month', CAST(${p.add(query.from)} AS DATE)) AS DATE)`);
+	if (query.to) last.push(`CAST(date_trunc('month', CAST(${p.add(query.to)} AS DATE)) AS DATE)`);
+	// greatest/least skip NULLs, so an empty repairs table must give no row rather than the window.
+	return `SELECT greatest(${first.join(', ')}) AS first_month, least(${last.join(', ')}) AS last_month
+		FROM repairs HAVING count(*) > 0`;
+}
+
+/**
+ * Warranty months of the model in `column`: params.warranty_months[model], else the default. The
+ * model names and months are bound values; the CASE keeps it one expression (no temp table).
+ */
+export function warrantyMonthsSql(p: Params, params: MetricParams, column: string): string {
+	const fallback = `CAST(${p.add(params.warranty_months_default)} AS INTEGER)`;
+	const entries = Object.entries(params.warranty_months);
+	if (!entries.length) return fallback;
+	const whens = entries.map(
+		([model, months]) => `WHEN ${p.add(model)} THEN CAST(${p.add(months)} AS INTEGER)`
+	);
+	return `CASE ${column} ${whens.join(' ')} ELSE ${fallback} END`;
+}
+
+/** The first day of the month of a date or timestamp expression, as a DATE. */
+export const monthStartSql = (expr: string) => `CAST(date_trunc('month', ${expr}) AS DATE)`;
