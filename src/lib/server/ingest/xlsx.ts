@@ -1,7 +1,10 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import { columnLetter, rowCells } from './xlsx-cells';
+import { ReadGuard, WorkbookStream, type WorksheetReader } from './xlsx-reader';
 import { ImportError } from './types';
 import { assertZipSafe } from './zip-guard';
+
+export { cellText, columnLetter } from './xlsx-cells';
 
 /**
  * XLSX → CSV for the importer: one sheet is streamed row by row (never the whole workbook) into the
@@ -40,102 +43,8 @@ export interface XlsxOptions {
 const HEADER_WINDOW = 30;
 const PROGRESS_EVERY = 5000;
 const FLUSH_CHARS = 64 * 1024;
-const MS_PER_DAY = 86_400_000;
-/** Days from Excel's day 0 (1899-12-30, counting its fictitious 1900-02-29) to 1970-01-01. */
-const EXCEL_EPOCH_DAYS = 25569;
-const DATE1904_OFFSET_DAYS = 1462;
-
-// ---------------------------------------------------------------------------------------------
-// Cell values
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/**
- * exceljs returns Excel dates as UTC Dates holding the wall-clock time. Sub-second noise from the
- * day-fraction encoding is rounded away. A value on Excel's day 0 is a time of day or a duration,
- * never a real date, so it is written without the date rather than as a plausible 1899 timestamp.
- */
-function dateText(date: Date): string {
-	const ms = date.getTime();
-	if (Number.isNaN(ms)) return '';
-	const d = new Date(Math.round(ms / 1000) * 1000);
-	const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-	const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-	if (day === '1899-12-30' || day === '1904-01-01') return time;
-	return time === '00:00:00' ? day : `${day} ${time}`;
-}
-
-function richText(value: unknown): string {
-	if (typeof value === 'string') return value;
-	if (value !== null && typeof value === 'object' && 'richText' in value && Array.isArray(value.richText)) {
-		return value.richText
-			.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : ''))
-			.join('');
-	}
-	return '';
-}
-
-/** The text a cell value goes to the CSV as. */
-export function cellText(value: ExcelJS.CellValue): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'string') return value;
-	// The streaming reader turns an error formula result into NaN.
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	if (value instanceof Date) return dateText(value);
-	if ('error' in value) return '';
-	if ('richText' in value) return richText(value);
-	if ('hyperlink' in value) return richText(value.text);
-	if ('formula' in value || 'sharedFormula' in value) {
-		const result = value.result;
-		if (result === undefined || (typeof result === 'object' && !(result instanceof Date))) return '';
-		return cellText(result);
-	}
-	return '';
-}
-
-/** Same test exceljs applies to plain numeric cells; it skips formula results, so we repeat it. */
-function isDateFormat(format: string | undefined): boolean {
-	if (!format) return false;
-	const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-	return /[ymdhMsb]/.test(bare);
-}
-
-function cellValue(cell: ExcelJS.Cell, date1904: boolean): ExcelJS.CellValue {
-	const value = cell.value;
-	if (
-		value !== null &&
-		typeof value === 'object' &&
-		('formula' in value || 'sharedFormula' in value) &&
-		typeof value.result === 'number' &&
-		isDateFormat(cell.numFmt)
-	) {
-		const days = value.result - EXCEL_EPOCH_DAYS + (date1904 ? DATE1904_OFFSET_DAYS : 0);
-		return new Date(Math.round(days * MS_PER_DAY));
-	}
-	return value;
-}
-
-function rowCells(row: ExcelJS.Row, date1904: boolean): string[] {
-	const cells: string[] = [];
-	row.eachCell((cell, column) => {
-		cells[column - 1] = cellText(cellValue(cell, date1904));
-	});
-	for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-	return cells;
-}
-
-export function columnLetter(column: number): string {
-	let letters = '';
-	for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-		letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-	return letters;
-}
 
 const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
-// ---------------------------------------------------------------------------------------------
-// CSV output
 
 class CsvWriter {
 	private readonly out: fs.WriteStream;
@@ -173,141 +82,6 @@ class CsvWriter {
 		this.out.destroy();
 	}
 }
-
-// ---------------------------------------------------------------------------------------------
-// exceljs streaming-reader internals (4.4.0) that the typings leave out
-
-interface SheetEntry {
-	name: string;
-	id: number;
-	rId: string;
-	state?: string;
-}
-interface Relationship {
-	Id: string;
-	Target: string;
-}
-interface ZipEntryStream {
-	setEncoding(encoding: 'utf8'): unknown;
-}
-type EntryParser = (this: unknown, entry: ZipEntryStream) => unknown;
-type PartParser = '_parseRels' | '_parseWorkbook' | '_parseSharedStrings' | '_parseStyles';
-type ReaderInternals = { [K in PartParser]?: EntryParser } & {
-	model?: { sheets?: SheetEntry[] };
-	workbookRels?: Relationship[];
-	properties?: { model?: { date1904?: boolean } };
-	on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): unknown;
-};
-interface WorksheetInternals {
-	name: string;
-	iterator: AsyncIterable<Buffer | string>;
-}
-type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
-
-/**
- * exceljs decodes every zip chunk on its own, so a multi-byte character split across chunks turns
- * into U+FFFD (one in a few thousand Chinese cells). Handing it text instead of bytes avoids that:
- * part entries get a stream decoder, sheet data is decoded here.
- */
-function decodePartsAsText(reader: ReaderInternals): void {
-	for (const key of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const) {
-		const original = reader[key];
-		if (typeof original !== 'function') continue;
-		reader[key] = function (this: unknown, entry: ZipEntryStream) {
-			entry.setEncoding('utf8');
-			return original.call(this, entry);
-		};
-	}
-}
-
-async function* utf8Text(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-	const decoder = new TextDecoder('utf-8');
-	for await (const chunk of source)
-		yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-	const rest = decoder.decode();
-	if (rest) yield rest;
-}
-
-/** exceljs only reads parts named worksheets/sheetN.xml; some writers use absolute rel targets. */
-const relTarget = (target: string) => target.replace(/^\/?(xl\/)?/, '');
-const isReadableWorksheet = (target: string) => /^worksheets\/sheet\d+\.xml$/.test(relTarget(target));
-
-function workbookSheets(reader: ReaderInternals): SheetEntry[] | undefined {
-	const { model, workbookRels } = reader;
-	if (!model?.sheets || !workbookRels) return undefined;
-	return model.sheets.filter((sheet) => {
-		const rel = workbookRels.find((r) => r.Id === sheet.rId);
-		return rel !== undefined && isReadableWorksheet(rel.Target);
-	});
-}
-
-/** exceljs names a sheet only if its rel target is relative; resolve it ourselves from the part number. */
-function sheetName(reader: ReaderInternals, sheetNo: string | undefined, fallback: string): string {
-	if (sheetNo === undefined) return fallback;
-	const rel = reader.workbookRels?.find((r) => relTarget(r.Target) === `worksheets/sheet${sheetNo}.xml`);
-	return (rel && reader.model?.sheets?.find((s) => s.rId === rel.Id)?.name) ?? fallback;
-}
-
-function readError(error: unknown): unknown {
-	if (error instanceof ImportError) return error;
-	// Operating-system failures (disk full, permissions) are not the file's fault; pass them on.
-	if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') return error;
-	const why = error instanceof Error ? error.message : String(error);
-	return new ImportError(`Cannot read the XLSX file: ${why} / 无法读取 XLSX 文件：${why}`, 'unreadable', {
-		cause: why
-	});
-}
-
-/**
- * unzipper reports a corrupt entry (bad deflate data, bad signature) only as an 'error' event on its
- * parser, which exceljs does not turn into a rejection: the read just never settles. So the pending
- * read is failed from the errors of the input stream and of whatever it is piped into (the parser).
- * (Not Promise.race against one long-lived promise: that keeps a reaction per row alive.)
- */
-class ReadGuard {
-	broken = false;
-	private error: unknown;
-	private rejectPending: ((error: unknown) => void) | undefined;
-
-	open(path: string): fs.ReadStream {
-		const input = fs.createReadStream(path);
-		const watch = (emitter: NodeJS.EventEmitter) =>
-			emitter.on('error', (error: unknown) => {
-				if (this.broken) return;
-				this.broken = true;
-				this.error = error;
-				this.rejectPending?.(readError(error));
-			});
-		watch(input);
-		const pipe = input.pipe.bind(input);
-		input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
-			watch(destination);
-			return pipe(destination, options);
-		};
-		return input;
-	}
-
-	/** One read at a time: the reader is consumed sequentially. */
-	read<T>(promise: Promise<T>): Promise<T> {
-		if (this.broken) return Promise.reject(readError(this.error));
-		return new Promise<T>((resolve, reject) => {
-			this.rejectPending = reject;
-			promise.then(
-				(value) => {
-					this.rejectPending = undefined;
-					resolve(value);
-				},
-				(error: unknown) => {
-					this.rejectPending = undefined;
-					reject(readError(error));
-				}
-			);
-		});
-	}
-}
-
-// ---------------------------------------------------------------------------------------------
-// Conversion
 
 interface SheetResult {
 	headerLine: number;
@@ -433,63 +207,27 @@ export async function xlsxToCsv(
 	options: XlsxOptions
 ): Promise<XlsxConversion & { preview: string[][] }> {
 	await assertZipSafe(xlsxPath);
-	const guard = new ReadGuard();
-	const input = guard.open(xlsxPath);
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-		worksheets: 'emit',
-		sharedStrings: 'cache',
-		hyperlinks: 'ignore',
-		styles: 'cache', // needed for date number formats, without which dates come back as serial numbers
-		entries: 'emit'
-	});
-	const internals = reader as unknown as ReaderInternals;
-	decodePartsAsText(internals);
-	// A zip that stores workbook.xml after streamed sheets would crash exceljs on `model.sheets` and
-	// `properties.model`; with these stand-ins such sheets are read unnamed, in the 1900 date system.
-	internals.model ??= { sheets: [] };
-	internals.properties ??= { model: {} };
-	// The part number of the sheet being emitted, announced just before its reader is yielded.
-	let sheetNo: string | undefined;
-	internals.on('entry', (entry) => {
-		if (entry.type === 'worksheet') sheetNo = entry.id;
-	});
-
-	const worksheets = reader[Symbol.asyncIterator]();
-	const seen: string[] = [];
-	let tempFile: fs.ReadStream | undefined;
+	const workbook = new WorkbookStream(xlsxPath);
 	try {
-		for (;;) {
-			const next = await guard.read(worksheets.next());
-			if (next.done) break;
-			const worksheet = next.value;
-			const raw = worksheet as unknown as WorksheetInternals;
-			// A sheet stored before the shared strings in the zip (Excel and exceljs both do this) is
-			// spooled to a temp file first, which exceljs deletes only when asked for the next sheet.
-			tempFile = raw.iterator instanceof fs.ReadStream ? raw.iterator : undefined;
-			const name = sheetName(internals, sheetNo, raw.name);
-			seen.push(name);
-			const sheets = workbookSheets(internals);
-			const wanted =
-				options.sheet ??
-				(sheets?.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets?.[0])?.name ??
-				name;
+		for (let next = await workbook.next(); next; next = await workbook.next()) {
+			const { worksheet, name } = next;
+			const wanted = options.sheet ?? workbook.defaultSheet() ?? name;
 			if (name !== wanted) {
-				if (tempFile) discard(tempFile);
+				workbook.skip();
 				continue;
 			}
-			raw.iterator = utf8Text(raw.iterator);
-			const date1904 = internals.properties?.model?.date1904 === true;
+			workbook.select(worksheet);
 			const out = new CsvWriter(csvPath);
 			try {
-				const result = await convertSheet(worksheet, name, date1904, out, guard, options);
+				const result = await convertSheet(worksheet, name, workbook.date1904, out, workbook.guard, options);
 				await out.close();
-				return { sheet: name, sheets: sheetList(internals, seen), csvPath, ...result };
+				return { sheet: name, sheets: workbook.sheetList(), csvPath, ...result };
 			} catch (error) {
 				out.destroy();
 				throw error;
 			}
 		}
-		const found = sheetList(internals, seen);
+		const found = workbook.sheetList();
 		if (options.sheet === undefined) {
 			throw new ImportError('The workbook has no worksheet / 工作簿中没有工作表', 'empty', { sheets: found });
 		}
@@ -506,35 +244,6 @@ export async function xlsxToCsv(
 			{ sheet: options.sheet, sheets: found }
 		);
 	} finally {
-		if (!guard.broken) await release(worksheets, tempFile);
-		if (tempFile) discard(tempFile);
-		discard(input);
-	}
-}
-
-/** Closes a stream we will not read; it may still be opening a temp file exceljs is about to delete. */
-function discard(stream: fs.ReadStream): void {
-	stream.on('error', () => {});
-	stream.destroy();
-}
-
-function sheetList(reader: ReaderInternals, seen: string[]): string[] {
-	return [...new Set([...(workbookSheets(reader)?.map((s) => s.name) ?? []), ...seen])];
-}
-
-async function release(worksheets: AsyncGenerator<WorksheetReader>, tempFile: fs.ReadStream | undefined) {
-	try {
-		if (tempFile) {
-			discard(tempFile);
-			// Walk through the remaining spooled sheets so exceljs deletes every temp file now, not at exit.
-			for (let next = await worksheets.next(); !next.done; next = await worksheets.next()) {
-				const iterator = (next.value as unknown as WorksheetInternals).iterator;
-				if (iterator instanceof fs.ReadStream) discard(iterator);
-			}
-		} else {
-			await worksheets.return(undefined);
-		}
-	} catch {
-		// Cleanup only; the conversion's own outcome has already been decided.
+		await workbook.close();
 	}
 }
