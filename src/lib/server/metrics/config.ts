@@ -50,12 +50,13 @@ export async function loadMetricConfig(path = metricConfigPath()): Promise<Metri
 	return parsed.data;
 }
 
-export async function saveMetricParams(
-	params: MetricParams,
+/** Replaces the configuration file (validated first); the next metric run uses it. */
+export async function saveMetricConfig(
+	config: MetricConfig,
 	path = metricConfigPath()
 ): Promise<MetricConfig> {
-	const config = { ...(await loadMetricConfig(path)), params: paramsSchema.parse(params) };
-	await writeFile(path, `${JSON.stringify(config, null, '\t')}\n`);
+	const valid = metricConfigSchema.parse(config);
+	await writeFile(path, `${JSON.stringify(valid, null, '\t')}\n`);
 	cached = null;
 	return loadMetricConfig(path);
 }
