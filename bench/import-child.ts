@@ -1,0 +1,168 @@
+/**
+ * One timed import in a process of its own, so that its peak memory can be measured:
+ *
+ *   node --import tsx bench/import-child.ts import|baseline DB_PATH FILE_PATH
+ *
+ * `import` runs importFile (kind repair) into a fresh DuckDB file; `baseline` runs DuckDB's own
+ * `CREATE TABLE t AS SELECT * FROM read_csv(file, header = true)` (auto-detect) into a fresh file.
+ * The last stdout line is a JSON ChildResult.
+ *
+ * Environment (bench only, never read by src/):
+ *   BENCH_TRACE=1        time every SQL statement the importer runs (patches DuckDBConnection)
+ *   BENCH_SETTINGS="SET GLOBAL threads = 4; …"  run before the import, to try DuckDB knobs
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { Database } from '../src/lib/server/db/connection';
+import { importFile, type ImportProgress } from '../src/lib/server/ingest';
+
+export interface PhaseTiming {
+	phase: string;
+	ms: number;
+}
+
+export interface StatementTiming {
+	sql: string;
+	ms: number;
+}
+
+export interface ChildResult {
+	mode: 'import' | 'baseline';
+	ms: number;
+	/** CPU time (user + system, all threads) of the measured part: less sensitive to a busy machine. */
+	cpuMs: number;
+	/** CPU time of the whole child process (start-up included), to tell its load from other processes'. */
+	processCpuMs: number;
+	/** Peak resident set of this process in bytes (VmHWM; falls back to resourceUsage().maxRSS). */
+	peakRssBytes: number;
+	rows: number;
+	result?: Record<string, unknown>;
+	phases?: PhaseTiming[];
+	statements?: StatementTiming[];
+}
+
+function peakRss(): number {
+	try {
+		const status = readFileSync('/proc/self/status', 'utf8');
+		const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+		if (match) return Number(match[1]) * 1024;
+	} catch {
+		/* not Linux */
+	}
+	return process.resourceUsage().maxRSS * 1024;
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+	const used = process.cpuUsage(start);
+	return (used.user + used.system) / 1000;
+}
+
+function fresh(path: string): void {
+	rmSync(path, { force: true });
+	rmSync(`${path}.wal`, { force: true });
+}
+
+const statements: StatementTiming[] = [];
+
+/** Wraps run/runAndReadAll so every statement's duration is recorded (bench only). */
+function traceStatements(): void {
+	const proto = DuckDBConnection.prototype as unknown as Record<
+		string,
+		(...args: unknown[]) => Promise<unknown>
+	>;
+	let depth = 0; // runAndReadAll calls run: record the outermost call only
+	for (const name of ['run', 'runAndReadAll']) {
+		const original = proto[name];
+		proto[name] = async function (this: unknown, ...args: unknown[]) {
+			const started = performance.now();
+			depth++;
+			try {
+				return await original.apply(this, args);
+			} finally {
+				depth--;
+				if (depth === 0) {
+					const sql = String(args[0]).replace(/\s+/g, ' ').trim();
+					const ms = performance.now() - started;
+					statements.push({ sql: sql.length > 160 ? `${sql.slice(0, 157)}...` : sql, ms });
+				}
+			}
+		};
+	}
+}
+
+async function applySettings(conn: DuckDBConnection): Promise<void> {
+	const settings = process.env.BENCH_SETTINGS?.trim();
+	if (settings) await conn.run(settings);
+}
+
+async function baseline(dbPath: string, file: string): Promise<ChildResult> {
+	fresh(dbPath);
+	const instance = await DuckDBInstance.create(dbPath);
+	const conn = await instance.connect();
+	await applySettings(conn);
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	await conn.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true)`);
+	const ms = performance.now() - started;
+	const cpuMs = cpuSince(cpu);
+	const rows = Number((await conn.runAndReadAll('SELECT count(*) FROM t')).getRows()[0][0]);
+	conn.closeSync();
+	instance.closeSync();
+	return { mode: 'baseline', ms, cpuMs, processCpuMs: 0, peakRssBytes: peakRss(), rows };
+}
+
+async function runImport(dbPath: string, file: string): Promise<ChildResult> {
+	fresh(dbPath);
+	const db = await Database.open(dbPath);
+	const conn = await db.connect();
+	await applySettings(conn);
+	conn.closeSync();
+	if (process.env.BENCH_TRACE === '1') traceStatements();
+
+	// Phase boundaries from the importer's own progress events: the time spent in a phase is the
+	// time until the next phase starts ('done' is reported just before COMMIT).
+	const marks: { phase: string; at: number }[] = [];
+	let readEnd = 0; // the last 'reading' event: the end of the streaming pass / XLSX conversion
+	const onProgress = (p: ImportProgress) => {
+		const at = performance.now();
+		if (p.phase === 'reading') readEnd = at;
+		if (marks.at(-1)?.phase !== p.phase) marks.push({ phase: p.phase, at });
+	};
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	const result = await importFile(db, file, { kind: 'repair', onProgress, importedBy: 'bench' });
+	const ended = performance.now();
+	const cpuMs = cpuSince(cpu);
+	db.close();
+
+	const at = (phase: string) => marks.find((m) => m.phase === phase)?.at ?? NaN;
+	const phases: PhaseTiming[] = [
+		{ phase: 'read pass (hash, transcode/convert, scan)', ms: readEnd - started },
+		{ phase: 'read_csv staging', ms: at('staging') - readEnd },
+		{ phase: 'alignment check + normalise SQL', ms: at('validating') - at('staging') },
+		{ phase: 'rejected rows + counts', ms: at('writing') - at('validating') },
+		{ phase: 'apply (upsert, history, batch)', ms: at('done') - at('writing') },
+		{ phase: 'commit + cleanup', ms: ended - at('done') }
+	];
+	return {
+		mode: 'import',
+		ms: ended - started,
+		cpuMs,
+		processCpuMs: 0,
+		peakRssBytes: peakRss(),
+		rows: result.rows,
+		result: { ...result, mapping: undefined },
+		phases,
+		statements: statements.length ? statements : undefined
+	};
+}
+
+const [mode, dbPath, file] = process.argv.slice(2);
+if ((mode !== 'import' && mode !== 'baseline') || !dbPath || !file) {
+	console.error('usage: import-child.ts import|baseline DB_PATH FILE_PATH');
+	process.exit(2);
+}
+const out = mode === 'baseline' ? await baseline(dbPath, file) : await runImport(dbPath, file);
+const total = process.cpuUsage();
+out.processCpuMs = (total.user + total.system) / 1000;
+process.stdout.write(`${JSON.stringify(out)}\n`);
