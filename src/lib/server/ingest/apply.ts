@@ -30,11 +30,11 @@ export async function applyRows(conn: DuckDBConnection, def: KindDef, batchId: n
 	const select = (alias: string) => def.fields.map((f) => `${alias}.${f.name}`).join(', ');
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE cand AS
-SELECT *, row_number() OVER (PARTITION BY ${keys}, h ORDER BY rec) AS dup_n
+SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys}, h ORDER BY rec) AS dup_n
 FROM norm WHERE NOT blank AND NOT skip AND len(errors) = 0`);
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE ver AS
-SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY rec) AS v, count(*) OVER k AS nv,
+SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys} ORDER BY rec) AS v, count(*) OVER k AS nv,
 	arg_max(h, rec) OVER k AS h_final
 FROM cand WHERE dup_n = 1
 WINDOW k AS (PARTITION BY ${keys})`);
@@ -65,8 +65,8 @@ FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 	// Intermediate versions of changed or new keys, except a first version equal to the stored record.
 	await conn.run(
 		`INSERT INTO ${table}_history (${fields}, extra, batch_id, superseded_at, superseded_by_batch)
-		 SELECT ${select('ver')}, ver.extra, $1, current_localtimestamp(), $1
-		 FROM ver LEFT JOIN cmp ON ${keyJoin(def, 'ver', 'cmp')}
+		 SELECT ${select('n')}, n.extra, $1, current_localtimestamp(), $1
+		 FROM ver JOIN norm n ON n.rec = ver.rec LEFT JOIN cmp ON ${keyJoin(def, 'ver', 'cmp')}
 		 WHERE ver.v < ver.nv AND NOT coalesce(cmp.unchanged, false)
 			AND NOT (ver.v = 1 AND coalesce(cmp.same_first, false))`,
 		[batchId]
@@ -74,8 +74,8 @@ FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 	await conn.run(`DELETE FROM ${table} t USING replaced r WHERE ${keyJoin(def, 't', 'r')}`);
 	await conn.run(
 		`INSERT INTO ${table} (${fields}, extra, batch_id)
-		 SELECT ${select('ver')}, ver.extra, $1
-		 FROM ver LEFT JOIN cmp ON ${keyJoin(def, 'ver', 'cmp')}
+		 SELECT ${select('n')}, n.extra, $1
+		 FROM ver JOIN norm n ON n.rec = ver.rec LEFT JOIN cmp ON ${keyJoin(def, 'ver', 'cmp')}
 		 WHERE ver.v = ver.nv AND NOT coalesce(cmp.unchanged, false)`,
 		[batchId]
 	);

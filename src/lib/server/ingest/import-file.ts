@@ -7,7 +7,7 @@ import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
 import { resolveMapping } from './mapping';
 import { buildNormaliseSql, type StagedColumn } from './normalise';
-import { prepareCsv, prepareXlsx, type SourceRequest } from './prepare';
+import { prepareCsv, prepareXlsx, type SourceRequest, type StageFn } from './prepare';
 import { resolveProfile, saveProfile } from './profiles';
 import { writeRejected } from './rejected';
 import { detectFileType, readHead } from './sniff';
@@ -32,6 +32,10 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 	try {
 		return await db.session(async (conn) => {
 			progress(options, 'reading', 0);
+			// Staging and normalising a large file holds it in memory several times; a limit makes
+			// DuckDB spill to disk instead, keeping the import process small. Writes are serialised, so
+			// no other import shares the setting; reads during the import share it.
+			await conn.run(`SET memory_limit = '${importMemoryLimit()}'`);
 			const profile = options.profile ? await resolveProfileOrFail(db, options.profile, options.kind) : null;
 			const request: SourceRequest = {
 				kind: options.kind,
@@ -43,19 +47,13 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				columns: profile?.columns
 			};
 			const onRead = (fraction: number) => progress(options, 'reading', 0.5 * fraction);
+			const stage: StageFn = (csv) => stageCsv(conn, csv);
 			const source =
 				detectFileType(await readHead(path, 8)) === 'xlsx'
-					? await prepareXlsx(path, work, request, onRead)
-					: await prepareCsv(path, work, request, onRead);
+					? await prepareXlsx(path, work, request, onRead, stage)
+					: await prepareCsv(path, work, request, onRead, stage);
 			const { headers, scanner } = source;
 			const mapping = resolveMapping(options.kind, headers, request.explicit, fileName, request.useSynonyms);
-			await stageCsv(conn, {
-				path: source.csvPath,
-				delimiter: source.delimiter ?? ',',
-				skipLines: source.skipLines,
-				columns: headers.length,
-				lineColumn: source.fileType === 'xlsx'
-			});
 			progress(options, 'staging', 0.6);
 			if (scanner) await checkAlignment(conn, scanner.good, scanner.bad.length + scanner.blank, fileName);
 
@@ -147,8 +145,16 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			});
 		});
 	} finally {
+		await db.session((conn) => conn.run('RESET memory_limit')).catch(() => undefined);
 		await rm(work, { recursive: true, force: true });
 	}
+}
+
+function importMemoryLimit(): string {
+	const limit = process.env.WORKBENCH_IMPORT_MEMORY ?? '512MB';
+	if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit))
+		throw new Error(`WORKBENCH_IMPORT_MEMORY must look like 512MB, got "${limit}"`);
+	return limit;
 }
 
 async function resolveProfileOrFail(db: Database, name: string, kind: Kind) {

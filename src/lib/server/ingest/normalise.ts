@@ -40,9 +40,13 @@ export function buildNormaliseSql(
 	const nonEmpty = columns.map((c) => `nullif(trim(${col(c)}), '')`).join(', ');
 
 	const typed: string[] = [];
-	const errors: string[] = [];
-	const errorItem = (c: StagedColumn, field: string, reason: string) =>
-		`struct_pack(field := '${field}', col := ${param(c.header)}, reason := '${reason}', value := ${v(c)})`;
+	/** [condition, error] pairs; a row's errors are built only when some condition holds. */
+	const checks: [string, string][] = [];
+	const check = (condition: string, c: StagedColumn, field: string, reason: string) =>
+		checks.push([
+			condition,
+			`struct_pack(field := '${field}', col := ${param(c.header)}, reason := '${reason}', value := ${v(c)})`
+		]);
 
 	for (const field of def.fields) {
 		const c = byField.get(field.name);
@@ -55,22 +59,20 @@ export function buildNormaliseSql(
 		const value = rules.absolute?.includes(field.name) ? `abs(${parsed})` : parsed;
 		typed.push(`CAST(${value} AS ${SQL_TYPE[field.type]}) AS ${t}`);
 		if (field.required) {
-			errors.push(`CASE WHEN ${v(c)} IS NULL THEN ${errorItem(c, field.name, 'required_missing')} END`);
+			check(`${v(c)} IS NULL`, c, field.name, 'required_missing');
 		}
 		const invalid = INVALID_REASON[field.type];
 		if (invalid) {
-			errors.push(
-				`CASE WHEN ${v(c)} IS NOT NULL AND ${t} IS NULL THEN ${errorItem(c, field.name, invalid)} END`
-			);
+			check(`${v(c)} IS NOT NULL AND ${t} IS NULL`, c, field.name, invalid);
 		}
 		for (const [condition, reason] of ruleViolations(field.type, t)) {
-			errors.push(`CASE WHEN ${condition} THEN ${errorItem(c, field.name, reason)} END`);
+			check(condition, c, field.name, reason);
 		}
 	}
 	for (const [start, end] of def.ordered) {
 		const endColumn = byField.get(end);
 		if (!byField.has(start) || !endColumn) continue;
-		errors.push(`CASE WHEN t_${end} < t_${start} THEN ${errorItem(endColumn, end, 'end_before_start')} END`);
+		check(`t_${end} < t_${start}`, endColumn, end, 'end_before_start');
 	}
 
 	const extraColumns = columns.filter((c) => !c.field && c.header.trim() !== '');
@@ -91,21 +93,33 @@ export function buildNormaliseSql(
 	const fieldNames = def.fields.map((f) => f.name);
 	const finalFields = def.fields.map((f) => (byField.has(f.name) ? `t_${f.name} AS ${f.name}` : f.name));
 
+	// A NULL condition is unknown, so such a row gets its full error list checked too.
+	const anyError = checks.length ? `coalesce(${checks.map(([c]) => `(${c})`).join(' OR ')}, true)` : 'false';
+	const errorList = checks.length
+		? `list_filter([${checks.map(([c, e]) => `CASE WHEN ${c} THEN ${e} END`).join(',\n\t\t')}], x -> x IS NOT NULL)`
+		: 'NULL';
+	const noErrors = `CAST([] AS STRUCT(field VARCHAR, col VARCHAR, reason VARCHAR, "value" VARCHAR)[])`;
+	const totalWords = `[${TOTAL_WORDS.map((w) => `'${w}'`).join(', ')}]`;
+
 	const sql = `
 CREATE OR REPLACE TEMP TABLE norm AS
-WITH v AS (
-	SELECT ${recExpr} AS rec,
-		coalesce(${nonEmpty}) IS NULL AS blank,
-		regexp_replace(lower(coalesce(${nonEmpty}, '')), '[\\s:：]', '', 'g') IN (${TOTAL_WORDS.map((w) => `'${w}'`).join(', ')}) AS total_row,
+WITH f AS (
+	SELECT ${recExpr} AS rec, coalesce(${nonEmpty}) AS first_cell, * FROM stage
+), v AS (
+	SELECT rec, first_cell IS NULL AS blank,
+		-- a totals label is short; longer first cells skip the regular expression
+		length(first_cell) <= 24
+			AND list_contains(${totalWords}, regexp_replace(lower(first_cell), '[\\s:：]', '', 'g')) AS total_row,
 		${values.join(',\n\t\t')}
-	FROM stage
+	FROM f
 ), t AS (
-	SELECT rec, blank, total_row OR ${filters.length ? filters.join(' OR ') : 'false'} AS skip, ${columns.map(v).join(', ')},
+	SELECT rec, blank, coalesce(total_row, false) OR ${filters.length ? filters.join(' OR ') : 'false'} AS skip,
+		${columns.map(v).join(', ')},
 		${typed.join(',\n\t\t')},
 		${extra} AS extra
 	FROM v
 ), e AS (
-	SELECT *, list_filter([${errors.join(',\n\t\t') || 'NULL'}], x -> x IS NOT NULL) AS errors FROM t
+	SELECT *, CASE WHEN ${anyError} THEN ${errorList} ELSE ${noErrors} END AS errors FROM t
 )
 SELECT *, hash(${[...fieldNames, 'extra'].join(', ')}) AS h
 FROM (SELECT rec, blank, skip, errors, ${finalFields.join(', ')}, extra FROM e)`;

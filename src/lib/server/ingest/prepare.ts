@@ -7,6 +7,8 @@ import { pickHeaderRow, uniqueHeaders } from '$lib/header-mapping';
 import { sniffCsv } from './layout';
 import { resolveMapping } from './mapping';
 import { hashFile, readSource } from './read-source';
+import { needsTranscoding } from './sniff';
+import type { StageOptions } from './stage';
 import { xlsxToCsv } from './xlsx';
 
 /** A file turned into a UTF-8 CSV that DuckDB can stage, with its lineage facts. */
@@ -20,7 +22,6 @@ export interface PreparedSource {
 	headerLine: number;
 	headers: string[];
 	csvPath: string;
-	skipLines: number;
 	/** CSV only: the record scan that gives rejected rows their line numbers. */
 	scanner: RecordScanner | null;
 }
@@ -37,22 +38,43 @@ export interface SourceRequest {
 	columns?: string[];
 }
 
+/** Loads the UTF-8 CSV into DuckDB's staging table (see stage.ts). */
+export type StageFn = (csv: StageOptions) => Promise<void>;
+
 export async function prepareCsv(
 	path: string,
 	work: string,
 	request: SourceRequest,
-	onRead: (fraction: number) => void
+	onRead: (fraction: number) => void,
+	stage: StageFn
 ): Promise<PreparedSource> {
 	const layout = await sniffCsv(path, request.kind, request.encoding, request.columns);
 	// Refuse a file with unmapped required fields before the long pass over it.
 	resolveMapping(request.kind, layout.headers, request.explicit, request.fileName, request.useSynonyms);
 	const total = (await stat(path)).size;
-	const pass = await readSource(path, {
-		encoding: layout.encoding,
-		transcodeTo: join(work, 'utf8.csv'),
-		scan: { delimiter: layout.delimiter, fields: layout.headers.length, skipLines: layout.skipLines },
-		onBytes: (n) => onRead(n / Math.max(1, total))
-	});
+	const staged = (csvPath: string) =>
+		stage({
+			path: csvPath,
+			delimiter: layout.delimiter,
+			skipLines: layout.skipLines,
+			columns: layout.headers.length,
+			lineColumn: false
+		});
+	// A UTF-8 file is staged by DuckDB while the JS pass hashes and scans it; a transcoded one after.
+	const early = needsTranscoding(layout.encoding) ? null : staged(path);
+	const [passResult, earlyResult] = await Promise.allSettled([
+		readSource(path, {
+			encoding: layout.encoding,
+			transcodeTo: join(work, 'utf8.csv'),
+			scan: { delimiter: layout.delimiter, fields: layout.headers.length, skipLines: layout.skipLines },
+			onBytes: (n) => onRead(n / Math.max(1, total))
+		}),
+		early
+	]);
+	if (passResult.status === 'rejected') throw passResult.reason;
+	if (earlyResult.status === 'rejected') throw earlyResult.reason;
+	const pass = passResult.value;
+	if (!early) await staged(pass.utf8Path);
 	return {
 		fileType: 'csv',
 		sha256: pass.sha256,
@@ -63,7 +85,6 @@ export async function prepareCsv(
 		headerLine: layout.headerLine,
 		headers: layout.headers,
 		csvPath: pass.utf8Path,
-		skipLines: layout.skipLines,
 		scanner: pass.scanner
 	};
 }
@@ -75,13 +96,21 @@ export async function prepareXlsx(
 	path: string,
 	work: string,
 	request: SourceRequest,
-	onRead: (fraction: number) => void
+	onRead: (fraction: number) => void,
+	stage: StageFn
 ): Promise<PreparedSource> {
 	const { sha256, sizeBytes } = await hashFile(path);
 	const conversion = await xlsxToCsv(path, join(work, 'sheet.csv'), {
 		sheet: request.sheet,
 		findHeader: (rows) => pickHeaderRow(request.kind, rows),
 		onProgress: (rows) => onRead(Math.min(1, rows / XLSX_PROGRESS_ROWS))
+	});
+	await stage({
+		path: conversion.csvPath,
+		delimiter: ',',
+		skipLines: 0,
+		columns: conversion.headers.length,
+		lineColumn: true
 	});
 	return {
 		fileType: 'xlsx',
@@ -93,7 +122,6 @@ export async function prepareXlsx(
 		headerLine: conversion.headerLine,
 		headers: uniqueHeaders(conversion.headers),
 		csvPath: conversion.csvPath,
-		skipLines: 0,
 		scanner: null
 	};
 }

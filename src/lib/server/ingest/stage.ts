@@ -10,10 +10,16 @@ function sqlString(value: string): string {
  * for converted workbooks). Records with the wrong number of fields do not stop the read: DuckDB
  * keeps them in `stage_rejects` and the importer reports them as rejected rows.
  */
-export async function stageCsv(
-	conn: DuckDBConnection,
-	options: { path: string; delimiter: string; skipLines: number; columns: number; lineColumn: boolean }
-): Promise<void> {
+export interface StageOptions {
+	path: string;
+	delimiter: string;
+	skipLines: number;
+	columns: number;
+	/** Converted workbooks carry the sheet row number as a first column. */
+	lineColumn: boolean;
+}
+
+export async function stageCsv(conn: DuckDBConnection, options: StageOptions): Promise<void> {
 	const names = Array.from({ length: options.columns }, (_, i) => `c${i + 1}`);
 	if (options.lineColumn) names.unshift('line');
 	const columns = names.map((n) => `'${n}': 'VARCHAR'`).join(', ');

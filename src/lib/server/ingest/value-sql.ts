@@ -44,17 +44,26 @@ function literal(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** The trimmed cell, or NULL for empty cells and null tokens. */
+/**
+ * The trimmed cell, or NULL for empty cells and null tokens. Most cells have no surrounding space,
+ * so the costly multi-character trim runs only for those that do; list_contains keeps DuckDB from
+ * planning each token list as a join.
+ */
 export function cellValue(column: string): string {
 	const trimmed = `trim(${column}, ' \t\r\n\u00a0\u3000')`;
-	return `CASE WHEN ${trimmed} IN (${NULL_TOKENS.map(literal).join(', ')}) THEN NULL ELSE ${trimmed} END`;
+	const tokens = list(NULL_TOKENS);
+	return `CASE WHEN regexp_matches(${column}, '^[\\s\\x{a0}\\x{3000}]|[\\s\\x{a0}\\x{3000}]$')
+		THEN CASE WHEN list_contains(${tokens}, ${trimmed}) THEN NULL ELSE ${trimmed} END
+		WHEN list_contains(${tokens}, ${column}) THEN NULL ELSE ${column} END`;
 }
 
 /** Excel stores dates as days since 1899-12-30; five-digit serials cover 1927–2173. */
 function timestampSql(v: string): string {
-	return `CASE WHEN regexp_full_match(${v}, '\\d{5}(\\.\\d+)?')
+	// The two ISO forms most exports use are tried alone first: one format is much cheaper than a list.
+	return `coalesce(try_strptime(${v}, '%Y-%m-%d %H:%M:%S'), try_strptime(${v}, '%Y-%m-%d'),
+		CASE WHEN regexp_full_match(${v}, '\\d{5}(\\.\\d+)?')
 		THEN TIMESTAMP '1899-12-30 00:00:00' + to_seconds(CAST(round(CAST(${v} AS DOUBLE) * 86400) AS BIGINT))
-		ELSE try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}) END`;
+		ELSE try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}) END)`;
 }
 
 function numberSql(v: string): string {
@@ -85,10 +94,10 @@ export function typedSql(type: FieldType, v: string): string {
 		case 'score10':
 			return integerSql(v);
 		case 'bool':
-			return `CASE WHEN lower(${v}) IN ${list(TRUE_WORDS)} THEN true WHEN lower(${v}) IN ${list(FALSE_WORDS)} THEN false END`;
+			return `CASE WHEN list_contains(${list(TRUE_WORDS)}, lower(${v})) THEN true WHEN list_contains(${list(FALSE_WORDS)}, lower(${v})) THEN false END`;
 		case 'return_type':
 			return `CASE ${Object.entries(RETURN_TYPES)
-				.map(([type, words]) => `WHEN lower(${v}) IN ${list(words)} THEN ${literal(type)}`)
+				.map(([type, words]) => `WHEN list_contains(${list(words)}, lower(${v})) THEN ${literal(type)}`)
 				.join(' ')} END`;
 	}
 }
