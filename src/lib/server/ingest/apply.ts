@@ -28,10 +28,27 @@ export async function applyRows(conn: DuckDBConnection, def: KindDef, batchId: n
 	const keys = def.key.join(', ');
 	const fields = def.fields.map((f) => f.name).join(', ');
 	const select = (alias: string) => def.fields.map((f) => `${alias}.${f.name}`).join(', ');
+	const validIn = (a: string) => `NOT ${a}.blank AND NOT ${a}.skip AND len(${a}.errors) = 0`;
+	const valid = validIn('norm');
+
+	// The common monthly case: every key is new and appears once, so the rows go straight in.
+	const [repeated, known] = await counts(
+		conn,
+		`SELECT (SELECT count(*) FROM (SELECT 1 FROM norm WHERE ${valid} GROUP BY ${keys} HAVING count(*) > 1)),
+			(SELECT count(*) FROM norm n JOIN ${table} t ON ${keyJoin(def, 'n', 't')} WHERE ${validIn('n')})`
+	);
+	if (repeated === 0 && known === 0) {
+		const reader = await conn.runAndReadAll(
+			`INSERT INTO ${table} (${fields}, extra, batch_id) SELECT ${fields}, extra, $1 FROM norm WHERE ${valid}`,
+			[batchId]
+		);
+		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0 };
+	}
+
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE cand AS
 SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys}, h ORDER BY rec) AS dup_n
-FROM norm WHERE NOT blank AND NOT skip AND len(errors) = 0`);
+FROM norm WHERE ${valid}`);
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE ver AS
 SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys} ORDER BY rec) AS v, count(*) OVER k AS nv,
