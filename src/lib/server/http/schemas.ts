@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KIND_DEFS, KINDS } from '$lib/fields';
-import { PROFILE_NAME } from '$lib/header-mapping';
+import { profileNameSchema } from '$lib/server/ingest/profiles';
 
 /** Request schemas shared by the import endpoints. */
 
@@ -18,12 +18,6 @@ export const encodingSchema = z
 	.regex(/^[a-z0-9_-]{2,40}$/, 'an encoding label such as utf-8 or gb18030');
 
 export const sheetSchema = z.string().min(1).max(200);
-export const profileNameSchema = z
-	.string()
-	.trim()
-	.min(1)
-	.max(80)
-	.regex(PROFILE_NAME, 'letters, digits, space, dot, dash, underscore');
 
 /** Every mapped field must be a field of the kind (or '' to keep the column as an extra column). */
 function checkMapping(
