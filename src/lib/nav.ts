@@ -26,12 +26,12 @@ export const NAV: NavGroup[] = [
 	{
 		items: [
 			item('overview', resolve('/')),
-			coming('defects'),
-			coming('warranty'),
-			coming('cost'),
-			coming('returns'),
-			coming('complaints'),
-			coming('satisfaction')
+			item('defects', resolve('/defects')),
+			item('warranty', resolve('/warranty')),
+			item('cost', resolve('/cost')),
+			item('returns', resolve('/returns')),
+			item('complaints', resolve('/complaints')),
+			item('satisfaction', resolve('/satisfaction'))
 		]
 	},
 	{ items: [coming('assessment'), coming('reports')] },

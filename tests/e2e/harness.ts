@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,12 +41,28 @@ export interface RunningApp {
 	stop: () => Promise<void>;
 }
 
+export interface StartOptions {
+	/** Load the sample data set (data/samples, `workbench demo`) into the app's database first. */
+	demo?: boolean;
+}
+
+/** Imports the sample manifest into a database file through the CLI (the same ingest code as the app). */
+function loadDemo(database: string): void {
+	const result = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), 'demo', '--json'], {
+		cwd: ROOT,
+		env: { ...process.env, WORKBENCH_DB: database },
+		encoding: 'utf8'
+	});
+	if (result.status !== 0) throw new Error(`workbench demo failed:\n${result.stderr}`);
+}
+
 /** Starts the built app (npm run build first) on a free port with its own database and uploads folder. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
 	const entry = join(ROOT, 'build/index.js');
 	if (!existsSync(entry))
 		throw new Error('build/index.js is missing: run `npm run build` before the e2e tests');
 	const dir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
+	if (options.demo) loadDemo(join(dir, 'e2e.duckdb'));
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, [entry], {

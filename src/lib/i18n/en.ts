@@ -1,7 +1,9 @@
+import { analyticsEn } from './analytics.en';
 import type { MessageKey } from './zh-CN';
 
 /** English messages: the type makes a missing or unknown key a compile error. */
 export const en: Record<MessageKey, string> = {
+	...analyticsEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

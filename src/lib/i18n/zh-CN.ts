@@ -1,4 +1,5 @@
 import type { RejectReason } from '$lib/server/ingest/types';
+import { analyticsZh } from './analytics.zh-CN';
 
 /** Reject reason codes of the importer; `satisfies` below makes a missing one a type error. */
 const reject = {
@@ -119,6 +120,7 @@ export const zhCN = {
 	'rej.raw': '原始内容',
 
 	...reject,
+	...analyticsZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',

@@ -1,0 +1,149 @@
+import type { EChartsOption } from 'echarts';
+import { baseOption, categoryAxis, COLORS, escapeHtml, valueAxis, type Row } from './common';
+import { formatValue, toNumber } from './format';
+
+export interface PChartLabels {
+	p: string;
+	center: string;
+	ucl: string;
+	lcl: string;
+	/** "Rule" / "判异准则" */
+	rule: string;
+	/** Short descriptions of Western Electric rules 1–4, by number. */
+	rules: Record<number, string>;
+	repairs: string;
+	units: string;
+}
+
+export interface PChartInput {
+	/** defects.pchart rows: month, repairs, units_in_warranty, p, center, ucl, lcl, rules. */
+	rows: Row[];
+	labels: PChartLabels;
+	locale: string;
+}
+
+export interface RuleHit {
+	month: string;
+	index: number;
+	rules: number[];
+	p: number | null;
+	ucl: number | null;
+	lcl: number | null;
+}
+
+const rulesOf = (row: Row): number[] =>
+	Array.isArray(row.rules) ? row.rules.filter((r): r is number => typeof r === 'number') : [];
+
+/** The months that complete one or more special-cause rules, in month order. */
+export function ruleHits(rows: Row[]): RuleHit[] {
+	return rows.flatMap((row, index) => {
+		const rules = rulesOf(row);
+		return rules.length
+			? [
+					{
+						month: String(row.month),
+						index,
+						rules,
+						p: toNumber(row.p),
+						ucl: toNumber(row.ucl),
+						lcl: toNumber(row.lcl)
+					}
+				]
+			: [];
+	});
+}
+
+/** The tooltip of one month: p, limits, counts and the rules it breaks. */
+export function pchartTooltip(row: Row, labels: PChartLabels, locale: string): string {
+	const line = (label: string, value: string) => `${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`;
+	const parts = [
+		`<b>${escapeHtml(String(row.month))}</b>`,
+		line(labels.p, formatValue(toNumber(row.p), 'p', locale)),
+		line(labels.ucl, formatValue(toNumber(row.ucl), 'p', locale)),
+		line(labels.center, formatValue(toNumber(row.center), 'p', locale)),
+		line(labels.lcl, formatValue(toNumber(row.lcl), 'p', locale)),
+		line(labels.repairs, formatValue(toNumber(row.repairs), 'count', locale)),
+		line(labels.units, formatValue(toNumber(row.units_in_warranty), 'count', locale))
+	];
+	for (const rule of rulesOf(row)) {
+		parts.push(
+			`<span style="color:${COLORS.danger}">${escapeHtml(`${labels.rule} ${rule}: ${labels.rules[rule] ?? ''}`)}</span>`
+		);
+	}
+	return parts.join('<br>');
+}
+
+/**
+ * p-chart: the monthly proportion with its centre line, per-month 3σ limits as step lines, and the
+ * months that break a Western Electric rule drawn larger in red with the rule numbers above them.
+ */
+export function pchartOption(input: PChartInput): EChartsOption {
+	const { rows, labels, locale } = input;
+	const months = rows.map((r) => String(r.month));
+	const limit = (key: string, name: string, id: string) => ({
+		id,
+		name,
+		type: 'line' as const,
+		step: 'middle' as const,
+		symbol: 'none',
+		silent: true,
+		lineStyle: { color: COLORS.danger, type: 'dashed' as const, width: 1 },
+		itemStyle: { color: COLORS.danger },
+		data: rows.map((r) => toNumber(r[key]))
+	});
+	return {
+		...baseOption(),
+		tooltip: {
+			trigger: 'axis',
+			confine: true,
+			formatter: (params: unknown) => {
+				const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
+				const row = first?.dataIndex === undefined ? undefined : rows[first.dataIndex];
+				return row ? pchartTooltip(row, labels, locale) : '';
+			}
+		},
+		xAxis: categoryAxis(months),
+		yAxis: valueAxis('p', locale, { name: labels.p, min: 0 }),
+		series: [
+			{
+				id: 'p',
+				name: labels.p,
+				type: 'line',
+				cursor: 'pointer',
+				symbolSize: 6,
+				z: 5,
+				itemStyle: { color: COLORS.accent },
+				data: rows.map((r) => {
+					const rules = rulesOf(r);
+					const value = toNumber(r.p);
+					return rules.length
+						? {
+								value,
+								symbolSize: 11,
+								itemStyle: { color: COLORS.danger },
+								label: {
+									show: true,
+									position: 'top' as const,
+									color: COLORS.danger,
+									fontWeight: 'bold' as const,
+									formatter: rules.join(',')
+								}
+							}
+						: { value };
+				})
+			},
+			{
+				id: 'center',
+				name: labels.center,
+				type: 'line',
+				symbol: 'none',
+				silent: true,
+				lineStyle: { color: COLORS.success, width: 1 },
+				itemStyle: { color: COLORS.success },
+				data: rows.map((r) => toNumber(r.center))
+			},
+			limit('ucl', labels.ucl, 'ucl'),
+			limit('lcl', labels.lcl, 'lcl')
+		]
+	};
+}

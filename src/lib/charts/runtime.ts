@@ -1,0 +1,34 @@
+/**
+ * The ECharts build the app uses: only the chart kinds and components of our option builders are
+ * registered (a much smaller bundle than `import * as echarts from 'echarts'`). Shared by the browser
+ * component and, later, the server-side SVG rendering of reports (`init(null, null, {ssr: true})`).
+ */
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import {
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	MarkPointComponent,
+	TitleComponent,
+	TooltipComponent,
+	VisualMapComponent
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+
+echarts.use([
+	BarChart,
+	LineChart,
+	HeatmapChart,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	MarkPointComponent,
+	TitleComponent,
+	TooltipComponent,
+	VisualMapComponent,
+	CanvasRenderer,
+	SVGRenderer
+]);
+
+export { echarts };

@@ -1,0 +1,18 @@
+import { infoMap, loadMetric, pageFilters, pageQuery } from '../metrics.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const query = pageQuery(url, locals.locale);
+	const infos = await infoMap();
+	const [sla, escalations] = await Promise.all([
+		loadMetric(infos, 'complaints.sla', query),
+		loadMetric(infos, 'complaints.escalations', query)
+	]);
+	return {
+		infos,
+		query,
+		sla,
+		escalations,
+		filters: pageFilters(infos, ['complaints.sla', 'complaints.escalations'])
+	};
+};

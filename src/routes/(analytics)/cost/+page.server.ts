@@ -1,0 +1,19 @@
+import { infoMap, loadMetric, pageFilters, pageQuery, suggestionsFrom } from '../metrics.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const query = pageQuery(url, locals.locale);
+	const infos = await infoMap();
+	const [monthly, drivers] = await Promise.all([
+		loadMetric(infos, 'cost.monthly', query),
+		loadMetric(infos, 'cost.drivers', query, query.by)
+	]);
+	return {
+		infos,
+		query,
+		monthly,
+		drivers,
+		filters: pageFilters(infos, ['cost.monthly', 'cost.drivers']),
+		suggestions: suggestionsFrom(drivers)
+	};
+};

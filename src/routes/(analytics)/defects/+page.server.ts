@@ -1,0 +1,37 @@
+import { infoMap, loadMetric, pageFilters, pageQuery, suggestionsFrom } from '../metrics.server';
+import type { PageServerLoad } from './$types';
+
+const IDS = [
+	'defects.monthly',
+	'defects.pchart',
+	'defects.pareto',
+	'defects.mis',
+	'repairs.turnaround',
+	'repairs.repeat'
+];
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const query = pageQuery(url, locals.locale);
+	const infos = await infoMap();
+	const [monthly, pchart, pareto, mis, turnaround, repeat] = await Promise.all([
+		loadMetric(infos, 'defects.monthly', query),
+		loadMetric(infos, 'defects.pchart', query),
+		loadMetric(infos, 'defects.pareto', query, query.by),
+		loadMetric(infos, 'defects.mis', query),
+		loadMetric(infos, 'repairs.turnaround', query),
+		loadMetric(infos, 'repairs.repeat', query)
+	]);
+	const filters = pageFilters(infos, IDS);
+	return {
+		infos,
+		query,
+		filters,
+		monthly,
+		pchart,
+		pareto,
+		mis,
+		turnaround,
+		repeat,
+		suggestions: suggestionsFrom(pareto)
+	};
+};

@@ -1,0 +1,9 @@
+import { infoMap, loadMetric, pageFilters, pageQuery } from '../metrics.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const query = pageQuery(url, locals.locale);
+	const infos = await infoMap();
+	const monthly = await loadMetric(infos, 'returns.monthly', query);
+	return { infos, query, monthly, filters: pageFilters(infos, ['returns.monthly']) };
+};

@@ -1,0 +1,18 @@
+import { distinct, infoMap, loadMetric, pageFilters, pageQuery } from '../metrics.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const query = pageQuery(url, locals.locale, ['log']);
+	const infos = await infoMap();
+	const weibull = await loadMetric(infos, 'warranty.weibull', query);
+	const warrantyMonths = infos['defects.monthly']?.params.warranty_months_default;
+	return {
+		infos,
+		query,
+		weibull,
+		log: url.searchParams.get('log') === '1',
+		warrantyMonths: typeof warrantyMonths === 'number' ? warrantyMonths : 12,
+		filters: pageFilters(infos, ['warranty.weibull']),
+		suggestions: { model: distinct(weibull.rows, 'product_model') }
+	};
+};
