@@ -7,7 +7,9 @@ import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
 import { resolveMapping } from './mapping';
 import { buildNormaliseSql, type StagedColumn } from './normalise';
-import { prepareCsv, prepareXlsx, type SourceRequest, type StageFn } from './prepare';
+import { prepareCsv, prepareXlsx, type PreparedSource, type SourceRequest, type StageFn } from './prepare';
+import type { RecordScanner } from './csv-scan';
+import { scanRecords } from './read-source';
 import { resolveProfile, saveProfile } from './profiles';
 import { writeRejected } from './rejected';
 import { detectFileType, readHead } from './sniff';
@@ -52,10 +54,9 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				detectFileType(await readHead(path, 8)) === 'xlsx'
 					? await prepareXlsx(path, work, request, onRead, stage)
 					: await prepareCsv(path, work, request, onRead, stage);
-			const { headers, scanner } = source;
+			const { headers } = source;
 			const mapping = resolveMapping(options.kind, headers, request.explicit, fileName, request.useSynonyms);
 			progress(options, 'staging', 0.6);
-			if (scanner) await checkAlignment(conn, scanner.good, scanner.bad.length + scanner.blank, fileName);
 
 			const columns: StagedColumn[] = headers.map((header, i) => ({
 				index: i + 1,
@@ -65,6 +66,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const normalise = buildNormaliseSql(def, columns, 'rowid', profile ?? {});
 			await conn.run(normalise.sql, normalise.params);
 			progress(options, 'validating', 0.75);
+			const scanner = await scanIfRejected(conn, source, fileName);
 
 			return transaction(conn, async () => {
 				const batchId = Number(
@@ -155,6 +157,32 @@ function importMemoryLimit(): string {
 	if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit))
 		throw new Error(`WORKBENCH_IMPORT_MEMORY must look like 512MB, got "${limit}"`);
 	return limit;
+}
+
+/**
+ * Line numbers and raw text of rejected rows come from a scan of the file's records, made only when
+ * there is something to reject: most monthly files have nothing to reject and skip the second pass.
+ */
+async function scanIfRejected(
+	conn: DuckDBConnection,
+	source: PreparedSource,
+	fileName: string
+): Promise<RecordScanner | null> {
+	const [[malformed, invalid]] = (
+		await conn.runAndReadAll(
+			`SELECT (SELECT count(*) FROM stage_rejects),
+				(SELECT count(*) FROM norm WHERE NOT blank AND NOT skip AND len(errors) > 0)`
+		)
+	).getRows();
+	if (Number(malformed) === 0 && (Number(invalid) === 0 || !source.scan)) return null;
+	if (!source.scan) {
+		throw new Error(
+			`Internal error: ${fileName} staged ${malformed} malformed rows from a converted workbook`
+		);
+	}
+	const scanner = await scanRecords(source.csvPath, source.scan);
+	await checkAlignment(conn, scanner.good, scanner.bad.length + scanner.blank, fileName);
+	return scanner;
 }
 
 async function resolveProfileOrFail(db: Database, name: string, kind: Kind) {

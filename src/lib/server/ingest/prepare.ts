@@ -2,11 +2,10 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kind } from '$lib/fields';
 import type { HeaderMapping } from '$lib/header-mapping';
-import type { RecordScanner } from './csv-scan';
 import { pickHeaderRow, uniqueHeaders } from '$lib/header-mapping';
 import { sniffCsv } from './layout';
 import { resolveMapping } from './mapping';
-import { hashFile, readSource } from './read-source';
+import { hashFile, readSource, type ScanSpec } from './read-source';
 import { needsTranscoding } from './sniff';
 import type { StageOptions } from './stage';
 import { xlsxToCsv } from './xlsx';
@@ -22,8 +21,8 @@ export interface PreparedSource {
 	headerLine: number;
 	headers: string[];
 	csvPath: string;
-	/** CSV only: the record scan that gives rejected rows their line numbers. */
-	scanner: RecordScanner | null;
+	/** CSV only: how to scan its records when rejected rows need their line numbers. */
+	scan: ScanSpec | null;
 }
 
 /** What the caller knows about the file before reading it: from the options and the profile. */
@@ -60,13 +59,13 @@ export async function prepareCsv(
 			columns: layout.headers.length,
 			lineColumn: false
 		});
-	// A UTF-8 file is staged by DuckDB while the JS pass hashes and scans it; a transcoded one after.
+	// A UTF-8 file is staged by DuckDB while the JS pass hashes it; a transcoded one after.
 	const early = needsTranscoding(layout.encoding) ? null : staged(path);
 	const [passResult, earlyResult] = await Promise.allSettled([
 		readSource(path, {
 			encoding: layout.encoding,
 			transcodeTo: join(work, 'utf8.csv'),
-			scan: { delimiter: layout.delimiter, fields: layout.headers.length, skipLines: layout.skipLines },
+			scan: null,
 			onBytes: (n) => onRead(n / Math.max(1, total))
 		}),
 		early
@@ -85,7 +84,7 @@ export async function prepareCsv(
 		headerLine: layout.headerLine,
 		headers: layout.headers,
 		csvPath: pass.utf8Path,
-		scanner: pass.scanner
+		scan: { delimiter: layout.delimiter, fields: layout.headers.length, skipLines: layout.skipLines }
 	};
 }
 
@@ -122,6 +121,6 @@ export async function prepareXlsx(
 		headerLine: conversion.headerLine,
 		headers: uniqueHeaders(conversion.headers),
 		csvPath: conversion.csvPath,
-		scanner: null
+		scan: null
 	};
 }

@@ -5,6 +5,13 @@ import iconv from 'iconv-lite';
 import { RecordScanner } from './csv-scan';
 import { needsTranscoding, type Encoding } from './sniff';
 
+/** What the record scanner needs to know about a CSV: its delimiter, width and header lines. */
+export interface ScanSpec {
+	delimiter: string;
+	fields: number;
+	skipLines: number;
+}
+
 export interface SourcePass {
 	sha256: string;
 	sizeBytes: number;
@@ -28,7 +35,7 @@ export async function readSource(
 	options: {
 		encoding: Encoding;
 		transcodeTo: string;
-		scan: { delimiter: string; fields: number; skipLines: number } | null;
+		scan: ScanSpec | null;
 		onBytes?: (bytesRead: number) => void;
 	}
 ): Promise<SourcePass> {
@@ -83,6 +90,12 @@ function streamDecoder(encoding: string): { write: (chunk: Buffer) => string; en
 		const decoder = iconv.getDecoder(encoding);
 		return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
 	}
+}
+
+/** Scans a UTF-8 CSV's records (a second pass, made only when rejected rows need line numbers). */
+export async function scanRecords(utf8Path: string, scan: ScanSpec): Promise<RecordScanner> {
+	const pass = await readSource(utf8Path, { encoding: 'utf-8', transcodeTo: '', scan });
+	return pass.scanner as RecordScanner;
 }
 
 /** Hash only (XLSX goes through the workbook reader instead). */

@@ -31,7 +31,7 @@ export async function writeRejected(
 ): Promise<number> {
 	const { batchId, scanner } = options;
 	const rejectedFilter = 'NOT n.blank AND NOT n.skip AND len(n.errors) > 0';
-	let lineExpr = 'CAST(s.line AS INTEGER)';
+	let lineExpr = options.lineColumn ? 'CAST(s.line AS INTEGER)' : 'NULL';
 	let lineJoin = '';
 	if (scanner) {
 		const recs = (await conn.runAndReadAll(`SELECT n.rec FROM norm n WHERE ${rejectedFilter} ORDER BY n.rec`))
