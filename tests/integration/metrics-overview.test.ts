@@ -77,7 +77,7 @@ describe('overview.kpis and signals on the demo data', () => {
 			})
 		);
 		const escalation = rows.find((r) => r.kind === 'escalation');
-		expect(escalation?.text_zh).toMatch(/捷修科技.*维修质量.*final-warning/);
+		expect(escalation?.text_zh).toMatch(/捷修科技.*维修质量.*最后通牒/);
 		for (const r of rows) expect(String(r.text_en).length).toBeGreaterThan(10);
 	});
 });

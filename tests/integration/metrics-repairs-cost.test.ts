@@ -172,6 +172,7 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 				// units 100+50+20+10 = 180 → 990 / 180 = 5.5; revenue 100000+40000+30000+15000 = 185000
 				{
 					month: '2025-01',
+					repairs: 5,
 					parts: 650,
 					labor: 280,
 					logistics: 30,
@@ -187,6 +188,7 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 				// units 80+30 = 110; one sales row has no revenue → revenue unknown (null), share null
 				{
 					month: '2025-02',
+					repairs: 3,
 					parts: 140,
 					labor: 20,
 					logistics: 0,
@@ -202,6 +204,7 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 				// revenue 0 → share null
 				{
 					month: '2025-03',
+					repairs: 5,
 					parts: 30,
 					labor: 30,
 					logistics: 0,
@@ -216,6 +219,7 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 				// Apr: R09 60 + 40 = 100; no sales at all → 0 units, per unit null, revenue 0, share null
 				{
 					month: '2025-04',
+					repairs: 1,
 					parts: 60,
 					labor: 40,
 					logistics: 0,
@@ -237,6 +241,7 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 			expectRows(await rows(ctx, 'cost.monthly', { to: '2025-01-31', filters: { region: ['华南'] } }), [
 				{
 					month: '2025-01',
+					repairs: 3,
 					parts: 350,
 					labor: 150,
 					logistics: 20,
@@ -261,6 +266,7 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 				[
 					{
 						month: '2025-02',
+						repairs: 2,
 						parts: 140,
 						labor: 20,
 						logistics: 0,

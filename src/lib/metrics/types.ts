@@ -10,7 +10,10 @@ export const FILTER_COLUMNS = {
 	region: 'region',
 	channel: 'channel',
 	supplier: 'supplier',
-	service_center: 'service_center'
+	service_center: 'service_center',
+	defect_code: 'defect_code',
+	defect_category: 'defect_category',
+	symptom: 'symptom'
 } as const;
 export type FilterName = keyof typeof FILTER_COLUMNS;
 export const FILTER_NAMES = Object.keys(FILTER_COLUMNS) as FilterName[];

@@ -61,7 +61,7 @@ async function monthly({ db, query }: MetricContext): Promise<MetricRow[]> {
 			FROM sales s WHERE ${salesWhere} AND ${monthSql('s.period')} IN (SELECT month FROM c)
 			GROUP BY month
 		)
-		SELECT c.month, c.parts, c.labor, c.logistics, c.other, c.total,
+		SELECT c.month, c.repairs, c.parts, c.labor, c.logistics, c.other, c.total,
 			CAST(c.total AS DOUBLE) / c.repairs AS cost_per_repair,
 			CAST(coalesce(u.units_sold, 0) AS BIGINT) AS units_sold,
 			CAST(c.total AS DOUBLE) / NULLIF(u.units_sold, 0) AS cost_per_unit_sold,
@@ -73,6 +73,7 @@ async function monthly({ db, query }: MetricContext): Promise<MetricRow[]> {
 	);
 	return rows.map((r) => ({
 		month: String(r.month),
+		repairs: Number(r.repairs),
 		parts: Number(r.parts),
 		labor: Number(r.labor),
 		logistics: Number(r.logistics),

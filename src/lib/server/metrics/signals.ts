@@ -15,6 +15,15 @@ interface Signal extends MetricRow {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** Escalation levels as the glossary words them. */
+const LEVEL_TEXT: Record<string, { zh: string; en: string }> = {
+	'verbal-warning': { zh: '口头警告', en: 'verbal warning' },
+	'final-warning': { zh: '最后通牒', en: 'final warning' },
+	'exit-review': { zh: '劝退评审', en: 'exit review' },
+	'complaint-fund': { zh: '投诉基金', en: 'complaint fund' },
+	commendation: { zh: '年度无投诉表彰', en: 'no-complaint commendation' }
+};
+
 async function run(ctx: MetricContext, id: string, query: MetricContext['query']): Promise<MetricRow[]> {
 	const def = metricDefinition(id);
 	return def.run({ ...ctx, query: { ...query, by: def.dimensions[0] } });
@@ -73,13 +82,14 @@ export async function buildSignals(ctx: MetricContext, kpis: MetricRow[]): Promi
 
 	const escalations = await run(ctx, 'complaints.escalations', { from, to, filters: {} });
 	for (const e of escalations.filter((r) => r.month === month)) {
+		const level = LEVEL_TEXT[String(e.level)] ?? { zh: String(e.level), en: String(e.level) };
 		signals.push({
 			kind: 'escalation',
 			metric: 'complaints.escalations',
 			month,
 			model: null,
-			text_zh: `服务商 ${e.supplier}${e.issue ? `「${e.issue}」` : ''}：${e.complaints} 次投诉，${e.level}`,
-			text_en: `Supplier ${e.supplier}${e.issue ? ` (${e.issue})` : ''}: ${e.complaints} complaints, ${e.level}`
+			text_zh: `服务商 ${e.supplier}${e.issue ? `「${e.issue}」` : ''}：${e.complaints} 次投诉，${level.zh}`,
+			text_en: `Supplier ${e.supplier}${e.issue ? ` (${e.issue})` : ''}: ${e.complaints} complaints, ${level.en}`
 		});
 	}
 
