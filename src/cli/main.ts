@@ -2,6 +2,7 @@ import { DatabaseBusyError } from '$lib/server/db/connection';
 import { ImportError } from '$lib/server/ingest/types';
 import { MetricQueryError } from '$lib/server/metrics/registry';
 import { CliError } from './output';
+import { runAssess } from './commands/assess';
 import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
 import { runMetricCommand } from './commands/metric';
@@ -13,13 +14,15 @@ Commands:
               [--profile NAME] [--save-profile NAME] [--encoding E] [--sheet S] [--json]
   metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by DIM] [--filter DIM=VALUE ...] [--json]
   demo        load the sample data set (data/samples) into the database
+  assess score FILE.json [--catalogue CATALOGUE.json] [--json]   GB/T 27922 score of an assessment file
 
 The database is WORKBENCH_DB (default data/workbench.duckdb).`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	import: runImport,
 	demo: runDemo,
-	metric: runMetricCommand
+	metric: runMetricCommand,
+	assess: runAssess
 };
 
 /** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { firstLevel, validateCatalogue, type Catalogue } from '$lib/assessment/catalogue';
+import { AssessmentError, CatalogueError } from '$lib/assessment/errors';
+import { gapToNextLevel } from '$lib/assessment/gap';
+import { LEVEL_LABELS, STAR_NOTE } from '$lib/assessment/labels';
+import { score, validateAssessment, type ScoreResult } from '$lib/assessment/scoring';
+import { CliError } from '../output';
+
+/** The catalogue used when --catalogue is not given: WORKBENCH_STANDARD or the shipped default. */
+export function defaultCataloguePath(): string {
+	return resolve(process.env.WORKBENCH_STANDARD ?? 'data/standards/gbt27922-2011.json');
+}
+
+function readJson(path: string, what: string): unknown {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new CliError(
+			`${path}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? error})`,
+			1
+		);
+	}
+	try {
+		return JSON.parse(text.replace(/^\uFEFF/, ''));
+	} catch (error) {
+		throw new CliError(`${path}: the ${what} is not valid JSON (${(error as Error).message})`, 1);
+	}
+}
+
+function loadCatalogue(path: string): Catalogue {
+	try {
+		return validateCatalogue(readJson(path, 'catalogue'));
+	} catch (error) {
+		if (error instanceof CatalogueError) throw new CliError(`${path}: ${error.message}`, 1);
+		throw error;
+	}
+}
+
+const fmt = (x: number) => String(Math.round(x * 100) / 100);
+const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
+
+/** The readable (zh / en) summary of a score and the gap to the next level. */
+export function summary(
+	catalogue: Catalogue,
+	result: ScoreResult,
+	gap: ReturnType<typeof gapToNextLevel>
+): string {
+	const level = LEVEL_LABELS[result.level];
+	const lines = [
+		`GB/T 27922 自评 / self-assessment — ${catalogue.id}`,
+		`得分 Score: ${fmt(result.score)}  ${level.zh} / ${level.en}` +
+			(result.provisional
+				? `  [暂定 provisional: ${result.notAssessed.length} 项未评 / check items not assessed — the score is a lower bound]`
+				: ''),
+		`基础分 Base: ${fmt(result.base)} = 已得 earned ${fmt(result.earned)} ÷ 涉及项 applicable ${fmt(result.applicable)} × 100`,
+		`特别扣分 Special deductions: ${result.deductions}${result.deductions >= 5 ? ' (≥ 5: 评价不合格 / the assessment fails)' : ''}` +
+			`   特别加分 Special merit: ${result.merit}`,
+		'',
+		'一级指标 First-level indicators:'
+	];
+	for (const top of firstLevel(catalogue)) {
+		const s = result.perIndicator.find((i) => i.id === top.id);
+		if (!s) continue;
+		lines.push(
+			`  ${top.id} ${top.title_zh} / ${top.title_en}: ${fmt(s.earned)} / ${fmt(s.applicable)} (${pct(s.attainment)})`
+		);
+	}
+	lines.push('');
+	if (!gap.target) lines.push('已是最高等级 / Already at the highest level.');
+	else {
+		const target = LEVEL_LABELS[gap.target];
+		if (!gap.reachable)
+			lines.push(
+				gap.blocked === 'deductions'
+					? `距${target.zh} / to ${target.en}: 须先消除特别扣分项 / not reachable without removing special deductions.`
+					: `距${target.zh} / to ${target.en}: 无可提升的检查项 / no check item left to gain.`
+			);
+		else {
+			lines.push(
+				`距${target.zh} / to ${target.en} (≥ ${gap.targetScore}): 还差 ${fmt(gap.needed)} 分 / ${fmt(gap.needed)} points short — ` +
+					'使以下检查项符合 / make these check items conform:'
+			);
+			const titles = new Map(catalogue.items.map((i) => [i.id, i]));
+			for (const item of gap.items)
+				lines.push(`  ${item.id} ${titles.get(item.id)?.title_zh ?? ''}  +${fmt(item.gain)}`);
+		}
+	}
+	if (result.level !== 'not-rated' && result.level !== 'compliant')
+		lines.push('', `${STAR_NOTE.zh} ${STAR_NOTE.en}`);
+	return lines.join('\n');
+}
+
+/** `assess score FILE.json [--catalogue CATALOGUE.json] [--json]` */
+export async function runAssess(args: string[]): Promise<void> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { catalogue: { type: 'string' }, json: { type: 'boolean' } }
+	});
+	const [sub, file, ...extra] = positionals;
+	if (sub !== 'score' || !file || extra.length)
+		throw new CliError('usage: assess score FILE.json [--catalogue CATALOGUE.json] [--json]');
+	const catalogue = loadCatalogue(values.catalogue ?? defaultCataloguePath());
+	const json = readJson(file, 'assessment file');
+	let input;
+	try {
+		input = validateAssessment(catalogue, json);
+	} catch (error) {
+		if (error instanceof AssessmentError) throw new CliError(`${file}: ${error.message}`, 1);
+		throw error;
+	}
+	const result = score(catalogue, input);
+	if (values.json) {
+		const { earned, applicable, base, deductions, merit, score: total, level, provisional } = result;
+		process.stdout.write(
+			`${JSON.stringify({ earned, applicable, base, deductions, merit, score: total, level, provisional })}\n`
+		);
+		return;
+	}
+	process.stdout.write(`${summary(catalogue, result, gapToNextLevel(catalogue, input))}\n`);
+}
