@@ -34,7 +34,7 @@ export const NAV: NavGroup[] = [
 			item('satisfaction', resolve('/satisfaction'))
 		]
 	},
-	{ items: [coming('assessment'), coming('reports')] },
+	{ items: [item('assessment', resolve('/assessment')), coming('reports')] },
 	{ items: [item('data', resolve('/data'))] }
 ];
 

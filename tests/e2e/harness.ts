@@ -74,7 +74,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 			ORIGIN: url,
 			BODY_SIZE_LIMIT: 'Infinity',
 			WORKBENCH_DB: join(dir, 'e2e.duckdb'),
-			WORKBENCH_UPLOADS: join(dir, 'uploads')
+			WORKBENCH_UPLOADS: join(dir, 'uploads'),
+			WORKBENCH_EVIDENCE: join(dir, 'evidence')
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

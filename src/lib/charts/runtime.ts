@@ -3,16 +3,9 @@
  * registered (a much smaller bundle than `import * as echarts from 'echarts'`). Shared by the browser
  * component and, later, the server-side SVG rendering of reports (`init(null, null, {ssr: true})`).
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
-import {
-	GridComponent,
-	LegendComponent,
-	MarkLineComponent,
-	MarkPointComponent,
-	TitleComponent,
-	TooltipComponent,
-	VisualMapComponent
-} from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, RadarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent } from 'echarts/components';
+import { RadarComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
@@ -20,10 +13,12 @@ echarts.use([
 	BarChart,
 	LineChart,
 	HeatmapChart,
+	RadarChart,
 	GridComponent,
 	LegendComponent,
 	MarkLineComponent,
 	MarkPointComponent,
+	RadarComponent,
 	TitleComponent,
 	TooltipComponent,
 	VisualMapComponent,

@@ -11,6 +11,9 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'filter.channel': 'Channel',
 	'filter.supplier': 'Supplier',
 	'filter.service_center': 'Service centre',
+	'filter.defect_code': 'Defect code',
+	'filter.defect_category': 'Defect category',
+	'filter.symptom': 'Symptom',
 	'filter.any': 'All',
 	'filter.apply': 'Apply',
 	'filter.reset': 'Clear filters',
@@ -127,8 +130,8 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'drill.page': 'Page {page} ({size} per page)',
 	'drill.none': 'No matching records.',
 	'drill.error': 'Could not load the records: {detail}',
-	'drill.clientFilter':
-		'The records API does not filter by “{field}” yet: filtered within the latest {limit} records.',
+	'drill.blank':
+		'These repairs have no {field}; an empty value is not a filter, so their records are not listed.',
 
 	'warranty.subtitle':
 		'Weibull life model per model (maximum likelihood with right censoring), B10 life and failure forecasts',

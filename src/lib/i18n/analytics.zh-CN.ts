@@ -13,6 +13,9 @@ export const analyticsZh = {
 	'filter.channel': '渠道',
 	'filter.supplier': '服务商',
 	'filter.service_center': '服务网点',
+	'filter.defect_code': '故障代码',
+	'filter.defect_category': '故障大类',
+	'filter.symptom': '故障现象',
 	'filter.any': '全部',
 	'filter.apply': '应用',
 	'filter.reset': '清除筛选',
@@ -126,7 +129,7 @@ export const analyticsZh = {
 	'drill.page': '第 {page} 页（每页 {size} 条）',
 	'drill.none': '没有匹配的记录。',
 	'drill.error': '加载记录失败：{detail}',
-	'drill.clientFilter': '记录接口暂不支持按“{field}”筛选：已在最新的 {limit} 条记录中筛选。',
+	'drill.blank': '这些维修工单未填写“{field}”：空值不能作为筛选条件，因此不列出明细。',
 
 	'warranty.subtitle': '按型号的威布尔寿命模型（含右截尾的最大似然估计）、B10 寿命与失效预测',
 	'weibull.failures': '失效数',

@@ -1,9 +1,11 @@
 import { analyticsEn } from './analytics.en';
+import { assessmentEn } from './assessment.en';
 import type { MessageKey } from './zh-CN';
 
 /** English messages: the type makes a missing or unknown key a compile error. */
 export const en: Record<MessageKey, string> = {
 	...analyticsEn,
+	...assessmentEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

@@ -1,5 +1,6 @@
 import type { RejectReason } from '$lib/server/ingest/types';
 import { analyticsZh } from './analytics.zh-CN';
+import { assessmentZh } from './assessment.zh-CN';
 
 /** Reject reason codes of the importer; `satisfies` below makes a missing one a type error. */
 const reject = {
@@ -121,6 +122,7 @@ export const zhCN = {
 
 	...reject,
 	...analyticsZh,
+	...assessmentZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',

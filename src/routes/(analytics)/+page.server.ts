@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { createT } from '$lib/i18n';
+import { overdueForOverview } from '$lib/server/assessment/rectifications';
 import { infoMap, loadMetric, pageFilters, pageQuery } from './metrics.server';
 import type { PageServerLoad } from './$types';
 
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		month: shown,
 		kpis,
 		signals,
-		filters: pageFilters(infos, ['overview.kpis', 'signals'])
+		filters: pageFilters(infos, ['overview.kpis', 'signals']),
+		overdue: await overdueForOverview()
 	};
 };

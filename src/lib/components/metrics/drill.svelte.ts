@@ -3,26 +3,23 @@
  * from /api/records/TABLE as Arrow IPC. Pages own a Drill (the browser's only fetch on analytics
  * pages); RecordsTable only displays it, charts never fetch.
  */
+import { untrack } from 'svelte';
+import type { MetricQuery } from '$lib/metrics/types';
 import {
-	CLIENT_FILTER_LIMIT,
+	barRequest,
 	decodeRecords,
+	monthRange,
 	PAGE_SIZE,
+	recordFilters,
 	recordsUrl,
 	type DrillRequest,
 	type RecordColumn,
 	type RecordRow
 } from './drill';
 
-export {
-	CLIENT_FILTER_LIMIT,
-	PAGE_SIZE,
-	filterForColumn,
-	monthRange,
-	recordFilters,
-	type DrillRequest,
-	type RecordColumn
-} from './drill';
+export { PAGE_SIZE, type DrillRequest, type RecordColumn } from './drill';
 
+/** Create it while the page initialises: a new page query (filters, dimension) closes the records. */
 export class Drill {
 	request: DrillRequest | null = $state.raw(null);
 	page = $state(0);
@@ -31,20 +28,52 @@ export class Drill {
 	hasNext = $state(false);
 	loading = $state(false);
 	error: string | null = $state(null);
-	/** All matching records when the filter runs in the browser. */
-	#local: RecordRow[] | null = null;
 	#seq = 0;
+	readonly #query: () => MetricQuery;
+	readonly #table: string;
 
-	async open(request: DrillRequest): Promise<void> {
+	constructor(query: () => MetricQuery, table = 'repairs') {
+		this.#query = query;
+		this.#table = table;
+		$effect(() => {
+			void query();
+			untrack(() => this.close());
+		});
+	}
+
+	/** The page's filters that the records have as columns. */
+	private filters(): DrillRequest['filters'] {
+		return recordFilters(this.#table, this.#query().filters);
+	}
+
+	/**
+	 * The records of one month (YYYY-MM, e.g. a clicked row's; anything else is ignored) of the page's
+	 * period, under the chart `source`; `scope` is added to the caption.
+	 */
+	openMonth(source: string, month: unknown, scope?: string): void {
+		if (typeof month !== 'string') return;
+		const label = scope ? `${month} · ${scope}` : month;
+		const range = monthRange(month, this.#query());
+		void this.open({ source, table: this.#table, label, ...range, filters: this.filters() });
+	}
+
+	/** The records behind a bar of a chart grouped by `column`, under the chart `source`. */
+	openBar(source: string, column: string, key: string | null, label: string): void {
+		const { from, to } = this.#query();
+		void this.open(barRequest({ source, table: this.#table, label, from, to }, this.filters(), column, key));
+	}
+
+	private async open(request: DrillRequest): Promise<void> {
+		this.close();
 		this.request = request;
-		this.page = 0;
-		this.#local = null;
-		await this.load();
+		// A blank bar has no records to fetch: RecordsTable says why.
+		if (!request.blank) await this.load();
 	}
 
 	close(): void {
 		this.#seq++;
 		this.request = null;
+		this.page = 0;
 		this.rows = [];
 		this.columns = [];
 		this.error = null;
@@ -56,15 +85,6 @@ export class Drill {
 		await this.load();
 	}
 
-	private async fetchRows(url: string) {
-		const response = await fetch(url);
-		if (!response.ok) {
-			const body = (await response.json().catch(() => null)) as { error?: string } | null;
-			throw new Error(body?.error ?? `HTTP ${response.status}`);
-		}
-		return decodeRecords(new Uint8Array(await response.arrayBuffer()));
-	}
-
 	private async load(): Promise<void> {
 		const request = this.request;
 		if (!request) return;
@@ -72,26 +92,16 @@ export class Drill {
 		this.loading = true;
 		this.error = null;
 		try {
-			const start = this.page * PAGE_SIZE;
-			if (request.clientFilter) {
-				if (!this.#local) {
-					const { columns, rows } = await this.fetchRows(recordsUrl(request, CLIENT_FILTER_LIMIT, 0));
-					const { column, value } = request.clientFilter;
-					this.#local = rows.filter(
-						(r) => (r[column] ?? null) === value || (value === null && r[column] === '')
-					);
-					this.columns = columns;
-				}
-				if (seq !== this.#seq) return;
-				this.rows = this.#local.slice(start, start + PAGE_SIZE);
-				this.hasNext = this.#local.length > start + PAGE_SIZE;
-			} else {
-				const { columns, rows } = await this.fetchRows(recordsUrl(request, PAGE_SIZE + 1, start));
-				if (seq !== this.#seq) return;
-				this.columns = columns;
-				this.rows = rows.slice(0, PAGE_SIZE);
-				this.hasNext = rows.length > PAGE_SIZE;
+			const response = await fetch(recordsUrl(request, PAGE_SIZE + 1, this.page * PAGE_SIZE));
+			if (!response.ok) {
+				const body = (await response.json().catch(() => null)) as { error?: string } | null;
+				throw new Error(body?.error ?? `HTTP ${response.status}`);
 			}
+			const { columns, rows } = decodeRecords(new Uint8Array(await response.arrayBuffer()));
+			if (seq !== this.#seq) return;
+			this.columns = columns;
+			this.rows = rows.slice(0, PAGE_SIZE);
+			this.hasNext = rows.length > PAGE_SIZE;
 		} catch (e) {
 			if (seq === this.#seq) {
 				this.error = e instanceof Error ? e.message : String(e);

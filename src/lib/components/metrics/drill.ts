@@ -7,8 +7,6 @@ import { KIND_DEFS, KINDS } from '$lib/fields';
 import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from '$lib/metrics/types';
 
 export const PAGE_SIZE = 100;
-/** Records read when a filter must be applied in the browser (the API does not take it yet). */
-export const CLIENT_FILTER_LIMIT = 20_000;
 
 export type CellKind = 'text' | 'number' | 'time' | 'date' | 'bool';
 export interface RecordColumn {
@@ -27,13 +25,27 @@ export interface DrillRequest {
 	from?: string;
 	to?: string;
 	filters: Partial<Record<FilterName, string[]>>;
-	/** A column the records API cannot filter by: applied here over the latest CLIENT_FILTER_LIMIT records. */
-	clientFilter?: { column: string; value: string | null };
+	/**
+	 * The clicked bar is the blank value of this column: no filter value selects "empty", so the page
+	 * shows a note instead of records.
+	 */
+	blank?: string;
 }
 
-/** The filter name for a dimension column (product_model → model), if the API has one. */
-export function filterForColumn(column: string): FilterName | null {
-	return FILTER_NAMES.find((f) => FILTER_COLUMNS[f] === column) ?? null;
+/**
+ * The records behind a bar of a chart grouped by `column` (Pareto, cost drivers): the bar's key as one
+ * more filter, or a blank request when the key is empty. Every grouping dimension is a filter column.
+ */
+export function barRequest(
+	base: Omit<DrillRequest, 'filters' | 'blank'>,
+	filters: DrillRequest['filters'],
+	column: string,
+	key: string | null
+): DrillRequest {
+	if (key === null || key === '') return { ...base, filters, blank: column };
+	const name = FILTER_NAMES.find((f) => FILTER_COLUMNS[f] === column);
+	if (!name) throw new Error(`No records filter for the column "${column}"`);
+	return { ...base, filters: { ...filters, [name]: [key] } };
 }
 
 /** "YYYY-MM" → the first and last day of the month, clipped to the page's period. */

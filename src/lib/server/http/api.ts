@@ -1,6 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createT, type Locale } from '$lib/i18n';
+import { WorkspaceError } from '$lib/server/assessment/errors';
 import { ImportError } from '$lib/server/ingest';
 import { MetricQueryError } from '$lib/server/metrics/registry';
 
@@ -36,6 +37,8 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 	const t = createT(locale);
 	if (error instanceof ApiError) return apiError(error.status, error.message, error.details);
 	if (error instanceof z.ZodError) return apiError(400, t('api.badRequest', { detail: zodMessage(error) }));
+	if (error instanceof WorkspaceError)
+		return apiError(error.status, error.message, { code: error.code, ...error.details });
 	if (error instanceof ImportError)
 		return apiError(422, error.message, { code: error.code, details: error.details });
 	if (error instanceof MetricQueryError) return apiError(400, error.message);

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { Catalogue } from '$lib/assessment/catalogue';
+import { emptyState } from '$lib/assessment-workspace/state';
+import { appendAudit } from '../audit/log';
+import type { Database } from '../db/connection';
+import { queryOn } from '../db/rows';
+import type { PlainRow } from '../db/values';
+import { NotFoundError } from './errors';
+
+/** An assessment: a named, dated scope (site, period, assessor) whose content lives in its versions. */
+export interface Assessment {
+	id: number;
+	name: string;
+	site: string;
+	periodFrom: string;
+	periodTo: string;
+	assessor: string;
+	catalogueId: string;
+	createdAt: string;
+	createdBy: string;
+	/** The newest version and its status (what the list shows). */
+	latestVersion: number;
+	latestStatus: 'draft' | 'final';
+	/** The newest final version, if any (its score is the assessment's official one). */
+	finalVersion: number | null;
+}
+
+export interface NewAssessment {
+	name: string;
+	site: string;
+	periodFrom: string;
+	periodTo: string;
+	assessor: string;
+}
+
+/** The stable hash of a catalogue snapshot: the same content gives the same hash on every machine. */
+export function catalogueSha256(catalogue: Catalogue): string {
+	return createHash('sha256').update(JSON.stringify(catalogue)).digest('hex');
+}
+
+const SELECT = `
+	SELECT a.*, v.version AS latest_version, v.status AS latest_status,
+		(SELECT max(f.version) FROM assessment_versions f
+		 WHERE f.assessment_id = a.id AND f.status = 'final') AS final_version
+	FROM assessments a
+	JOIN assessment_versions v ON v.assessment_id = a.id
+		AND v.version = (SELECT max(version) FROM assessment_versions WHERE assessment_id = a.id)`;
+
+function toAssessment(r: PlainRow): Assessment {
+	return {
+		id: Number(r.id),
+		name: String(r.name),
+		site: String(r.site),
+		periodFrom: String(r.period_from),
+		periodTo: String(r.period_to),
+		assessor: String(r.assessor),
+		catalogueId: String(r.catalogue_id),
+		createdAt: String(r.created_at),
+		createdBy: String(r.created_by),
+		latestVersion: Number(r.latest_version),
+		latestStatus: r.latest_status === 'final' ? 'final' : 'draft',
+		finalVersion: r.final_version === null ? null : Number(r.final_version)
+	};
+}
+
+/** Newest first. */
+export async function listAssessments(db: Database): Promise<Assessment[]> {
+	return (await db.query(`${SELECT} ORDER BY a.period_to DESC, a.id DESC`)).map(toAssessment);
+}
+
+export async function getAssessment(db: Database, id: number): Promise<Assessment> {
+	const [row] = await db.query(`${SELECT} WHERE a.id = $1`, [id]);
+	if (!row) throw new NotFoundError(`assessment ${id}`);
+	return toAssessment(row);
+}
+
+/**
+ * Creates the assessment and its first, empty draft in one transaction. The catalogue (the default
+ * one or a certification body's sheet, already validated) is snapshotted into the version, so a later
+ * change of the catalogue file never changes the score of an existing assessment.
+ */
+export async function createAssessment(
+	db: Database,
+	input: NewAssessment,
+	catalogue: Catalogue,
+	actor: string
+): Promise<Assessment> {
+	const id = await db.write(async (conn) => {
+		const [row] = await queryOn(conn, `SELECT CAST(nextval('assessment_seq') AS INTEGER) AS id`);
+		const newId = Number(row.id);
+		await conn.run(
+			`INSERT INTO assessments (id, name, site, period_from, period_to, assessor, catalogue_id, created_at, created_by)
+			 VALUES ($1, $2, $3, CAST($4 AS DATE), CAST($5 AS DATE), $6, $7, current_localtimestamp(), $8)`,
+			[newId, input.name, input.site, input.periodFrom, input.periodTo, input.assessor, catalogue.id, actor]
+		);
+		const sha = catalogueSha256(catalogue);
+		await conn.run(
+			`INSERT INTO assessment_versions (assessment_id, version, status, state, catalogue, catalogue_sha256,
+				based_on, created_at, created_by, updated_at)
+			 VALUES ($1, 1, 'draft', CAST($2 AS JSON), CAST($3 AS JSON), $4, NULL, current_localtimestamp(), $5,
+				current_localtimestamp())`,
+			[newId, JSON.stringify(emptyState()), JSON.stringify(catalogue), sha, actor]
+		);
+		await appendAudit(conn, {
+			actor,
+			action: 'assessment.create',
+			entity: 'assessment',
+			entityId: newId,
+			detail: { ...input, catalogue: { id: catalogue.id, sha256: sha } }
+		});
+		return newId;
+	});
+	return getAssessment(db, id);
+}

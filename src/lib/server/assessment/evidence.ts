@@ -1,0 +1,177 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { leaves } from '$lib/assessment/catalogue';
+import { appendAudit } from '../audit/log';
+import type { Database } from '../db/connection';
+import { queryOn } from '../db/rows';
+import type { PlainRow } from '../db/values';
+import { sanitiseFileName } from '../uploads';
+import { InvalidAssessmentError, LockedError, NotFoundError, WorkspaceError } from './errors';
+import { assertDraftOn, getVersion } from './versions';
+
+/**
+ * Evidence files of an assessment (organisation chart, training records, certificates …), stored
+ * content-addressed under WORKBENCH_EVIDENCE (default data/evidence): `<assessment id>/<sha256>`.
+ * The SHA-256 is computed while the body streams to disk, so the hash in the database is the hash of
+ * exactly the bytes kept; the same bytes uploaded again are recognised by it and stored once.
+ */
+
+export interface EvidenceFile {
+	id: number;
+	assessmentId: number;
+	version: number;
+	leafId: string;
+	fileName: string;
+	sha256: string;
+	sizeBytes: number;
+	uploadedAt: string;
+	uploadedBy: string;
+}
+
+export interface EvidenceUpload {
+	file: EvidenceFile;
+	/** The same bytes were already attached to this leaf: nothing new was stored. */
+	duplicate: boolean;
+}
+
+export function evidenceDir(): string {
+	return resolve(process.env.WORKBENCH_EVIDENCE ?? 'data/evidence');
+}
+
+/** Per-file limit in bytes: WORKBENCH_MAX_EVIDENCE_MB, default 50 MB (scans and PDFs, not exports). */
+export function maxEvidenceBytes(): number {
+	const mb = Number(process.env.WORKBENCH_MAX_EVIDENCE_MB);
+	return (Number.isFinite(mb) && mb > 0 ? mb : 50) * 1024 * 1024;
+}
+
+export class EvidenceTooLargeError extends WorkspaceError {
+	constructor(readonly limit: number) {
+		super(413, 'too_large', `证据文件超过上限 ${limit} 字节 / evidence file exceeds ${limit} bytes`, {
+			limit
+		});
+	}
+}
+
+function toEvidence(r: PlainRow): EvidenceFile {
+	return {
+		id: Number(r.id),
+		assessmentId: Number(r.assessment_id),
+		version: Number(r.version),
+		leafId: String(r.leaf_id),
+		fileName: String(r.file_name),
+		sha256: String(r.sha256),
+		sizeBytes: Number(r.size_bytes),
+		uploadedAt: String(r.uploaded_at),
+		uploadedBy: String(r.uploaded_by)
+	};
+}
+
+/** Streams `body` to a temp file while hashing it; returns the hash and size. Removes the file on failure. */
+async function streamToDisk(body: ReadableStream<Uint8Array>, path: string, limit: number) {
+	const hash = createHash('sha256');
+	let size = 0;
+	const meter = new Transform({
+		transform(chunk: Buffer, _encoding, callback) {
+			size += chunk.length;
+			if (size > limit) return callback(new EvidenceTooLargeError(limit));
+			hash.update(chunk);
+			callback(null, chunk);
+		}
+	});
+	try {
+		await pipeline(
+			Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
+			meter,
+			createWriteStream(path, { flags: 'wx' })
+		);
+	} catch (error) {
+		await rm(path, { force: true });
+		throw error;
+	}
+	return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Attaches a file to a leaf of a draft version. Refused (409) on a final version, before any byte is
+ * stored and again inside the write transaction.
+ */
+export async function saveEvidence(
+	db: Database,
+	target: { assessmentId: number; version: number; leafId: string; fileName: string },
+	body: ReadableStream<Uint8Array>,
+	actor: string,
+	limit = maxEvidenceBytes()
+): Promise<EvidenceUpload> {
+	const { assessmentId, version, leafId } = target;
+	const current = await getVersion(db, assessmentId, version);
+	if (!leaves(current.catalogue).some((leaf) => leaf.id === leafId))
+		throw new InvalidAssessmentError(`没有检查项 ${leafId} / no check item "${leafId}" in this catalogue`);
+	if (current.status === 'final') throw new LockedError(assessmentId, version);
+	const fileName = sanitiseFileName(target.fileName);
+	const dir = join(evidenceDir(), String(assessmentId));
+	await mkdir(dir, { recursive: true });
+	const temp = join(dir, `.upload-${randomUUID()}`);
+	const { sha256, size } = await streamToDisk(body, temp, limit);
+	const relative = `${assessmentId}/${sha256}`;
+	// content-addressed: identical bytes already stored (for any leaf) are kept once
+	if (await stat(join(dir, sha256)).catch(() => null)) await rm(temp, { force: true });
+	else await rename(temp, join(dir, sha256));
+	return db.write(async (conn) => {
+		await assertDraftOn(conn, assessmentId, version);
+		const [same] = await queryOn(
+			conn,
+			`SELECT * FROM evidence_files WHERE assessment_id = $1 AND leaf_id = $2 AND sha256 = $3 ORDER BY id LIMIT 1`,
+			[assessmentId, leafId, sha256]
+		);
+		if (same) return { file: toEvidence(same), duplicate: true };
+		const [row] = await queryOn(
+			conn,
+			`INSERT INTO evidence_files (id, assessment_id, version, leaf_id, file_name, sha256, size_bytes, stored_path,
+				uploaded_at, uploaded_by)
+			 VALUES (nextval('evidence_seq'), $1, $2, $3, $4, $5, $6, $7, current_localtimestamp(), $8) RETURNING *`,
+			[assessmentId, version, leafId, fileName, sha256, size, relative, actor]
+		);
+		const file = toEvidence(row);
+		await appendAudit(conn, {
+			actor,
+			action: 'evidence.upload',
+			entity: 'evidence_file',
+			entityId: file.id,
+			detail: { assessmentId, version, leafId, fileName, sha256, sizeBytes: size }
+		});
+		return { file, duplicate: false };
+	});
+}
+
+/** Evidence of an assessment attached up to `version` (a later draft still lists the earlier files). */
+export async function listEvidence(
+	db: Database,
+	assessmentId: number,
+	version?: number
+): Promise<EvidenceFile[]> {
+	const rows = await db.query(
+		`SELECT * FROM evidence_files WHERE assessment_id = $1 AND ($2::INTEGER IS NULL OR version <= $2::INTEGER)
+		 ORDER BY leaf_id, id`,
+		[assessmentId, version ?? null]
+	);
+	return rows.map(toEvidence);
+}
+
+/** One file's record and its absolute path, for download. */
+export async function evidenceFile(
+	db: Database,
+	assessmentId: number,
+	id: number
+): Promise<EvidenceFile & { path: string }> {
+	const [row] = await db.query(`SELECT * FROM evidence_files WHERE assessment_id = $1 AND id = $2`, [
+		assessmentId,
+		id
+	]);
+	if (!row) throw new NotFoundError(`evidence file ${id}`);
+	return { ...toEvidence(row), path: join(evidenceDir(), String(row.stored_path)) };
+}

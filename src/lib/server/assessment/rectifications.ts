@@ -1,0 +1,173 @@
+import { leaves } from '$lib/assessment/catalogue';
+import {
+	today,
+	type Rectification,
+	type RectificationStatus
+} from '$lib/assessment-workspace/rectification-plan';
+import { appendAudit } from '../audit/log';
+import { getDatabase, type Database } from '../db/connection';
+import { queryOn } from '../db/rows';
+import type { PlainRow } from '../db/values';
+import { InvalidAssessmentError, NotFoundError } from './errors';
+import { getVersion } from './versions';
+
+/**
+ * The rectification tracker: corrective actions for nonconforming check items and special deductions.
+ * Actions belong to the assessment, not to a version, and stay editable after finalisation: the plan
+ * is worked through in the months after the audit, while the assessed result itself stays locked.
+ * No delete: a dropped action is set to done with a note, so the history of the plan stays whole.
+ */
+
+export interface NewRectification {
+	source: 'leaf' | 'deduction';
+	leafId?: string | null;
+	deductionIndex?: number | null;
+	action: string;
+	owner: string;
+	dueDate: string;
+	status?: RectificationStatus;
+}
+
+export type RectificationPatch = Partial<Pick<Rectification, 'action' | 'owner' | 'dueDate' | 'status'>>;
+
+export interface OverdueRectification extends Rectification {
+	assessmentName: string;
+	site: string;
+	/** Days past the due date. */
+	daysOverdue: number;
+}
+
+function toRectification(r: PlainRow): Rectification {
+	return {
+		id: Number(r.id),
+		assessmentId: Number(r.assessment_id),
+		source: r.source === 'deduction' ? 'deduction' : 'leaf',
+		leafId: r.leaf_id === null ? null : String(r.leaf_id),
+		deductionIndex: r.deduction_index === null ? null : Number(r.deduction_index),
+		action: String(r.action),
+		owner: String(r.owner),
+		dueDate: String(r.due_date),
+		status: String(r.status) as RectificationStatus,
+		createdAt: String(r.created_at),
+		updatedAt: String(r.updated_at)
+	};
+}
+
+export async function listRectifications(db: Database, assessmentId: number): Promise<Rectification[]> {
+	const rows = await db.query(`SELECT * FROM rectifications WHERE assessment_id = $1 ORDER BY id`, [
+		assessmentId
+	]);
+	return rows.map(toRectification);
+}
+
+/** Records an action for a leaf of the assessment's catalogue or a deduction of its newest version. */
+export async function createRectification(
+	db: Database,
+	assessmentId: number,
+	input: NewRectification,
+	actor: string
+): Promise<Rectification> {
+	const latest = await getVersion(db, assessmentId);
+	const leafId = input.source === 'leaf' ? (input.leafId ?? null) : null;
+	const deductionIndex = input.source === 'deduction' ? (input.deductionIndex ?? null) : null;
+	if (input.source === 'leaf' && !leaves(latest.catalogue).some((leaf) => leaf.id === leafId))
+		throw new InvalidAssessmentError(`没有检查项 ${leafId} / no check item "${leafId}" in this catalogue`);
+	if (
+		input.source === 'deduction' &&
+		(deductionIndex === null || deductionIndex < 0 || deductionIndex >= latest.state.deductions.length)
+	)
+		throw new InvalidAssessmentError(
+			`没有第 ${deductionIndex} 项特别扣分 / no special deduction #${deductionIndex}`
+		);
+	return db.write(async (conn) => {
+		const [row] = await queryOn(
+			conn,
+			`INSERT INTO rectifications (id, assessment_id, source, leaf_id, deduction_index, action, owner, due_date, status,
+				created_at, updated_at)
+			 VALUES (nextval('rectification_seq'), $1, $2, $3, $4, $5, $6, CAST($7 AS DATE), $8, current_localtimestamp(),
+				current_localtimestamp()) RETURNING *`,
+			[
+				assessmentId,
+				input.source,
+				leafId,
+				deductionIndex,
+				input.action,
+				input.owner,
+				input.dueDate,
+				input.status ?? 'open'
+			]
+		);
+		const created = toRectification(row);
+		await appendAudit(conn, {
+			actor,
+			action: 'rectification.create',
+			entity: 'rectification',
+			entityId: created.id,
+			detail: { assessmentId, ...input, leafId, deductionIndex }
+		});
+		return created;
+	});
+}
+
+const COLUMNS = { action: 'action', owner: 'owner', dueDate: 'due_date', status: 'status' } as const;
+
+/** Changes an action's text, owner, due date or status; the audit entry holds old and new values. */
+export async function updateRectification(
+	db: Database,
+	assessmentId: number,
+	id: number,
+	patch: RectificationPatch,
+	actor: string
+): Promise<Rectification> {
+	return db.write(async (conn) => {
+		const [row] = await queryOn(conn, `SELECT * FROM rectifications WHERE assessment_id = $1 AND id = $2`, [
+			assessmentId,
+			id
+		]);
+		if (!row) throw new NotFoundError(`rectification ${id}`);
+		const before = toRectification(row);
+		const changes = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter(
+			(k) => patch[k] !== undefined && patch[k] !== before[k]
+		);
+		if (!changes.length) return before;
+		const sets = changes.map(
+			(k, i) => `${COLUMNS[k]} = ${k === 'dueDate' ? `CAST($${i + 2} AS DATE)` : `$${i + 2}`}`
+		);
+		const [updated] = await queryOn(
+			conn,
+			`UPDATE rectifications SET ${sets.join(', ')}, updated_at = current_localtimestamp()
+			 WHERE id = $1 RETURNING *`,
+			[id, ...changes.map((k) => patch[k] as string)]
+		);
+		await appendAudit(conn, {
+			actor,
+			action: 'rectification.update',
+			entity: 'rectification',
+			entityId: id,
+			detail: Object.fromEntries(changes.map((k) => [k, { before: before[k], after: patch[k] }]))
+		});
+		return toRectification(updated);
+	});
+}
+
+/** Open actions past their due date across all assessments, most overdue first (for the overview). */
+export async function overdueRectifications(db: Database, day = today()): Promise<OverdueRectification[]> {
+	const rows = await db.query(
+		`SELECT r.*, a.name AS assessment_name, a.site, date_diff('day', r.due_date, CAST($1 AS DATE)) AS days_overdue
+		 FROM rectifications r JOIN assessments a ON a.id = r.assessment_id
+		 WHERE r.status <> 'done' AND r.due_date < CAST($1 AS DATE)
+		 ORDER BY r.due_date, r.id`,
+		[day]
+	);
+	return rows.map((r) => ({
+		...toRectification(r),
+		assessmentName: String(r.assessment_name),
+		site: String(r.site),
+		daysOverdue: Number(r.days_overdue)
+	}));
+}
+
+/** For the overview page: overdue actions of the app's database; a failure shows as none, not as a broken page. */
+export async function overdueForOverview(): Promise<OverdueRectification[]> {
+	return overdueRectifications(await getDatabase()).catch(() => []);
+}

@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import { getAssessment } from '$lib/server/assessment/assessments';
+import { listVersions } from '$lib/server/assessment/versions';
+import { getDatabase } from '$lib/server/db/connection';
+import { api, idParam } from '$lib/server/http/api';
+import type { RequestHandler } from './$types';
+
+/** → {assessment, versions} */
+export const GET: RequestHandler = api(async ({ params }) => {
+	const id = idParam.parse(params.id);
+	const db = await getDatabase();
+	return json({ assessment: await getAssessment(db, id), versions: await listVersions(db, id) });
+});
