@@ -1,6 +1,6 @@
 import { escalations } from './complaints-escalations';
 import type { MetricDefinition } from './definition';
-import { Params, monthSql, whereSql } from './sql';
+import { Params, monthGridSql, monthSql, whereSql } from './sql';
 
 /** Microseconds of a target given in hours, for comparing epoch_us differences exactly. */
 const hoursUs = (hours: number) => Math.round(hours * 3_600_000_000);
@@ -36,7 +36,7 @@ const sla: MetricDefinition = {
 				FROM complaints c WHERE ${where}
 			),
 			months AS (
-				SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM c
+				${monthGridSql('c')}
 			),
 			agg AS (
 				SELECT m, count(*) AS complaints,

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from './definition';
-import { Params, monthSql, whereSql } from './sql';
+import { Params, monthGridSql, monthSql, whereSql } from './sql';
 
 /** Microseconds of a target given in minutes, for comparing epoch_us differences exactly. */
 const minutesUs = (minutes: number) => Math.round(minutes * 60_000_000);
@@ -50,7 +50,7 @@ const monthly: MetricDefinition = {
 				FROM returns r WHERE ${where}
 			),
 			months AS (
-				SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM r
+				${monthGridSql('r')}
 			),
 			agg AS (
 				SELECT m, count(*) AS returns,

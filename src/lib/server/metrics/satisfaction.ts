@@ -1,5 +1,5 @@
 import type { MetricDefinition } from './definition';
-import { Params, monthSql, whereSql } from './sql';
+import { Params, monthGridSql, monthSql, whereSql } from './sql';
 
 /**
  * satisfaction.monthly — by month of responded_at: responses (all survey records), csat_mean (mean of
@@ -28,7 +28,7 @@ const monthly: MetricDefinition = {
 				FROM surveys s WHERE ${where}
 			),
 			months AS (
-				SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM s
+				${monthGridSql('s')}
 			),
 			agg AS (
 				SELECT m, count(*) AS responses, avg(csat) AS csat_mean,

@@ -37,3 +37,7 @@ export function whereSql(
 
 /** "YYYY-MM" of a date or timestamp expression. */
 export const monthSql = (expr: string) => `strftime(${expr}, '%Y-%m')`;
+
+/** Every month from the first to the last of `relation`'s month column `m` (DATE), so a series has no holes. */
+export const monthGridSql = (relation: string) =>
+	`SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM ${relation}`;
