@@ -6,11 +6,12 @@
  *   npx tsx bench/run.ts [name …]     (default: all)
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runImportBench } from './import';
+import { runMetricsBench } from './metrics';
 
 interface BenchOutput {
 	name: string;
@@ -20,7 +21,8 @@ interface BenchOutput {
 
 /** Register further benchmarks (dashboard API, report PDF) here. */
 const BENCHES: Record<string, () => Promise<BenchOutput>> = {
-	import: runImportBench
+	import: runImportBench,
+	metrics: runMetricsBench
 };
 
 const RESULTS = resolve(import.meta.dirname, 'results');
@@ -84,9 +86,18 @@ for (const name of names) {
 	summary.push(`## ${name}\n\n${out.markdown}`);
 }
 
+// Merged: running some benchmarks keeps the others' last results.
+const latestPath = join(RESULTS, 'latest.json');
+const previous = existsSync(latestPath)
+	? ((JSON.parse(readFileSync(latestPath, 'utf8')) as { results?: Record<string, unknown> }).results ?? {})
+	: {};
 writeAtomic(
-	join(RESULTS, 'latest.json'),
-	JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), machine, results }, null, '\t') + '\n'
+	latestPath,
+	JSON.stringify(
+		{ date: new Date().toISOString(), commit: gitCommit(), machine, results: { ...previous, ...results } },
+		null,
+		'\t'
+	) + '\n'
 );
 
 console.log(`_${machineLine}_\n`);
