@@ -27,11 +27,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Database } from '../src/lib/server/db/connection';
+import { REBUILD_REPAIR_SEQUENCE_SQL } from '../src/lib/server/db/repair-sequence';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const METRICS_DATA = join(ROOT, 'bench', 'data', 'metrics-5m.duckdb');
 /** Bump when the generated rows change, so that a cached file is rebuilt. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 2;
 
 export const SIZES = {
 	repairs: 5_000_000,
@@ -288,7 +289,8 @@ SELECT 'WX' || strftime(received_at, '%Y%m') || lpad(CAST(i AS VARCHAR), 8, '0')
 	round(50 + 250 * u(i, 13)) AS labor_cost,
 	CASE WHEN u(i, 14) < 0.5 THEN 0 ELSE round(20 + 80 * u(i, 15)) END AS logistics_cost,
 	CASE WHEN u(i, 16) < 0.9 THEN 0 ELSE round(150 * u(i, 17), 2) END AS other_cost,
-	CASE WHEN completed_at IS NULL THEN '维修中' ELSE '已完工' END AS status, NULL AS extra, 1 AS batch_id
+	CASE WHEN completed_at IS NULL THEN '维修中' ELSE '已完工' END AS status, NULL AS extra, 1 AS batch_id,
+	false AS first_repair_of_unit, NULL AS next_repair_at
 FROM (
 	SELECT rb.*, CASE WHEN kind = 1 THEN 0 ELSE CAST(floor(10 * pow(u(i, 5), 2.2)) AS INTEGER) END AS d,
 		rb.ri * 40 + CAST(floor(u(i, 18) * 40) AS INTEGER) AS sc,
@@ -299,6 +301,8 @@ FROM (
 ) x JOIN bm m USING (mi) JOIN br r USING (ri)
 ORDER BY received_at, i;`
 		],
+		// The rows bypass the importer, so the per-unit sequence it keeps is built here.
+		['repairs: per-unit sequence', REBUILD_REPAIR_SEQUENCE_SQL],
 		[
 			'complaints',
 			`

@@ -2,6 +2,8 @@
  * Versioned schema changes, applied in order at start. A released migration is never edited:
  * a change to the schema is a new entry at the end.
  */
+import { REBUILD_REPAIR_SEQUENCE_SQL } from './repair-sequence';
+
 export interface Migration {
 	version: number;
 	name: string;
@@ -314,6 +316,15 @@ CREATE TABLE audit_log (
 	entity_id VARCHAR,
 	detail JSON
 );
+`
+	},
+	{
+		version: 3,
+		name: 'repairs: per-unit sequence (first repair of a unit, next repair of a serial)',
+		sql: `
+ALTER TABLE repairs ADD COLUMN first_repair_of_unit BOOLEAN DEFAULT false;
+ALTER TABLE repairs ADD COLUMN next_repair_at TIMESTAMP;
+${REBUILD_REPAIR_SEQUENCE_SQL};
 `
 	}
 ];

@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KIND_DEFS, type Kind } from '$lib/fields';
 import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
+import { refreshRepairSequence } from '../db/repair-sequence';
 import { resolveMapping } from './mapping';
 import { buildNormaliseSql, type StagedColumn } from './normalise';
 import { prepareCsv, prepareXlsx, type PreparedSource, type SourceRequest, type StageFn } from './prepare';
@@ -89,6 +90,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const skipped = Number(flags[1]);
 				progress(options, 'writing', 0.85);
 				const applied = await applyRows(conn, def, batchId);
+				if (def.table === 'repairs') await refreshRepairSequence(conn, batchId);
 				if (options.saveProfile) await saveProfile(conn, options.saveProfile, options.kind, mapping);
 
 				const result: ImportResult = {

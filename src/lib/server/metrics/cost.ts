@@ -48,27 +48,27 @@ async function monthly({ db, query }: MetricContext): Promise<MetricRow[]> {
 	const salesWhere = whereSql(p, { filters: query.filters }, { alias: 's', filters: MONTHLY_FILTERS });
 	const rows = await db.query(
 		`WITH c AS (
-			SELECT ${monthSql('r.received_at')} AS month, count(*) AS repairs,
+			SELECT CAST(date_trunc('month', r.received_at) AS DATE) AS m, count(*) AS repairs,
 				coalesce(sum(r.parts_cost), 0) AS parts,
 				coalesce(sum(r.labor_cost), 0) AS labor,
 				coalesce(sum(r.logistics_cost), 0) AS logistics,
 				coalesce(sum(r.other_cost), 0) AS other,
 				sum(${TOTAL}) AS total
-			FROM repairs r WHERE ${where} GROUP BY month
+			FROM repairs r WHERE ${where} GROUP BY m
 		), u AS (
-			SELECT ${monthSql('s.period')} AS month, sum(s.units) AS units_sold,
+			SELECT CAST(date_trunc('month', s.period) AS DATE) AS m, sum(s.units) AS units_sold,
 				CASE WHEN count(s.revenue) = count(*) THEN sum(s.revenue) END AS revenue
-			FROM sales s WHERE ${salesWhere} AND ${monthSql('s.period')} IN (SELECT month FROM c)
-			GROUP BY month
+			FROM sales s WHERE ${salesWhere} AND CAST(date_trunc('month', s.period) AS DATE) IN (SELECT m FROM c)
+			GROUP BY m
 		)
-		SELECT c.month, c.repairs, c.parts, c.labor, c.logistics, c.other, c.total,
+		SELECT ${monthSql('c.m')} AS month, c.repairs, c.parts, c.labor, c.logistics, c.other, c.total,
 			CAST(c.total AS DOUBLE) / c.repairs AS cost_per_repair,
 			CAST(coalesce(u.units_sold, 0) AS BIGINT) AS units_sold,
 			CAST(c.total AS DOUBLE) / NULLIF(u.units_sold, 0) AS cost_per_unit_sold,
-			CASE WHEN u.month IS NULL THEN 0 ELSE u.revenue END AS revenue,
-			CAST(c.total AS DOUBLE) / NULLIF(CASE WHEN u.month IS NULL THEN 0 ELSE u.revenue END, 0) AS revenue_share
-		FROM c LEFT JOIN u ON u.month = c.month
-		ORDER BY c.month`,
+			CASE WHEN u.m IS NULL THEN 0 ELSE u.revenue END AS revenue,
+			CAST(c.total AS DOUBLE) / NULLIF(CASE WHEN u.m IS NULL THEN 0 ELSE u.revenue END, 0) AS revenue_share
+		FROM c LEFT JOIN u ON u.m = c.m
+		ORDER BY c.m`,
 		p.values
 	);
 	return rows.map((r) => ({

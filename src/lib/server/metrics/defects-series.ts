@@ -18,10 +18,23 @@ export interface MonthlySeriesRow {
  *   have repairs or units in warranty; a covered month with units and no repairs is a real zero,
  *   so it is listed and the series has no holes where a rate exists.
  */
-export async function monthlySeries({ db, query, params }: MetricContext): Promise<MonthlySeriesRow[]> {
+export async function monthlySeries(ctx: MetricContext): Promise<MonthlySeriesRow[]> {
+	return (await seriesRows(ctx, false)).get(null) ?? [];
+}
+
+/** The same series for each product model of the filtered data, in one pass (signals). */
+export async function monthlySeriesByModel(ctx: MetricContext): Promise<Map<string, MonthlySeriesRow[]>> {
+	return (await seriesRows(ctx, true)) as Map<string, MonthlySeriesRow[]>;
+}
+
+async function seriesRows(
+	{ db, query, params }: MetricContext,
+	byModel: boolean
+): Promise<Map<string | null, MonthlySeriesRow[]>> {
 	const p = new Params();
 	const repairsWhere = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: SHARED_FILTERS });
 	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
+	const key = (alias: string) => (byModel ? `${alias}.product_model` : 'CAST(NULL AS VARCHAR)');
 	const sql = `
 		WITH span AS (${coverageSql(p, query)}),
 		grid AS (
@@ -29,30 +42,39 @@ export async function monthlySeries({ db, query, params }: MetricContext): Promi
 			FROM span WHERE first_month <= last_month
 		),
 		sold AS (
-			SELECT s.period, ${warrantyMonthsSql(p, params, 's.product_model')} AS w, sum(s.units) AS units
+			SELECT ${key('s')} AS k, s.period, ${warrantyMonthsSql(p, params, 's.product_model')} AS w, sum(s.units) AS units
 			FROM sales s WHERE ${salesWhere} GROUP BY ALL
 		),
 		in_warranty AS (
-			SELECT g.m, sum(sold.units) AS units
+			SELECT sold.k, g.m, sum(sold.units) AS units
 			FROM grid g JOIN sold ON sold.period <= g.m AND g.m < sold.period + to_months(sold.w)
-			GROUP BY g.m
+			GROUP BY ALL
 		),
 		received AS (
-			SELECT ${monthStartSql('r.received_at')} AS m, count(*) AS repairs
-			FROM repairs r WHERE ${repairsWhere} GROUP BY 1
+			SELECT ${key('r')} AS k, ${monthStartSql('r.received_at')} AS m, count(*) AS repairs
+			FROM repairs r WHERE ${repairsWhere} GROUP BY ALL
+		),
+		cells AS (
+			SELECT g.m, keys.k FROM grid g, (SELECT k FROM sold UNION SELECT k FROM received) keys
 		)
-		SELECT ${monthSql('g.m')} AS month,
+		SELECT cells.k AS model, ${monthSql('cells.m')} AS month,
 			CAST(coalesce(received.repairs, 0) AS BIGINT) AS repairs,
 			CAST(coalesce(in_warranty.units, 0) AS BIGINT) AS units_in_warranty
-		FROM grid g
-		LEFT JOIN received ON received.m = g.m
-		LEFT JOIN in_warranty ON in_warranty.m = g.m
+		FROM cells
+		LEFT JOIN received ON received.m = cells.m AND received.k IS NOT DISTINCT FROM cells.k
+		LEFT JOIN in_warranty ON in_warranty.m = cells.m AND in_warranty.k IS NOT DISTINCT FROM cells.k
 		WHERE coalesce(received.repairs, 0) > 0 OR coalesce(in_warranty.units, 0) > 0
-		ORDER BY g.m`;
-	const rows = await db.query(sql, p.values);
-	return rows.map((r) => ({
-		month: String(r.month),
-		repairs: Number(r.repairs),
-		units_in_warranty: Number(r.units_in_warranty)
-	}));
+		ORDER BY cells.k, cells.m`;
+	const out = new Map<string | null, MonthlySeriesRow[]>();
+	for (const r of await db.query(sql, p.values)) {
+		const model = r.model === null ? null : String(r.model);
+		let series = out.get(model);
+		if (!series) out.set(model, (series = []));
+		series.push({
+			month: String(r.month),
+			repairs: Number(r.repairs),
+			units_in_warranty: Number(r.units_in_warranty)
+		});
+	}
+	return out;
 }

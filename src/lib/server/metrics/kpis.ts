@@ -83,7 +83,8 @@ export function monthsBack(month: string, n: number): string {
 	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-function lastDay(month: string): string {
+/** "YYYY-MM-DD" of the last day of a "YYYY-MM". */
+export function lastDayOf(month: string): string {
 	const [y, m] = month.split('-').map(Number);
 	return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
@@ -105,5 +106,5 @@ export async function kpiMonthRange(
 		month = (row?.m as string | null) ?? null;
 	}
 	if (!month) return { month: null, from: '', to: '' };
-	return { month, from: `${monthsBack(month, 12)}-01`, to: lastDay(month) };
+	return { month, from: `${monthsBack(month, 12)}-01`, to: lastDayOf(month) };
 }

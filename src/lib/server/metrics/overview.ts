@@ -1,6 +1,6 @@
 import type { MetricQuery, MetricRow } from '$lib/metrics/types';
 import type { MetricContext, MetricDefinition } from './definition';
-import { KPIS, kpiMonthRange, monthsBack, type Kpi } from './kpis';
+import { KPIS, kpiMonthRange, lastDayOf, monthsBack, type Kpi } from './kpis';
 import { metricDefinition } from './registry';
 import { buildSignals } from './signals';
 
@@ -22,14 +22,25 @@ const change = (value: number | null, base: number | null) =>
 
 /** The headline figures of one month with month-on-month and year-on-year comparisons. */
 export async function kpiRows(ctx: MetricContext): Promise<MetricRow[]> {
-	const { month, from, to } = await kpiMonthRange(ctx);
+	const { month } = await kpiMonthRange(ctx);
 	if (!month) return [];
 	const previous = monthsBack(month, 1);
 	const lastYear = monthsBack(month, 12);
-	const byMetric = new Map<string, Map<string, MetricRow>>();
-	for (const id of new Set(KPIS.map((k) => k.metric))) {
-		byMetric.set(id, await monthly(ctx, id, { ...ctx.query, from, to }));
-	}
+	// Each monthly row depends on its own month only, so the three months are read as two windows
+	// (previous + this month, the same month last year) rather than the thirteen months between.
+	const windows = [
+		{ from: `${previous}-01`, to: lastDayOf(month) },
+		{ from: `${lastYear}-01`, to: lastDayOf(lastYear) }
+	];
+	// Independent queries on connections of their own: run together, they keep both cores busy.
+	const byMetric = new Map(
+		await Promise.all(
+			[...new Set(KPIS.map((k) => k.metric))].map(async (id) => {
+				const parts = await Promise.all(windows.map((w) => monthly(ctx, id, { ...ctx.query, ...w })));
+				return [id, new Map(parts.flatMap((part) => [...part]))] as const;
+			})
+		)
+	);
 	const value = (kpi: Kpi, m: string) => {
 		const v = byMetric.get(kpi.metric)?.get(m)?.[kpi.column];
 		return typeof v === 'number' ? v : null;
@@ -66,6 +77,6 @@ export const metrics: MetricDefinition[] = [
 		dimensions: [],
 		filters: ['model', 'category', 'region'],
 		uses: ['signal_jump_share', 'sla_min_share'],
-		run: async (ctx) => buildSignals(ctx, await kpiRows(ctx))
+		run: (ctx) => buildSignals(ctx, kpiRows)
 	}
 ];

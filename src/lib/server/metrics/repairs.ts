@@ -14,6 +14,8 @@ const FILTERS: readonly FilterName[] = ['model', 'category', 'region', 'supplier
 
 /** Used when data/metrics.json has no target (the schema requires one; this is a fallback only). */
 const DEFAULT_TARGET_HOURS = 72;
+const US_PER_HOUR = 3_600_000_000;
+const US_PER_DAY = 24 * US_PER_HOUR;
 
 /** Repeat windows in days; a window of N days is N × 24 h (timestamps carry no time zone). */
 const REPEAT_DAYS = [30, 90] as const;
@@ -31,24 +33,27 @@ async function turnaround({ db, query, params }: MetricContext): Promise<MetricR
 	const p = new Params();
 	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
 	const target = p.add(params.repair_target_hours ?? DEFAULT_TARGET_HOURS);
+	// Microseconds until the end: integer quantiles are cheaper than doubles, and exact.
 	const rows = await db.query(
 		`WITH t AS (
-			SELECT ${monthSql('r.received_at')} AS month,
-				(epoch_us(r.completed_at) - epoch_us(r.received_at)) / 3600000000.0 AS hours
+			SELECT date_trunc('month', r.received_at) AS m, epoch_us(r.completed_at) - epoch_us(r.received_at) AS us
 			FROM repairs r WHERE ${where}
 		)
-		SELECT month, count(*) AS repairs,
-			quantile_cont(hours, 0.5) AS median_hours,
-			quantile_cont(hours, 0.9) AS p90_hours,
-			CAST(count(*) FILTER (WHERE hours <= CAST(${target} AS DOUBLE)) AS DOUBLE) / count(*) AS within_target_share
-		FROM t GROUP BY month ORDER BY month`,
+		SELECT ${monthSql('m')} AS month, count(*) AS repairs,
+			quantile_cont(us, [0.5, 0.9]) AS quantiles_us,
+			CAST(count(*) FILTER (WHERE us <= CAST(${target} AS DOUBLE) * ${US_PER_HOUR}) AS DOUBLE) / count(*) AS within_target_share
+		FROM t GROUP BY m ORDER BY m`,
 		p.values
 	);
+	const hours = (r: Record<string, Plain>, i: number) => {
+		const q = r.quantiles_us as Plain[] | null;
+		return q?.[i] === null || q?.[i] === undefined ? null : Number(q[i]) / US_PER_HOUR;
+	};
 	return rows.map((r) => ({
 		month: String(r.month),
 		repairs: Number(r.repairs),
-		median_hours: num(r.median_hours),
-		p90_hours: num(r.p90_hours),
+		median_hours: hours(r, 0),
+		p90_hours: hours(r, 1),
 		within_target_share: num(r.within_target_share)
 	}));
 }
@@ -68,30 +73,19 @@ async function turnaround({ db, query, params }: MetricContext): Promise<MetricR
 async function repeat({ db, query }: MetricContext): Promise<MetricRow[]> {
 	const p = new Params();
 	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
-	// Only repairs from `from` to `to` + the longest window can be a repeat of one in the window.
-	const bounds = ['TRUE'];
-	if (query.from) bounds.push(`received_at >= CAST(${p.add(query.from)} AS DATE)`);
-	if (query.to) {
-		const horizon = Math.max(...REPEAT_DAYS) + 1;
-		bounds.push(`received_at < CAST(${p.add(query.to)} AS DATE) + INTERVAL ${horizon} DAY`);
-	}
-	const serial = (alias: string) => `NULLIF(trim(${alias}.serial_no), '')`;
+	// next_repair_at is kept by every import (db/repair-sequence.ts) over ALL repairs of the serial;
+	// integer microseconds compare faster than timestamp + interval arithmetic.
+	const gapUs = 'epoch_us(r.next_repair_at) - epoch_us(r.received_at)';
 	const counts = REPEAT_DAYS.map(
-		(n) => `count(*) FILTER (WHERE s.next_at <= r.received_at + INTERVAL ${n} DAY) AS repeat_${n}d`
+		(n) => `count(*) FILTER (WHERE ${gapUs} <= ${n * US_PER_DAY}) AS repeat_${n}d`
 	).join(',\n\t\t\t');
 	const rows = await db.query(
-		`WITH visits AS (
-			SELECT DISTINCT ${serial('a')} AS serial, a.received_at AS visit_at
-			FROM repairs a WHERE ${bounds.join(' AND ')} AND ${serial('a')} IS NOT NULL
-		), seq AS (
-			SELECT serial, visit_at, lead(visit_at) OVER (PARTITION BY serial ORDER BY visit_at) AS next_at
-			FROM visits
-		)
-		SELECT ${monthSql('r.received_at')} AS month, count(*) AS repairs,
-			${counts}
-		FROM repairs r LEFT JOIN seq s ON s.serial = ${serial('r')} AND s.visit_at = r.received_at
-		WHERE ${where}
-		GROUP BY month ORDER BY month`,
+		`SELECT ${monthSql('m')} AS month, repairs, ${REPEAT_DAYS.map((n) => `repeat_${n}d`).join(', ')}
+		FROM (
+			SELECT date_trunc('month', r.received_at) AS m, count(*) AS repairs,
+				${counts}
+			FROM repairs r WHERE ${where} GROUP BY m
+		) ORDER BY m`,
 		p.values
 	);
 	return rows.map((r) => {

@@ -1,7 +1,9 @@
 import type { MetricRow } from '$lib/metrics/types';
 import type { MetricContext } from './definition';
+import { monthlySeriesByModel, type MonthlySeriesRow } from './defects-series';
 import { KPIS, kpiMonthRange, monthsBack } from './kpis';
 import { metricDefinition } from './registry';
+import { pChart } from './stats/p-chart';
 
 /** Something the overview and reports should point at, with the metric and filters that show it. */
 interface Signal extends MetricRow {
@@ -29,19 +31,33 @@ async function run(ctx: MetricContext, id: string, query: MetricContext['query']
 	return def.run({ ...ctx, query: { ...query, by: def.dimensions[0] } });
 }
 
+const chart = (series: readonly MonthlySeriesRow[]): MetricRow[] => pChart(series).map((row) => ({ ...row }));
+
+function sumSeries(all: readonly MonthlySeriesRow[][]): MonthlySeriesRow[] {
+	const byMonth = new Map<string, MonthlySeriesRow>();
+	for (const row of all.flat()) {
+		const sum = byMonth.get(row.month) ?? { month: row.month, repairs: 0, units_in_warranty: 0 };
+		sum.repairs += row.repairs;
+		sum.units_in_warranty += row.units_in_warranty;
+		byMonth.set(row.month, sum);
+	}
+	return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
 /** p-chart rule hits in the last three months, for all models together and for each model. */
 async function pchartSignals(ctx: MetricContext, from: string, to: string, month: string): Promise<Signal[]> {
 	const recent = new Set([month, monthsBack(month, 1), monthsBack(month, 2)]);
-	const models = (
-		await ctx.db.query(
-			'SELECT DISTINCT product_model AS m FROM repairs WHERE product_model IS NOT NULL ORDER BY 1'
-		)
-	).map((r) => String(r.m));
-	const scopes: (string | null)[] = ctx.query.filters.model ? ctx.query.filters.model : [null, ...models];
+	const byModel = await monthlySeriesByModel({ ...ctx, query: { from, to, filters: ctx.query.filters } });
+	const charts: [string | null, MetricRow[]][] = [...byModel].map(([model, series]) => [
+		model,
+		chart(series)
+	]);
+	// Repairs and units in warranty add up over models: the all-models series is their sum, charted
+	// only when no model is chosen.
+	if (!ctx.query.filters.model) charts.unshift([null, chart(sumSeries([...byModel.values()]))]);
 	const out: Signal[] = [];
-	for (const model of scopes) {
-		const filters = { ...ctx.query.filters, ...(model ? { model: [model] } : {}) };
-		for (const row of await run(ctx, 'defects.pchart', { from, to, filters })) {
+	for (const [model, rows] of charts) {
+		for (const row of rows) {
 			const rules = (row.rules as number[] | null) ?? [];
 			if (!rules.length || !recent.has(String(row.month))) continue;
 			const who = model ?? '全部型号';
@@ -59,10 +75,18 @@ async function pchartSignals(ctx: MetricContext, from: string, to: string, month
 }
 
 /** The list behind `signals`: p-chart hits, month-on-month jumps, escalations, missed service targets. */
-export async function buildSignals(ctx: MetricContext, kpis: MetricRow[]): Promise<MetricRow[]> {
+export async function buildSignals(
+	ctx: MetricContext,
+	loadKpis: (ctx: MetricContext) => Promise<MetricRow[]>
+): Promise<MetricRow[]> {
 	const { month, from, to } = await kpiMonthRange(ctx);
 	if (!month) return [];
-	const signals: Signal[] = await pchartSignals(ctx, from, to, month);
+	// Independent queries on connections of their own: run together, they keep both cores busy.
+	const [kpis, signals, escalations] = await Promise.all([
+		loadKpis(ctx),
+		pchartSignals(ctx, from, to, month),
+		run(ctx, 'complaints.escalations', { from, to, filters: {} })
+	]);
 
 	for (const row of kpis) {
 		const kpi = KPIS.find((k) => k.id === row.kpi);
@@ -80,7 +104,6 @@ export async function buildSignals(ctx: MetricContext, kpis: MetricRow[]): Promi
 		});
 	}
 
-	const escalations = await run(ctx, 'complaints.escalations', { from, to, filters: {} });
 	for (const e of escalations.filter((r) => r.month === month)) {
 		const level = LEVEL_TEXT[String(e.level)] ?? { zh: String(e.level), en: String(e.level) };
 		signals.push({
@@ -93,14 +116,12 @@ export async function buildSignals(ctx: MetricContext, kpis: MetricRow[]): Promi
 		});
 	}
 
-	const sla = (await run(ctx, 'complaints.sla', { from, to, filters: ctx.query.filters })).find(
-		(r) => r.month === month
-	);
-	for (const [column, zh, en] of [
-		['response_within_target_share', '投诉响应及时率', 'Complaint response within target'],
-		['resolution_within_target_share', '投诉解决及时率', 'Complaint resolution within target']
+	// The month's complaint SLA shares are headline figures already.
+	for (const [kpiId, zh, en] of [
+		['response_on_time', '投诉响应及时率', 'Complaint response within target'],
+		['resolution_on_time', '投诉解决及时率', 'Complaint resolution within target']
 	] as const) {
-		const share = sla?.[column];
+		const share = kpis.find((k) => k.kpi === kpiId)?.value;
 		if (typeof share !== 'number' || share >= ctx.params.sla_min_share) continue;
 		signals.push({
 			kind: 'sla',

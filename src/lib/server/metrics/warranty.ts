@@ -17,7 +17,8 @@ import { bLife, censorAt, expectedFailures, fitWeibullGrouped, type TimeGroup } 
  *   before the end date; life = received date − sold_at in whole days. A failure on the purchase
  *   day (0 days) is put at 0.5 day (the likelihood needs t > 0). A first repair received before its
  *   purchase date is a data error: left out and counted in excluded_failures. The first repair is
- *   chosen before the filters apply, so a filter never turns a unit's second repair into a first.
+ *   chosen before the filters apply, so a filter never turns a unit's second repair into a first
+ *   (repairs.first_repair_of_unit, kept by every import: db/repair-sequence.ts).
  * - Suspensions: sales summed per model and sales month (months starting on or before the end
  *   date); units not failed = units − first failures of the model sold in that month (not below 0),
  *   aged from the 15th of the sales month to the end date (at least 0.5 day).
@@ -53,18 +54,17 @@ function lifeDataSql(ctx: MetricContext, end: string): { sql: string; params: Pa
 	const endParam = p.add(end);
 	const firstWhere = whereSql(p, ctx.query, { alias: 'f', filters: FILTERS });
 	const salesWhere = whereSql(p, ctx.query, { alias: 's', filters: FILTERS });
+	// One scan of the units' first repairs feeds both groupings: ages per model (the failures) and
+	// failures per model and sales month (taken off that month's running units).
 	const sql = `
 WITH bounds AS (SELECT CAST(${endParam} AS DATE) AS end_date),
 firsts AS (
-	SELECT r.product_model, r.category, r.region, r.sold_at, CAST(r.received_at AS DATE) AS received_on
-	FROM repairs r, bounds
-	WHERE r.serial_no IS NOT NULL AND r.sold_at IS NOT NULL AND CAST(r.received_at AS DATE) <= bounds.end_date
-	QUALIFY row_number() OVER (PARTITION BY r.product_model, r.serial_no ORDER BY r.received_at, r.repair_id) = 1
-),
-failures AS (
-	SELECT f.product_model, date_trunc('month', f.sold_at) AS period,
-		date_diff('day', f.sold_at, f.received_on) AS days
-	FROM firsts f WHERE ${firstWhere}
+	SELECT f.product_model, CAST(f.received_at AS DATE) - f.sold_at AS days,
+		year(f.sold_at) AS y, month(f.sold_at) AS mo, grouping(days) AS by_sale_month,
+		count(*) AS n, count(*) FILTER (WHERE CAST(f.received_at AS DATE) >= f.sold_at) AS n_valid
+	FROM repairs f, bounds
+	WHERE f.first_repair_of_unit AND CAST(f.received_at AS DATE) <= bounds.end_date AND ${firstWhere}
+	GROUP BY GROUPING SETS ((f.product_model, days), (f.product_model, y, mo))
 ),
 sold AS (
 	SELECT s.product_model, s.period, sum(s.units) AS units
@@ -72,10 +72,12 @@ sold AS (
 	WHERE s.period <= bounds.end_date AND ${salesWhere}
 	GROUP BY ALL
 ),
-failed AS (SELECT product_model, period, count(*) AS n FROM failures WHERE days >= 0 GROUP BY ALL)
-SELECT 'failure' AS kind, product_model, days, count(*) AS n FROM failures WHERE days >= 0 GROUP BY ALL
+failed AS (
+	SELECT product_model, make_date(y, mo, 1) AS period, n_valid AS n FROM firsts WHERE by_sale_month = 1
+)
+SELECT 'failure' AS kind, product_model, days, n FROM firsts WHERE by_sale_month = 0 AND days >= 0
 UNION ALL
-SELECT 'excluded', product_model, NULL, count(*) FROM failures WHERE days < 0 GROUP BY ALL
+SELECT 'excluded', product_model, NULL, sum(n) FROM firsts WHERE by_sale_month = 0 AND days < 0 GROUP BY ALL
 UNION ALL
 SELECT 'suspension', sold.product_model,
 	date_diff('day', CAST(sold.period + INTERVAL 14 DAY AS DATE), bounds.end_date),
