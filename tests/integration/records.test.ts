@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tableFromIPC } from 'apache-arrow';
+import { DataType, tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIND_DEFS, KINDS, type FieldType, type Kind } from '../../src/lib/fields';
 import { importFile } from '../../src/lib/server/ingest';
-import { recordsArrow } from '../../src/lib/server/metrics/records';
+import { DATE_COLUMN, recordsArrow } from '../../src/lib/server/metrics/records';
 import { tempDatabase } from '../helpers/temp-db';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
+const SAMPLES = join(import.meta.dirname, '../../data/samples');
 
 describe('drill-down records as Arrow', () => {
 	let ctx: Awaited<ReturnType<typeof tempDatabase>>;
@@ -51,5 +54,55 @@ describe('drill-down records as Arrow', () => {
 		await expect(recordsArrow(ctx.db, 'users', { filters: {} }, { limit: 1, offset: 0 })).rejects.toThrow(
 			/Unknown table/
 		);
+	});
+});
+
+/** Each field as the browser should read it: text as is, times and dates as epoch milliseconds. */
+const EXPECTED: Record<FieldType, { sql: (c: string) => string; arrow: (t: DataType) => boolean }> = {
+	text: { sql: (c) => c, arrow: (t) => DataType.isDictionary(t) && DataType.isUtf8(t.dictionary) },
+	return_type: { sql: (c) => c, arrow: DataType.isUtf8 },
+	timestamp: { sql: (c) => `epoch_ms(${c})`, arrow: DataType.isTimestamp },
+	date: { sql: (c) => `epoch_ms(CAST(${c} AS TIMESTAMP))`, arrow: DataType.isDate },
+	month: { sql: (c) => `epoch_ms(CAST(${c} AS TIMESTAMP))`, arrow: DataType.isDate },
+	amount: { sql: (c) => `CAST(${c} AS DOUBLE)`, arrow: DataType.isFloat },
+	count: { sql: (c) => c, arrow: DataType.isInt },
+	score5: { sql: (c) => c, arrow: DataType.isInt },
+	score10: { sql: (c) => c, arrow: DataType.isInt },
+	bool: { sql: (c) => c, arrow: DataType.isBool }
+};
+
+describe('drill-down records of every table of the demo data', () => {
+	let ctx: Awaited<ReturnType<typeof tempDatabase>>;
+	beforeAll(async () => {
+		ctx = await tempDatabase();
+		const manifest: { files: { file: string; kind: Kind }[] } = JSON.parse(
+			readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')
+		);
+		for (const { file, kind } of manifest.files) await importFile(ctx.db, join(SAMPLES, file), { kind });
+	}, 120_000);
+	afterAll(() => ctx.remove());
+
+	it.each(KINDS)('sends every %s value, NULLs included, as the table holds it', async (kind) => {
+		const def = KIND_DEFS[kind];
+		const fields = [
+			...def.fields.map((f) => ({ name: f.name, ...EXPECTED[f.type] })),
+			{ name: 'extra', sql: () => 'CAST(extra AS VARCHAR)', arrow: DataType.isUtf8 },
+			{ name: 'batch_id', ...EXPECTED.count }
+		];
+		const table = tableFromIPC(
+			await recordsArrow(ctx.db, def.table, { filters: {} }, { limit: 200_000, offset: 0 })
+		);
+		expect(table.schema.fields.map((f) => f.name)).toEqual(fields.map((f) => f.name));
+		expect(table.schema.fields.filter((f, i) => !fields[i].arrow(f.type))).toEqual([]);
+		const expected = await ctx.db.query(
+			`SELECT ${fields.map((f) => `${f.sql(f.name)} AS ${f.name}`).join(', ')} FROM ${def.table}
+			 ORDER BY ${DATE_COLUMN[kind]} DESC, ${def.key.join(', ')}`
+		);
+		expect(expected.length).toBeGreaterThan(0);
+		const rows = table.toArray().map((row) => {
+			const plain: Record<string, unknown> = row.toJSON();
+			return Object.fromEntries(fields.map((f) => [f.name, plain[f.name] ?? null]));
+		});
+		expect(rows).toEqual(expected);
 	});
 });

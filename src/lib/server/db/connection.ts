@@ -1,10 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { readColumns, type Column } from './columns';
 import { MIGRATIONS } from './migrations';
-import { toPlain, toPlainRow, type Plain, type PlainRow } from './values';
+import { toPlainRow, type PlainRow } from './values';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export interface Statement {
+	sql: string;
+	params?: SqlParams;
+}
 
 /** The database file is held by another process (the running server, or another CLI run). */
 export class DatabaseBusyError extends Error {
@@ -67,15 +73,21 @@ export class Database {
 		}
 	}
 
-	/** Runs a read query and returns JSON-safe values column by column (for columnar encodings). */
-	async queryColumns(sql: string, params?: SqlParams): Promise<{ names: string[]; columns: Plain[][] }> {
+	/**
+	 * Runs read statements in one transaction, so that they all see the same data, and returns each
+	 * one's columns as typed arrays (for columnar encodings; see readColumns for the column types).
+	 */
+	async queryColumns(statements: readonly Statement[]): Promise<Column[][]> {
 		const conn = await this.connect();
 		try {
-			const reader = await conn.runAndReadAll(sql, params);
-			const names = reader.columnNames();
-			const columns = reader.getColumns();
-			// No rows means no chunks: still one (empty) array per column.
-			return { names, columns: names.map((_, i) => (columns[i] ?? []).map(toPlain)) };
+			return await transaction(conn, async () => {
+				const results: Column[][] = [];
+				for (const { sql, params } of statements) {
+					const result = await conn.run(sql, params);
+					results.push(readColumns(result.columnTypes(), await result.fetchAllChunks()));
+				}
+				return results;
+			});
 		} finally {
 			conn.closeSync();
 		}

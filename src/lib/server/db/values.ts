@@ -11,7 +11,7 @@ import {
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 export type PlainRow = Record<string, Plain>;
 
-export function toPlain(value: DuckDBValue): Plain {
+function toPlain(value: DuckDBValue): Plain {
 	if (value === null || value === undefined) return null;
 	if (typeof value === 'bigint') return Number(value);
 	if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
