@@ -61,9 +61,9 @@ WITH bounds AS (SELECT CAST(${endParam} AS DATE) AS end_date),
 firsts AS (
 	SELECT f.product_model, CAST(f.received_at AS DATE) - f.sold_at AS days,
 		year(f.sold_at) AS y, month(f.sold_at) AS mo, grouping(days) AS by_sale_month,
-		count(*) AS n, count(*) FILTER (WHERE CAST(f.received_at AS DATE) >= f.sold_at) AS n_valid
-	FROM repairs f, bounds
-	WHERE f.first_repair_of_unit AND CAST(f.received_at AS DATE) <= bounds.end_date AND ${firstWhere}
+		count(*) AS n, count(*) FILTER (WHERE f.received_at >= f.sold_at) AS n_valid
+	FROM repairs f
+	WHERE f.first_repair_of_unit AND f.received_at < CAST(${endParam} AS DATE) + INTERVAL 1 DAY AND ${firstWhere}
 	GROUP BY GROUPING SETS ((f.product_model, days), (f.product_model, y, mo))
 ),
 sold AS (
