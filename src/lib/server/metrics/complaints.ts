@@ -1,9 +1,6 @@
 import { escalations } from './complaints-escalations';
 import type { MetricDefinition } from './definition';
-import { Params, monthGridSql, monthSql, whereSql } from './sql';
-
-/** Microseconds of a target given in hours, for comparing epoch_us differences exactly. */
-const hoursUs = (hours: number) => Math.round(hours * 3_600_000_000);
+import { durationUs, Params, monthGridSql, monthSql, whereSql } from './sql';
 
 /**
  * complaints.sla — by month of received_at: complaints, the shares of all the month's complaints whose
@@ -26,8 +23,8 @@ const sla: MetricDefinition = {
 			dateColumn: 'received_at',
 			filters: ['model', 'region', 'channel', 'supplier']
 		});
-		const response = p.add(hoursUs(params.response_target_hours));
-		const resolution = p.add(hoursUs(params.resolution_target_hours));
+		const response = p.add(durationUs(params.response_target_hours, 'hour'));
+		const resolution = p.add(durationUs(params.resolution_target_hours, 'hour'));
 		const sql = `
 			WITH c AS (
 				SELECT CAST(date_trunc('month', c.received_at) AS DATE) AS m, c.resolved_at,

@@ -1,7 +1,7 @@
 import type { FilterName, MetricRow } from '$lib/metrics/types';
 import type { Plain } from '../db/values';
 import type { MetricContext, MetricDefinition } from './definition';
-import { Params, monthSql, whereSql } from './sql';
+import { durationUs, Params, monthSql, US_PER, whereSql } from './sql';
 
 /**
  * The repairs metric family: turnaround and repeat repairs, by month received (`received_at`).
@@ -14,8 +14,6 @@ const FILTERS: readonly FilterName[] = ['model', 'category', 'region', 'supplier
 
 /** Used when data/metrics.json has no target (the schema requires one; this is a fallback only). */
 const DEFAULT_TARGET_HOURS = 72;
-const US_PER_HOUR = 3_600_000_000;
-const US_PER_DAY = 24 * US_PER_HOUR;
 
 /** Repeat windows in days; a window of N days is N × 24 h (timestamps carry no time zone). */
 const REPEAT_DAYS = [30, 90] as const;
@@ -32,7 +30,7 @@ const num = (v: Plain | undefined): number | null => (v === null || v === undefi
 async function turnaround({ db, query, params }: MetricContext): Promise<MetricRow[]> {
 	const p = new Params();
 	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
-	const target = p.add(params.repair_target_hours ?? DEFAULT_TARGET_HOURS);
+	const target = p.add(durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour'));
 	// Microseconds until the end: integer quantiles are cheaper than doubles, and exact.
 	const rows = await db.query(
 		`WITH t AS (
@@ -41,13 +39,13 @@ async function turnaround({ db, query, params }: MetricContext): Promise<MetricR
 		)
 		SELECT ${monthSql('m')} AS month, count(*) AS repairs,
 			quantile_cont(us, [0.5, 0.9]) AS quantiles_us,
-			CAST(count(*) FILTER (WHERE us <= CAST(${target} AS DOUBLE) * ${US_PER_HOUR}) AS DOUBLE) / count(*) AS within_target_share
+			CAST(count(*) FILTER (WHERE us <= ${target}) AS DOUBLE) / count(*) AS within_target_share
 		FROM t GROUP BY m ORDER BY m`,
 		p.values
 	);
 	const hours = (r: Record<string, Plain>, i: number) => {
 		const q = r.quantiles_us as Plain[] | null;
-		return q?.[i] === null || q?.[i] === undefined ? null : Number(q[i]) / US_PER_HOUR;
+		return q?.[i] === null || q?.[i] === undefined ? null : Number(q[i]) / US_PER.hour;
 	};
 	return rows.map((r) => ({
 		month: String(r.month),
@@ -77,7 +75,7 @@ async function repeat({ db, query }: MetricContext): Promise<MetricRow[]> {
 	// integer microseconds compare faster than timestamp + interval arithmetic.
 	const gapUs = 'epoch_us(r.next_repair_at) - epoch_us(r.received_at)';
 	const counts = REPEAT_DAYS.map(
-		(n) => `count(*) FILTER (WHERE ${gapUs} <= ${n * US_PER_DAY}) AS repeat_${n}d`
+		(n) => `count(*) FILTER (WHERE ${gapUs} <= ${durationUs(n, 'day')}) AS repeat_${n}d`
 	).join(',\n\t\t\t');
 	const rows = await db.query(
 		`SELECT ${monthSql('m')} AS month, repairs, ${REPEAT_DAYS.map((n) => `repeat_${n}d`).join(', ')}

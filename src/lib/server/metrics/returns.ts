@@ -1,8 +1,5 @@
 import type { MetricDefinition } from './definition';
-import { Params, monthGridSql, monthSql, whereSql } from './sql';
-
-/** Microseconds of a target given in minutes, for comparing epoch_us differences exactly. */
-const minutesUs = (minutes: number) => Math.round(minutes * 60_000_000);
+import { durationUs, Params, monthGridSql, monthSql, whereSql } from './sql';
 
 /**
  * returns.monthly — by month of requested_at: returns (records), units_sold (sales of the calendar month,
@@ -38,8 +35,8 @@ const monthly: MetricDefinition = {
 			{ filters: query.filters },
 			{ alias: 's', filters: ['model', 'region', 'channel'] }
 		);
-		const counter = p.add(minutesUs(params.counter_target_minutes));
-		const inspection = p.add(minutesUs(params.inspection_target_minutes));
+		const counter = p.add(durationUs(params.counter_target_minutes, 'minute'));
+		const inspection = p.add(durationUs(params.inspection_target_minutes, 'minute'));
 		const bySupplier = Boolean(query.filters.supplier?.length);
 		const units = bySupplier ? 'CAST(NULL AS BIGINT)' : 'coalesce(s.units, 0)';
 		const sql = `

@@ -35,6 +35,12 @@ export function whereSql(
 	return parts.join(' AND ');
 }
 
+/** Microseconds per unit: durations are compared as exact epoch_us differences, not timestamp arithmetic. */
+export const US_PER = { minute: 60_000_000, hour: 3_600_000_000, day: 86_400_000_000 } as const;
+
+/** A duration in whole microseconds, to compare with an epoch_us difference. */
+export const durationUs = (amount: number, unit: keyof typeof US_PER) => Math.round(amount * US_PER[unit]);
+
 /** "YYYY-MM" of a date or timestamp expression. */
 export const monthSql = (expr: string) => `strftime(${expr}, '%Y-%m')`;
 
