@@ -139,6 +139,34 @@ describe('CSV import: value forms', () => {
 		expect(JSON.parse(String((await repair('R004')).extra))).toEqual({ 备注: 'multi\nline' });
 	});
 
+	it('trims ASCII, no-break and ideographic spaces; rows of spaces are blank, spaced totals skipped', async () => {
+		const path = write(
+			'spaced.csv',
+			[
+				'维修单号,报修时间,产品型号,配件费,保内',
+				' S001 ,2025-06-03 14:05\u00a0,\u3000KFR-35GW,\t12.5,是',
+				'S002,\u30002025/6/3,BCD-450W,\u00a0-\u00a0, 否 ',
+				'S003,2025-06-03 14:05:09,XQG100,\u3000,Y',
+				' , \u3000,\u00a0,\t,',
+				' 合计： ,,,12.5,'
+			].join('\n')
+		);
+		const result = await importFile(db, path, { kind: 'repair' });
+		expect(result).toMatchObject({ rows: 4, accepted: 3, skipped: 1, rejected: 0 });
+		expect(await repair('S001')).toMatchObject({
+			received_at: '2025-06-03 14:05:00',
+			product_model: 'KFR-35GW',
+			parts_cost: 12.5,
+			in_warranty: true
+		});
+		expect(await repair('S002')).toMatchObject({
+			received_at: '2025-06-03 00:00:00',
+			parts_cost: null,
+			in_warranty: false
+		});
+		expect(await repair('S003')).toMatchObject({ received_at: '2025-06-03 14:05:09', parts_cost: null });
+	});
+
 	it('parses sales months and return types', async () => {
 		const sales =
 			'月份,产品型号,大区,渠道,销量,销售额\n2025-06,M1,华东,线上,10,¥1000\n2025/7,M1,华东,线上,11,\n2025年8月,M1,华东,线上,12,\n202509,M1,华东,线上,13,\n2025-10-15,M1,华东,线上,14,\n';

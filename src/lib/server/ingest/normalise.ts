@@ -1,6 +1,6 @@
 import type { KindDef } from '$lib/fields';
 import { ImportError, type SourceRules } from './types';
-import { INVALID_REASON, SQL_TYPE, cellValue, ruleViolations, typedSql } from './value-sql';
+import { INVALID_REASON, SQL_TYPE, cellValue, rowHasEdgeSpaceSql, trimmedCell, ruleViolations, typedSql } from './value-sql';
 
 /** A data column of the staged file: its 1-based position, header text, and the field it maps to. */
 export interface StagedColumn {
@@ -15,6 +15,8 @@ export interface NormaliseSql {
 }
 
 const TOTAL_WORDS = ['合计', '总计', '小计', '总合计', 'total', 'totals', 'grandtotal', 'subtotal', 'sum'];
+/** Longer first cells cannot be a totals label, even with spaces and a colon around it. */
+const TOTAL_LABEL_BYTES = 72;
 
 /**
  * Builds `norm` from `stage`: one row per staged row with flags (blank; skip: a totals row or one a profile filters out), the typed canonical
@@ -36,8 +38,9 @@ export function buildNormaliseSql(
 	const v = (c: StagedColumn) => `v${c.index}`;
 	const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c]));
 
-	const values = columns.map((c) => `${cellValue(col(c))} AS ${v(c)}`);
-	const nonEmpty = columns.map((c) => `nullif(trim(${col(c)}), '')`).join(', ');
+	const values = columns.map((c) => `${cellValue(col(c), 'edge_space')} AS ${v(c)}`);
+	const firstCell = (cell: (c: StagedColumn) => string) =>
+		`coalesce(${columns.map((c) => `nullif(${cell(c)}, '')`).join(', ')})`;
 
 	const typed: string[] = [];
 	/** [condition, error] pairs; a row's errors are built only when some condition holds. */
@@ -104,14 +107,17 @@ export function buildNormaliseSql(
 	const sql = `
 CREATE OR REPLACE TEMP TABLE norm AS
 WITH f AS (
-	SELECT ${recExpr} AS rec, coalesce(${nonEmpty}) AS first_cell, * FROM stage
-), v AS (
-	SELECT rec, first_cell IS NULL AS blank,
-		-- a totals label is short; longer first cells skip the regular expression
-		length(first_cell) <= 24
-			AND list_contains(${totalWords}, regexp_replace(lower(first_cell), '[\\s:：]', '', 'g')) AS total_row,
+	SELECT ${recExpr} AS rec, ${rowHasEdgeSpaceSql(columns.map(col))} AS edge_space, * FROM stage
+), g AS (
+	SELECT rec, CASE WHEN edge_space THEN ${firstCell((c) => trimmedCell(col(c)))} ELSE ${firstCell(col)} END AS first_cell,
 		${values.join(',\n\t\t')}
 	FROM f
+), v AS (
+	SELECT *, first_cell IS NULL AS blank,
+		-- every totals label is short and holds 计, total or sum: other first cells skip the rewrite
+		strlen(first_cell) <= ${TOTAL_LABEL_BYTES} AND regexp_matches(first_cell, '(?i)计|total|sum')
+			AND list_contains(${totalWords}, regexp_replace(lower(first_cell), '[\\s:：]', '', 'g')) AS total_row
+	FROM g
 ), t AS (
 	SELECT rec, blank, coalesce(total_row, false) OR ${filters.length ? filters.join(' OR ') : 'false'} AS skip,
 		${columns.map(v).join(', ')},

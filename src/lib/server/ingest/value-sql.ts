@@ -8,6 +8,7 @@ import type { RejectReason } from './types';
 
 /** Cells that mean "no value" in the exports we see. */
 export const NULL_TOKENS = ['', '-', '--', '—', '——', '/', 'N/A', 'n/a', 'NA', 'null', 'NULL', '无'];
+const NULL_TOKEN_BYTES = Math.max(...NULL_TOKENS.map((t) => Buffer.byteLength(t)));
 
 const TIMESTAMP_FORMATS = [
 	'%Y-%m-%d %H:%M:%S',
@@ -44,26 +45,51 @@ function literal(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
 
+const EDGE_SPACE = '[\\s\\x{a0}\\x{3000}]';
+
 /**
- * The trimmed cell, or NULL for empty cells and null tokens. Most cells have no surrounding space,
- * so the costly multi-character trim runs only for those that do; list_contains keeps DuckDB from
- * planning each token list as a join.
+ * Whether any of the row's cells starts or ends with white space: one regular expression over the
+ * joined cells (\x01 cannot occur in a CSV cell we stage) costs far less than one per cell, and
+ * most rows have no such cell.
  */
-export function cellValue(column: string): string {
-	const trimmed = `trim(${column}, ' \t\r\n\u00a0\u3000')`;
-	const tokens = list(NULL_TOKENS);
-	return `CASE WHEN regexp_matches(${column}, '^[\\s\\x{a0}\\x{3000}]|[\\s\\x{a0}\\x{3000}]$')
-		THEN CASE WHEN list_contains(${tokens}, ${trimmed}) THEN NULL ELSE ${trimmed} END
-		WHEN list_contains(${tokens}, ${column}) THEN NULL ELSE ${column} END`;
+export function rowHasEdgeSpaceSql(columns: string[]): string {
+	if (columns.length === 0) return 'false';
+	return `coalesce(regexp_matches(concat_ws(chr(1), ${columns.join(', ')}),
+		'(^|\\x01)${EDGE_SPACE}|${EDGE_SPACE}($|\\x01)'), false)`;
 }
 
-/** Excel stores dates as days since 1899-12-30; five-digit serials cover 1927–2173. */
+/** The cell without the white space (ASCII, no-break and ideographic) around it. */
+export function trimmedCell(column: string): string {
+	return `trim(${column}, ' \t\r\n\f\v\u00a0\u3000')`;
+}
+
+/**
+ * The trimmed cell, or NULL for empty cells and null tokens. The costly multi-character trim runs
+ * only in rows `edgeSpace` flags; every null token is at most six bytes, so longer cells skip the
+ * list, and list_contains keeps DuckDB from planning it as a join.
+ */
+export function cellValue(column: string, edgeSpace: string): string {
+	const trimmed = trimmedCell(column);
+	const tokens = list(NULL_TOKENS);
+	return `CASE WHEN ${edgeSpace}
+		THEN CASE WHEN list_contains(${tokens}, ${trimmed}) THEN NULL ELSE ${trimmed} END
+		WHEN strlen(${column}) <= ${NULL_TOKEN_BYTES} AND list_contains(${tokens}, ${column}) THEN NULL ELSE ${column} END`;
+}
+
+/**
+ * A failed format attempt costs several times a successful one, so the ISO forms most exports use
+ * are tried alone only on cells of their shape; everything else goes to the full list. Excel
+ * stores dates as days since 1899-12-30; five-digit serials cover 1927–2173.
+ */
 function timestampSql(v: string): string {
-	// The two ISO forms most exports use are tried alone first: one format is much cheaper than a list.
-	return `coalesce(try_strptime(${v}, '%Y-%m-%d %H:%M:%S'), try_strptime(${v}, '%Y-%m-%d'),
-		CASE WHEN regexp_full_match(${v}, '\\d{5}(\\.\\d+)?')
+	return `CASE WHEN ${v} LIKE '____-%' THEN coalesce(CASE
+				WHEN ${v} LIKE '% %:%:%' THEN try_strptime(${v}, '%Y-%m-%d %H:%M:%S')
+				WHEN ${v} LIKE '% %:%' THEN try_strptime(${v}, '%Y-%m-%d %H:%M')
+				WHEN strlen(${v}) <= 10 THEN try_strptime(${v}, '%Y-%m-%d') END,
+			try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}))
+		WHEN regexp_full_match(${v}, '\\d{5}(\\.\\d+)?')
 		THEN TIMESTAMP '1899-12-30 00:00:00' + to_seconds(CAST(round(CAST(${v} AS DOUBLE) * 86400) AS BIGINT))
-		ELSE try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}) END)`;
+		ELSE try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}) END`;
 }
 
 function numberSql(v: string): string {
