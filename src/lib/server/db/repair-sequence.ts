@@ -4,41 +4,73 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * Keeps the two per-unit sequence columns of `repairs` up to date, inside the import's transaction.
  * Repeat-repair rates and the Weibull life data need each serial's whole repair history; computing
  * that with a window over millions of rows on every request costs seconds, so the import that
- * changes a serial's history recomputes that serial's rows once.
+ * changes a serial's history computes that serial's rows once.
  *
  * - `first_repair_of_unit`: the unit's (product_model, serial_no) earliest repair among those with a
  *   sold_at (ties broken by repair_id) — the unit's first failure for the life model.
  * - `next_repair_at`: the next strictly later received_at of the same serial_no, any model — the
  *   look-ahead of the repeat-repair windows. NULL without a serial or a later repair.
  */
-const SEQUENCE_SQL = `
-SELECT repair_id,
+function sequenceSql(source: string, keep: string): string {
+	return `
+SELECT ${keep},
 	coalesce(serial_no IS NOT NULL AND sold_at IS NOT NULL AND row_number() OVER (
-		PARTITION BY product_model, serial_no, sold_at IS NULL ORDER BY received_at, repair_id) = 1, false) AS first_repair,
+		PARTITION BY serial_no, product_model, sold_at IS NULL ORDER BY received_at, repair_id) = 1, false) AS first_repair,
 	CASE WHEN serial_no IS NOT NULL THEN min(received_at) OVER (
 		PARTITION BY serial_no ORDER BY received_at ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP) END AS next_at
-FROM repairs`;
+FROM ${source}`;
+}
+
+const SEQUENCE_COLUMNS = 'repair_id, received_at, product_model, serial_no, sold_at';
+
+/** The derived columns an import writes with the repairs it inserts (see insertNewRows in apply.ts). */
+export const REPAIR_SEQUENCE_COLUMNS = ['first_repair_of_unit', 'next_repair_at'];
 
 /**
- * Recomputes the sequence of every serial the batch touched: the serials of the rows it stored
- * (new or updated) and of the versions it superseded (an update may move a repair to another serial).
- * Rows without a serial keep the column defaults (not a first failure, no next repair).
+ * The sequence of new repairs (`rows`, a relation of the file's valid rows with `rec`), computed
+ * with the stored repairs of the same serials, as `rec, first_repair_of_unit, next_repair_at`.
+ * Stored repairs whose own sequence the new ones change are brought up to date afterwards by
+ * refreshRepairSequence.
  */
-export async function refreshRepairSequence(conn: DuckDBConnection, batchId: number): Promise<void> {
+export function newRepairSequenceSql(rows: string): string {
+	const source = `(SELECT rec, ${SEQUENCE_COLUMNS} FROM ${rows}
+		UNION ALL SELECT NULL, ${SEQUENCE_COLUMNS} FROM repairs
+		WHERE serial_no IN (SELECT serial_no FROM ${rows} WHERE serial_no IS NOT NULL))`;
+	return `SELECT rec, first_repair AS first_repair_of_unit, next_at AS next_repair_at
+		FROM (${sequenceSql(source, 'rec')}) WHERE rec IS NOT NULL`;
+}
+
+/**
+ * Recomputes the sequence of the serials the batch touched and writes the rows whose values change.
+ * `batchRowsCurrent`: the batch inserted its rows with their sequence already (every key was new),
+ * so only serials that other batches' repairs share need recomputing. Otherwise they are the serials
+ * of the rows it stored (new or updated) and of the versions it superseded (an update may move a
+ * repair to another serial). Rows without a serial keep the column defaults.
+ */
+export async function refreshRepairSequence(
+	conn: DuckDBConnection,
+	batchId: number,
+	options: { batchRowsCurrent: boolean }
+): Promise<void> {
 	await conn.run(
-		`CREATE OR REPLACE TEMP TABLE touched_serials AS
-		SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL
-		UNION SELECT serial_no FROM repairs_history WHERE superseded_by_batch = $1 AND serial_no IS NOT NULL`,
+		options.batchRowsCurrent
+			? `CREATE OR REPLACE TEMP TABLE touched_serials AS
+				SELECT DISTINCT serial_no FROM repairs WHERE batch_id <> $1
+					AND serial_no IN (SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL)`
+			: `CREATE OR REPLACE TEMP TABLE touched_serials AS
+				SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL
+				UNION SELECT serial_no FROM repairs_history WHERE superseded_by_batch = $1 AND serial_no IS NOT NULL`,
 		[batchId]
 	);
 	await conn.run(
 		`UPDATE repairs SET first_repair_of_unit = s.first_repair, next_repair_at = s.next_at
-		FROM (${SEQUENCE_SQL} WHERE serial_no IN (SELECT serial_no FROM touched_serials)) s
-		WHERE repairs.repair_id = s.repair_id`
+		FROM (${sequenceSql('repairs', 'repair_id')} WHERE serial_no IN (SELECT serial_no FROM touched_serials)) s
+		WHERE repairs.repair_id = s.repair_id AND (repairs.first_repair_of_unit IS DISTINCT FROM s.first_repair
+			OR repairs.next_repair_at IS DISTINCT FROM s.next_at)`
 	);
 	await conn.run('DROP TABLE touched_serials');
 }
 
 /** Recomputes the sequence of every repair: the schema migration, and data written outside an import. */
 export const REBUILD_REPAIR_SEQUENCE_SQL = `UPDATE repairs SET first_repair_of_unit = s.first_repair, next_repair_at = s.next_at
-FROM (${SEQUENCE_SQL}) s WHERE repairs.repair_id = s.repair_id`;
+FROM (${sequenceSql('repairs', 'repair_id')}) s WHERE repairs.repair_id = s.repair_id`;

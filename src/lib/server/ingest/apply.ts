@@ -6,6 +6,18 @@ export interface ApplyCounts {
 	accepted: number;
 	updated: number;
 	duplicates: number;
+	/** Every valid row was a new key and went straight in, with its derived columns. */
+	allNew: boolean;
+}
+
+/**
+ * Columns a table derives from its records beyond the fields (repairs: the per-unit sequence). The
+ * direct insert of new keys writes them at once; any other batch leaves them to the caller.
+ */
+export interface DerivedColumns {
+	names: string[];
+	/** `rec` and the named columns for the valid rows of `rows` (a relation over `norm`). */
+	sql: (rows: string) => string;
 }
 
 /** Joins two relations on the natural key; keys may hold NULLs (sales region/channel), which match. */
@@ -23,12 +35,17 @@ function keyJoin(def: KindDef, a: string, b: string): string {
  * different → updated, absent → accepted) and every later version is an update; the stored record
  * and the intermediate versions go to history and the last version is stored.
  */
-export async function applyRows(conn: DuckDBConnection, def: KindDef, batchId: number): Promise<ApplyCounts> {
+export async function applyRows(
+	conn: DuckDBConnection,
+	def: KindDef,
+	batchId: number,
+	derived?: DerivedColumns
+): Promise<ApplyCounts> {
 	const table = def.table;
 	const keys = def.key.join(', ');
 	const fields = def.fields.map((f) => f.name).join(', ');
 	const select = (alias: string) => def.fields.map((f) => `${alias}.${f.name}`).join(', ');
-	const validIn = (a: string) => `NOT ${a}.blank AND NOT ${a}.skip AND len(${a}.errors) = 0`;
+	const validIn = (a: string) => `${a}.valid`;
 	const valid = validIn('norm');
 
 	// The common monthly case: every key is new and appears once, so the rows go straight in.
@@ -38,11 +55,18 @@ export async function applyRows(conn: DuckDBConnection, def: KindDef, batchId: n
 			(SELECT count(*) FROM norm n JOIN ${table} t ON ${keyJoin(def, 'n', 't')} WHERE ${validIn('n')})`
 	);
 	if (repeated === 0 && known === 0) {
-		const reader = await conn.runAndReadAll(
-			`INSERT INTO ${table} (${fields}, extra, batch_id) SELECT ${fields}, extra, $1 FROM norm WHERE ${valid}`,
-			[batchId]
-		);
-		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0 };
+		let insert = `INSERT INTO ${table} (${fields}, extra, batch_id) SELECT ${fields}, extra, $1 FROM norm WHERE ${valid}`;
+		if (derived) {
+			await conn.run(
+				`CREATE OR REPLACE TEMP TABLE derived_columns AS ${derived.sql(`(SELECT * FROM norm WHERE ${valid})`)}`
+			);
+			insert = `INSERT INTO ${table} (${fields}, extra, batch_id, ${derived.names.join(', ')})
+				SELECT ${select('n')}, n.extra, $1, ${derived.names.map((c) => `d.${c}`).join(', ')}
+				FROM norm n JOIN derived_columns d ON d.rec = n.rec WHERE ${validIn('n')}`;
+		}
+		const reader = await conn.runAndReadAll(insert, [batchId]);
+		if (derived) await conn.run('DROP TABLE derived_columns');
+		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0, allNew: true };
 	}
 
 	await conn.run(`
@@ -99,7 +123,8 @@ FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 	return {
 		accepted: firstVersions - existing,
 		updated: laterVersions - unchangedLater + changed - firstSame,
-		duplicates: inFileDuplicates + unchangedVersions + firstSame
+		duplicates: inFileDuplicates + unchangedVersions + firstSame,
+		allNew: false
 	};
 }
 

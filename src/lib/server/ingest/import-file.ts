@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KIND_DEFS, type Kind } from '$lib/fields';
 import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
-import { refreshRepairSequence } from '../db/repair-sequence';
+import { REPAIR_SEQUENCE_COLUMNS, newRepairSequenceSql, refreshRepairSequence } from '../db/repair-sequence';
 import { resolveMapping } from './mapping';
 import { buildNormaliseSql, type StagedColumn } from './normalise';
 import { prepareCsv, prepareXlsx, type PreparedSource, type SourceRequest, type StageFn } from './prepare';
@@ -89,8 +89,14 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const rows = Number(flags[0]) + (scanner?.bad.length ?? 0);
 				const skipped = Number(flags[1]);
 				progress(options, 'writing', 0.85);
-				const applied = await applyRows(conn, def, batchId);
-				if (def.table === 'repairs') await refreshRepairSequence(conn, batchId);
+				const repairs = def.table === 'repairs';
+				const applied = await applyRows(
+					conn,
+					def,
+					batchId,
+					repairs ? { names: REPAIR_SEQUENCE_COLUMNS, sql: newRepairSequenceSql } : undefined
+				);
+				if (repairs) await refreshRepairSequence(conn, batchId, { batchRowsCurrent: applied.allNew });
 				if (options.saveProfile) await saveProfile(conn, options.saveProfile, options.kind, mapping);
 
 				const result: ImportResult = {
@@ -173,7 +179,7 @@ async function scanIfRejected(
 	const [[malformed, invalid]] = (
 		await conn.runAndReadAll(
 			`SELECT (SELECT count(*) FROM stage_rejects),
-				(SELECT count(*) FROM norm WHERE NOT blank AND NOT skip AND len(errors) > 0)`
+				(SELECT count(*) FROM norm WHERE rejected)`
 		)
 	).getRows();
 	if (Number(malformed) === 0 && (Number(invalid) === 0 || !source.scan)) return null;

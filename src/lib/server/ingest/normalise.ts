@@ -19,9 +19,10 @@ const TOTAL_WORDS = ['合计', '总计', '小计', '总合计', 'total', 'totals
 const TOTAL_LABEL_BYTES = 72;
 
 /**
- * Builds `norm` from `stage`: one row per staged row with flags (blank; skip: a totals row or one a profile filters out), the typed canonical
- * fields, unmapped columns as JSON in `extra`, the list of errors, and a hash of the stored values
- * used to recognise duplicates. Header texts are bound parameters, never spliced into the SQL.
+ * Builds `norm` from `stage`: one row per staged row with flags (blank; skip: a totals row or one a
+ * profile filters out; valid: to be stored; rejected: with errors), the typed canonical fields,
+ * unmapped columns as JSON in `extra`, the list of errors, and a hash of the stored values used to
+ * recognise duplicates. Header texts are bound parameters, never spliced into the SQL.
  */
 export function buildNormaliseSql(
 	def: KindDef,
@@ -127,7 +128,8 @@ WITH f AS (
 ), e AS (
 	SELECT *, CASE WHEN ${anyError} THEN ${errorList} ELSE ${noErrors} END AS errors FROM t
 )
-SELECT *, hash(${[...fieldNames, 'extra'].join(', ')}) AS h
+SELECT *, hash(${[...fieldNames, 'extra'].join(', ')}) AS h,
+	NOT blank AND NOT skip AND len(errors) = 0 AS valid, NOT blank AND NOT skip AND len(errors) > 0 AS rejected
 FROM (SELECT rec, blank, skip, errors, ${finalFields.join(', ')}, extra FROM e)`;
 	return { sql, params };
 }

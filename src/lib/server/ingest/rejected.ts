@@ -30,7 +30,7 @@ export async function writeRejected(
 	}
 ): Promise<number> {
 	const { batchId, scanner } = options;
-	const rejectedFilter = 'NOT n.blank AND NOT n.skip AND len(n.errors) > 0';
+	const rejectedFilter = 'n.rejected';
 	let lineExpr = options.lineColumn ? 'CAST(s.line AS INTEGER)' : 'NULL';
 	let lineJoin = '';
 	if (scanner) {
