@@ -1,6 +1,14 @@
 import type { KindDef } from '$lib/fields';
 import { ImportError, type SourceRules } from './types';
-import { INVALID_REASON, SQL_TYPE, cellValue, rowHasEdgeSpaceSql, trimmedCell, ruleViolations, typedSql } from './value-sql';
+import {
+	INVALID_REASON,
+	SQL_TYPE,
+	cellValue,
+	rowHasEdgeSpaceSql,
+	trimmedCell,
+	ruleViolations,
+	typedSql
+} from './value-sql';
 
 /** A data column of the staged file: its 1-based position, header text, and the field it maps to. */
 export interface StagedColumn {

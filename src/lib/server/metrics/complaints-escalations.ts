@@ -1,5 +1,6 @@
-import type { MetricDefinition } from './definition';
-import { Params, monthSql, whereSql } from './sql';
+import type { FilterName, MetricQuery, MetricRow } from '$lib/metrics/types';
+import type { MetricContext, MetricDefinition } from './definition';
+import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 /** Order of levels within a month, supplier and issue. */
 const LEVELS = ['verbal-warning', 'final-warning', 'exit-review', 'complaint-fund', 'commendation'];
@@ -30,77 +31,92 @@ export const escalations: MetricDefinition = {
 	dimensions: [],
 	filters: ['supplier', 'region', 'model'],
 	uses: ['verbal_warning_over', 'final_warning_over', 'complaint_fund_over'],
-	async run({ db, query, params }) {
-		const p = new Params();
-		const filters = ['supplier', 'region', 'model'] as const;
-		const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters });
-		const window = whereSql(
-			p,
-			{ ...query, filters: {} },
-			{ alias: 'c', dateColumn: 'received_at', filters: [] }
-		);
-		const repairs = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters });
-		const returns = whereSql(p, query, { alias: 't', dateColumn: 'requested_at', filters });
-		const verbal = p.add(params.verbal_warning_over);
-		const final = p.add(params.final_warning_over);
-		const fund = p.add(params.complaint_fund_over);
-		const yearInWindow = [
-			query.from ? `AND make_date(pr.y, 1, 1) >= CAST(${p.add(query.from)} AS DATE)` : '',
-			query.to ? `AND make_date(pr.y, 12, 31) <= CAST(${p.add(query.to)} AS DATE)` : ''
-		].join(' ');
-		// Our own constants, not user values: written into the SQL.
-		const levelRank = `CASE level ${LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(' ')} END`;
-		const sql = `
-			WITH c AS (
-				SELECT c.supplier, c.category, CAST(date_trunc('month', c.received_at) AS DATE) AS m
-				FROM complaints c WHERE ${where} AND c.supplier IS NOT NULL
-			),
-			issue_months AS (
-				SELECT supplier, m, category AS issue, count(*) AS n
-				FROM c WHERE category IS NOT NULL GROUP BY supplier, m, category
-			),
-			warnings AS (
-				SELECT supplier, m, issue, n,
-					CASE WHEN n > ${final} THEN 'final-warning' ELSE 'verbal-warning' END AS level
-				FROM issue_months WHERE n > ${verbal} OR n > ${final}
-			),
-			exits AS (
-				SELECT b.supplier, b.m, b.issue, b.n, 'exit-review' AS level
-				FROM warnings a JOIN warnings b ON a.supplier = b.supplier AND a.issue = b.issue
-					AND b.m = CAST(a.m + INTERVAL 1 MONTH AS DATE)
-				WHERE a.level = 'final-warning'
-			),
-			running AS (
-				SELECT supplier, m, sum(count(*)) OVER (PARTITION BY supplier ORDER BY m) AS total
-				FROM c GROUP BY supplier, m
-			),
-			fund AS (
-				SELECT supplier, min(m) AS m, CAST(arg_min(total, m) AS BIGINT) AS n
-				FROM running WHERE total > ${fund} GROUP BY supplier
-			),
-			span AS (SELECT min(c.received_at) AS lo, max(c.received_at) AS hi FROM complaints c WHERE ${window}),
-			present AS (
-				SELECT r.supplier, year(r.received_at) AS y FROM repairs r
-				WHERE ${repairs} AND r.supplier IS NOT NULL
-				UNION
-				SELECT t.supplier, year(t.requested_at) AS y FROM returns t
-				WHERE ${returns} AND t.supplier IS NOT NULL
-			),
-			commendations AS (
-				SELECT pr.supplier, pr.y FROM present pr, span
-				WHERE span.lo < make_date(pr.y, 2, 1) AND span.hi >= make_date(pr.y, 12, 1) ${yearInWindow}
-					AND NOT EXISTS (SELECT 1 FROM c WHERE c.supplier = pr.supplier AND year(c.m) = pr.y)
-			),
-			levels AS (
-				SELECT supplier, m, year(m) AS y, issue, n, level FROM warnings
-				UNION ALL SELECT supplier, m, year(m), issue, n, level FROM exits
-				UNION ALL SELECT supplier, m, year(m), NULL, n, 'complaint-fund' FROM fund
-				UNION ALL SELECT supplier, NULL, y, NULL, 0, 'commendation' FROM commendations
-			)
-			SELECT supplier, ${monthSql('m')} AS month, CAST(y AS INTEGER) AS year, issue,
-				CAST(n AS BIGINT) AS complaints, level
-			FROM levels
-			ORDER BY coalesce(${monthSql('m')}, y || '-13'), supplier, issue NULLS LAST, ${levelRank}`;
-		return db.query(sql, p.values);
-	}
+	run: (ctx) => escalationRows(ctx, { commendations: true })
 };
+
+/**
+ * The rows of complaints.escalations; without commendations (signals, which point at the month's
+ * warnings only) the repairs and returns of the window are not read.
+ */
+export async function escalationRows(
+	{ db, query, params }: MetricContext,
+	options: { commendations: boolean }
+): Promise<MetricRow[]> {
+	const p = new Params();
+	const filters = ['supplier', 'region', 'model'] as const;
+	const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters });
+	const verbal = p.add(params.verbal_warning_over);
+	const final = p.add(params.final_warning_over);
+	const fund = p.add(params.complaint_fund_over);
+	const commendations = options.commendations ? commendationsSql(p, query, filters) : null;
+	// Our own constants, not user values: written into the SQL.
+	const levelRank = `CASE level ${LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(' ')} END`;
+	const sql = `
+		WITH c AS (
+			SELECT c.supplier, c.category, ${monthIndexSql('c.received_at')} AS mi
+			FROM complaints c WHERE ${where} AND c.supplier IS NOT NULL
+		),
+		issue_months AS (
+			SELECT supplier, ${monthOfIndexSql('mi')} AS m, category AS issue, count(*) AS n
+			FROM c WHERE category IS NOT NULL GROUP BY supplier, mi, category
+		),
+		warnings AS (
+			SELECT supplier, m, issue, n,
+				CASE WHEN n > ${final} THEN 'final-warning' ELSE 'verbal-warning' END AS level
+			FROM issue_months WHERE n > ${verbal} OR n > ${final}
+		),
+		exits AS (
+			SELECT b.supplier, b.m, b.issue, b.n, 'exit-review' AS level
+			FROM warnings a JOIN warnings b ON a.supplier = b.supplier AND a.issue = b.issue
+				AND b.m = CAST(a.m + INTERVAL 1 MONTH AS DATE)
+			WHERE a.level = 'final-warning'
+		),
+		running AS (
+			SELECT supplier, ${monthOfIndexSql('mi')} AS m, sum(count(*)) OVER (PARTITION BY supplier ORDER BY mi) AS total
+			FROM c GROUP BY supplier, mi
+		),
+		fund AS (
+			SELECT supplier, min(m) AS m, CAST(arg_min(total, m) AS BIGINT) AS n
+			FROM running WHERE total > ${fund} GROUP BY supplier
+		),
+		${commendations ? `${commendations},` : ''}
+		levels AS (
+			SELECT supplier, m, year(m) AS y, issue, n, level FROM warnings
+			UNION ALL SELECT supplier, m, year(m), issue, n, level FROM exits
+			UNION ALL SELECT supplier, m, year(m), NULL, n, 'complaint-fund' FROM fund
+			${commendations ? "UNION ALL SELECT supplier, NULL, y, NULL, 0, 'commendation' FROM commendations" : ''}
+		)
+		SELECT supplier, ${monthSql('m')} AS month, CAST(y AS INTEGER) AS year, issue,
+			CAST(n AS BIGINT) AS complaints, level
+		FROM levels
+		ORDER BY coalesce(${monthSql('m')}, y || '-13'), supplier, issue NULLS LAST, ${levelRank}`;
+	return db.query(sql, p.values);
+}
+
+/** CTEs ending in `commendations (supplier, y)`, over the complaints CTE `c` (see the metric's rules). */
+function commendationsSql(p: Params, query: MetricQuery, filters: readonly FilterName[]): string {
+	const window = whereSql(
+		p,
+		{ ...query, filters: {} },
+		{ alias: 'c', dateColumn: 'received_at', filters: [] }
+	);
+	const repairs = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters });
+	const returns = whereSql(p, query, { alias: 't', dateColumn: 'requested_at', filters });
+	const yearInWindow = [
+		query.from ? `AND make_date(pr.y, 1, 1) >= CAST(${p.add(query.from)} AS DATE)` : '',
+		query.to ? `AND make_date(pr.y, 12, 31) <= CAST(${p.add(query.to)} AS DATE)` : ''
+	].join(' ');
+	return `span AS (SELECT min(c.received_at) AS lo, max(c.received_at) AS hi FROM complaints c WHERE ${window}),
+		present AS (
+			SELECT r.supplier, year(r.received_at) AS y FROM repairs r
+			WHERE ${repairs} AND r.supplier IS NOT NULL
+			UNION
+			SELECT t.supplier, year(t.requested_at) AS y FROM returns t
+			WHERE ${returns} AND t.supplier IS NOT NULL
+		),
+		commendations AS (
+			SELECT pr.supplier, pr.y FROM present pr, span
+			WHERE span.lo < make_date(pr.y, 2, 1) AND span.hi >= make_date(pr.y, 12, 1) ${yearInWindow}
+				AND NOT EXISTS (SELECT 1 FROM c WHERE c.supplier = pr.supplier AND c.mi // 12 = pr.y)
+		)`;
+}

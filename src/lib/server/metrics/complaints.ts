@@ -1,6 +1,6 @@
 import { escalations } from './complaints-escalations';
 import type { MetricDefinition } from './definition';
-import { durationUs, Params, monthGridSql, monthSql, whereSql } from './sql';
+import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
 
 /**
  * complaints.sla — by month of received_at: complaints, the shares of all the month's complaints whose
@@ -27,20 +27,20 @@ const sla: MetricDefinition = {
 		const resolution = p.add(durationUs(params.resolution_target_hours, 'hour'));
 		const sql = `
 			WITH c AS (
-				SELECT CAST(date_trunc('month', c.received_at) AS DATE) AS m, c.resolved_at,
+				SELECT ${monthIndexSql('c.received_at')} AS mi, c.resolved_at,
 					epoch_us(c.first_response_at) - epoch_us(c.received_at) AS response_us,
 					epoch_us(c.resolved_at) - epoch_us(c.received_at) AS resolution_us
 				FROM complaints c WHERE ${where}
 			),
-			months AS (
-				${monthGridSql('c')}
-			),
 			agg AS (
-				SELECT m, count(*) AS complaints,
+				SELECT ${monthOfIndexSql('mi')} AS m, count(*) AS complaints,
 					count(*) FILTER (WHERE response_us <= ${response}) AS response_ok,
 					count(*) FILTER (WHERE resolution_us <= ${resolution}) AS resolution_ok,
 					count(*) FILTER (WHERE resolved_at IS NULL) AS open
-				FROM c GROUP BY m
+				FROM c GROUP BY mi
+			),
+			months AS (
+				${monthGridSql('agg')}
 			)
 			SELECT ${monthSql('m')} AS month, coalesce(complaints, 0) AS complaints,
 				CAST(response_ok AS DOUBLE) / nullif(complaints, 0) AS response_within_target_share,

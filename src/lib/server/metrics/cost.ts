@@ -1,7 +1,7 @@
 import type { FilterName, MetricRow } from '$lib/metrics/types';
 import type { Plain } from '../db/values';
 import type { MetricContext, MetricDefinition } from './definition';
-import { Params, monthSql, whereSql } from './sql';
+import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 /**
  * The cost metric family: repair cost (parts + labor + logistics + other; a NULL cost counts as 0)
@@ -48,13 +48,13 @@ async function monthly({ db, query }: MetricContext): Promise<MetricRow[]> {
 	const salesWhere = whereSql(p, { filters: query.filters }, { alias: 's', filters: MONTHLY_FILTERS });
 	const rows = await db.query(
 		`WITH c AS (
-			SELECT CAST(date_trunc('month', r.received_at) AS DATE) AS m, count(*) AS repairs,
+			SELECT ${monthOfIndexSql(monthIndexSql('r.received_at'))} AS m, count(*) AS repairs,
 				coalesce(sum(r.parts_cost), 0) AS parts,
 				coalesce(sum(r.labor_cost), 0) AS labor,
 				coalesce(sum(r.logistics_cost), 0) AS logistics,
 				coalesce(sum(r.other_cost), 0) AS other,
 				sum(${TOTAL}) AS total
-			FROM repairs r WHERE ${where} GROUP BY m
+			FROM repairs r WHERE ${where} GROUP BY ${monthIndexSql('r.received_at')}
 		), u AS (
 			SELECT CAST(date_trunc('month', s.period) AS DATE) AS m, sum(s.units) AS units_sold,
 				CASE WHEN count(s.revenue) = count(*) THEN sum(s.revenue) END AS revenue

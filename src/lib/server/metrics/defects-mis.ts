@@ -1,7 +1,7 @@
 import type { MetricRow } from '$lib/metrics/types';
 import type { MetricContext } from './definition';
-import { coverageSql, monthStartSql, SHARED_FILTERS } from './defects-sql';
-import { monthSql, Params, whereSql } from './sql';
+import { coverageSql, SHARED_FILTERS } from './defects-sql';
+import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 /**
  * The months-in-service (warranty) triangle: cohort, mis, claims, units, cum_claims_per_1000.
@@ -22,7 +22,7 @@ export async function misTriangle({ db, query }: MetricContext): Promise<MetricR
 	const p = new Params();
 	const repairsWhere = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: SHARED_FILTERS });
 	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
-	const sold = monthStartSql('r.sold_at');
+	const sold = monthIndexSql('r.sold_at');
 	const sql = `
 		WITH span AS (${coverageSql(p, query)}),
 		cohort_units AS (
@@ -32,9 +32,9 @@ export async function misTriangle({ db, query }: MetricContext): Promise<MetricR
 			GROUP BY 1 HAVING sum(s.units) > 0
 		),
 		claims AS (
-			SELECT ${sold} AS cohort, date_diff('month', ${sold}, ${monthStartSql('r.received_at')}) AS mis,
-				count(*) AS claims
-			FROM repairs r WHERE ${repairsWhere} AND r.sold_at IS NOT NULL GROUP BY 1, 2
+			SELECT ${monthOfIndexSql('ci')} AS cohort, mis, claims FROM (
+				SELECT ${sold} AS ci, ${monthIndexSql('r.received_at')} - ${sold} AS mis, count(*) AS claims
+				FROM repairs r WHERE ${repairsWhere} AND r.sold_at IS NOT NULL GROUP BY 1, 2)
 		),
 		cohorts AS (
 			SELECT cohort FROM cohort_units

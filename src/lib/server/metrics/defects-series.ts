@@ -1,6 +1,6 @@
 import type { MetricContext } from './definition';
-import { coverageSql, monthStartSql, SHARED_FILTERS, warrantyMonthsSql } from './defects-sql';
-import { monthSql, Params, whereSql } from './sql';
+import { coverageSql, SHARED_FILTERS, warrantyMonthsSql } from './defects-sql';
+import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 export interface MonthlySeriesRow {
 	month: string;
@@ -51,8 +51,9 @@ async function seriesRows(
 			GROUP BY ALL
 		),
 		received AS (
-			SELECT ${key('r')} AS k, ${monthStartSql('r.received_at')} AS m, count(*) AS repairs
-			FROM repairs r WHERE ${repairsWhere} GROUP BY ALL
+			SELECT k, ${monthOfIndexSql('mi')} AS m, repairs FROM (
+				SELECT ${key('r')} AS k, ${monthIndexSql('r.received_at')} AS mi, count(*) AS repairs
+				FROM repairs r WHERE ${repairsWhere} GROUP BY ALL)
 		),
 		cells AS (
 			SELECT g.m, keys.k FROM grid g, (SELECT k FROM sold UNION SELECT k FROM received) keys

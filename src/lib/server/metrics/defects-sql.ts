@@ -36,6 +36,3 @@ export function warrantyMonthsSql(p: Params, params: MetricParams, column: strin
 	);
 	return `CASE ${column} ${whens.join(' ')} ELSE ${fallback} END`;
 }
-
-/** The first day of the month of a date or timestamp expression, as a DATE. */
-export const monthStartSql = (expr: string) => `CAST(date_trunc('month', ${expr}) AS DATE)`;

@@ -20,18 +20,20 @@ async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Prom
 const change = (value: number | null, base: number | null) =>
 	value === null || base === null || base === 0 ? null : (value - base) / Math.abs(base);
 
-/** The headline figures of one month with month-on-month and year-on-year comparisons. */
-export async function kpiRows(ctx: MetricContext): Promise<MetricRow[]> {
+/**
+ * The headline figures of one month with month-on-month and year-on-year comparisons. Without
+ * `yearOnYear` (signals, which look at month-on-month jumps only) last year's month is not read and
+ * its columns are null.
+ */
+export async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<MetricRow[]> {
 	const { month } = await kpiMonthRange(ctx);
 	if (!month) return [];
 	const previous = monthsBack(month, 1);
 	const lastYear = monthsBack(month, 12);
 	// Each monthly row depends on its own month only, so the three months are read as two windows
 	// (previous + this month, the same month last year) rather than the thirteen months between.
-	const windows = [
-		{ from: `${previous}-01`, to: lastDayOf(month) },
-		{ from: `${lastYear}-01`, to: lastDayOf(lastYear) }
-	];
+	const windows = [{ from: `${previous}-01`, to: lastDayOf(month) }];
+	if (yearOnYear) windows.push({ from: `${lastYear}-01`, to: lastDayOf(lastYear) });
 	// Independent queries on connections of their own: run together, they keep both cores busy.
 	const byMetric = new Map(
 		await Promise.all(
@@ -77,6 +79,6 @@ export const metrics: MetricDefinition[] = [
 		dimensions: [],
 		filters: ['model', 'category', 'region'],
 		uses: ['signal_jump_share', 'sla_min_share'],
-		run: (ctx) => buildSignals(ctx, kpiRows)
+		run: (ctx) => buildSignals(ctx, (c) => kpiRows(c, { yearOnYear: false }))
 	}
 ];

@@ -1,7 +1,7 @@
 import type { FilterName, MetricRow } from '$lib/metrics/types';
 import type { Plain } from '../db/values';
 import type { MetricContext, MetricDefinition } from './definition';
-import { durationUs, Params, monthSql, US_PER, whereSql } from './sql';
+import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER, whereSql } from './sql';
 
 /**
  * The repairs metric family: turnaround and repeat repairs, by month received (`received_at`).
@@ -34,13 +34,13 @@ async function turnaround({ db, query, params }: MetricContext): Promise<MetricR
 	// Microseconds until the end: integer quantiles are cheaper than doubles, and exact.
 	const rows = await db.query(
 		`WITH t AS (
-			SELECT date_trunc('month', r.received_at) AS m, epoch_us(r.completed_at) - epoch_us(r.received_at) AS us
+			SELECT ${monthIndexSql('r.received_at')} AS mi, epoch_us(r.completed_at) - epoch_us(r.received_at) AS us
 			FROM repairs r WHERE ${where}
 		)
-		SELECT ${monthSql('m')} AS month, count(*) AS repairs,
+		SELECT ${monthSql(monthOfIndexSql('mi'))} AS month, count(*) AS repairs,
 			quantile_cont(us, [0.5, 0.9]) AS quantiles_us,
 			CAST(count(*) FILTER (WHERE us <= ${target}) AS DOUBLE) / count(*) AS within_target_share
-		FROM t GROUP BY m ORDER BY m`,
+		FROM t GROUP BY mi ORDER BY mi`,
 		p.values
 	);
 	const hours = (r: Record<string, Plain>, i: number) => {
@@ -78,12 +78,12 @@ async function repeat({ db, query }: MetricContext): Promise<MetricRow[]> {
 		(n) => `count(*) FILTER (WHERE ${gapUs} <= ${durationUs(n, 'day')}) AS repeat_${n}d`
 	).join(',\n\t\t\t');
 	const rows = await db.query(
-		`SELECT ${monthSql('m')} AS month, repairs, ${REPEAT_DAYS.map((n) => `repeat_${n}d`).join(', ')}
+		`SELECT ${monthSql(monthOfIndexSql('mi'))} AS month, repairs, ${REPEAT_DAYS.map((n) => `repeat_${n}d`).join(', ')}
 		FROM (
-			SELECT date_trunc('month', r.received_at) AS m, count(*) AS repairs,
+			SELECT ${monthIndexSql('r.received_at')} AS mi, count(*) AS repairs,
 				${counts}
-			FROM repairs r WHERE ${where} GROUP BY m
-		) ORDER BY m`,
+			FROM repairs r WHERE ${where} GROUP BY mi
+		) ORDER BY mi`,
 		p.values
 	);
 	return rows.map((r) => {

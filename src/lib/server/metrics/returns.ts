@@ -1,5 +1,5 @@
 import type { MetricDefinition } from './definition';
-import { durationUs, Params, monthGridSql, monthSql, whereSql } from './sql';
+import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
 
 /**
  * returns.monthly — by month of requested_at: returns (records), units_sold (sales of the calendar month,
@@ -41,16 +41,13 @@ const monthly: MetricDefinition = {
 		const units = bySupplier ? 'CAST(NULL AS BIGINT)' : 'coalesce(s.units, 0)';
 		const sql = `
 			WITH r AS (
-				SELECT CAST(date_trunc('month', r.requested_at) AS DATE) AS m, r.return_type,
+				SELECT ${monthIndexSql('r.requested_at')} AS mi, r.return_type,
 					epoch_us(r.counter_done_at) - epoch_us(r.requested_at) AS counter_us,
 					epoch_us(r.inspected_at) - epoch_us(r.requested_at) AS inspection_us
 				FROM returns r WHERE ${where}
 			),
-			months AS (
-				${monthGridSql('r')}
-			),
 			agg AS (
-				SELECT m, count(*) AS returns,
+				SELECT ${monthOfIndexSql('mi')} AS m, count(*) AS returns,
 					count(*) FILTER (WHERE return_type = 'exchange') AS exchanges,
 					count(*) FILTER (WHERE return_type = 'refund') AS refunds,
 					count(*) FILTER (WHERE counter_us <= ${counter}) AS counter_ok,
@@ -58,7 +55,10 @@ const monthly: MetricDefinition = {
 					count(*) FILTER (WHERE return_type IS DISTINCT FROM 'refund') AS inspectable,
 					count(*) FILTER (WHERE inspection_us <= ${inspection} AND return_type IS DISTINCT FROM 'refund')
 						AS inspectable_ok
-				FROM r GROUP BY m
+				FROM r GROUP BY mi
+			),
+			months AS (
+				${monthGridSql('agg')}
 			),
 			s AS (
 				SELECT CAST(s.period AS DATE) AS m, CAST(sum(s.units) AS BIGINT) AS units

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from './definition';
-import { Params, monthGridSql, monthSql, whereSql } from './sql';
+import { Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
 
 /**
  * satisfaction.monthly — by month of responded_at: responses (all survey records), csat_mean (mean of
@@ -24,19 +24,19 @@ const monthly: MetricDefinition = {
 		});
 		const sql = `
 			WITH s AS (
-				SELECT CAST(date_trunc('month', s.responded_at) AS DATE) AS m, s.csat, s.nps
+				SELECT ${monthIndexSql('s.responded_at')} AS mi, s.csat, s.nps
 				FROM surveys s WHERE ${where}
 			),
-			months AS (
-				${monthGridSql('s')}
-			),
 			agg AS (
-				SELECT m, count(*) AS responses, avg(csat) AS csat_mean,
+				SELECT ${monthOfIndexSql('mi')} AS m, count(*) AS responses, avg(csat) AS csat_mean,
 					count(csat) AS csat_answered, count(*) FILTER (WHERE csat >= 4) AS satisfied,
 					count(nps) AS nps_answered,
 					count(*) FILTER (WHERE nps >= 9) AS promoters,
 					count(*) FILTER (WHERE nps <= 6) AS detractors
-				FROM s GROUP BY m
+				FROM s GROUP BY mi
+			),
+			months AS (
+				${monthGridSql('agg')}
 			)
 			SELECT ${monthSql('m')} AS month, coalesce(responses, 0) AS responses, csat_mean,
 				CAST(satisfied AS DOUBLE) / nullif(csat_answered, 0) AS satisfied_share,

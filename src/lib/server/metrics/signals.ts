@@ -2,7 +2,7 @@ import type { MetricRow } from '$lib/metrics/types';
 import type { MetricContext } from './definition';
 import { monthlySeriesByModel, type MonthlySeriesRow } from './defects-series';
 import { KPIS, kpiMonthRange, monthsBack } from './kpis';
-import { metricDefinition } from './registry';
+import { escalationRows } from './complaints-escalations';
 import { pChart } from './stats/p-chart';
 
 /** Something the overview and reports should point at, with the metric and filters that show it. */
@@ -25,11 +25,6 @@ const LEVEL_TEXT: Record<string, { zh: string; en: string }> = {
 	'complaint-fund': { zh: '投诉基金', en: 'complaint fund' },
 	commendation: { zh: '年度无投诉表彰', en: 'no-complaint commendation' }
 };
-
-async function run(ctx: MetricContext, id: string, query: MetricContext['query']): Promise<MetricRow[]> {
-	const def = metricDefinition(id);
-	return def.run({ ...ctx, query: { ...query, by: def.dimensions[0] } });
-}
 
 const chart = (series: readonly MonthlySeriesRow[]): MetricRow[] => pChart(series).map((row) => ({ ...row }));
 
@@ -85,7 +80,7 @@ export async function buildSignals(
 	const [kpis, signals, escalations] = await Promise.all([
 		loadKpis(ctx),
 		pchartSignals(ctx, from, to, month),
-		run(ctx, 'complaints.escalations', { from, to, filters: {} })
+		escalationRows({ ...ctx, query: { from, to, filters: {} } }, { commendations: false })
 	]);
 
 	for (const row of kpis) {

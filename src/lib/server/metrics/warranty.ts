@@ -1,7 +1,7 @@
 import type { FilterName, MetricRow, MetricValue } from '$lib/metrics/types';
 import type { MetricParams } from './config';
 import type { MetricContext, MetricDefinition } from './definition';
-import { Params, whereSql } from './sql';
+import { monthIndexSql, monthOfIndexSql, Params, whereSql } from './sql';
 import { bLife, censorAt, expectedFailures, fitWeibullGrouped, type TimeGroup } from './weibull';
 
 /**
@@ -55,16 +55,23 @@ function lifeDataSql(ctx: MetricContext, end: string): { sql: string; params: Pa
 	const firstWhere = whereSql(p, ctx.query, { alias: 'f', filters: FILTERS });
 	const salesWhere = whereSql(p, ctx.query, { alias: 's', filters: FILTERS });
 	// One scan of the units' first repairs feeds both groupings: ages per model (the failures) and
-	// failures per model and sales month (taken off that month's running units).
+	// failures per model and sales month (taken off that month's running units). A repair received
+	// before the sale (a data error, excluded) keeps its sales month in the ages grouping, where it
+	// is rare, instead of a filtered count over every first repair.
 	const sql = `
 WITH bounds AS (SELECT CAST(${endParam} AS DATE) AS end_date),
 firsts AS (
-	SELECT f.product_model, CAST(f.received_at AS DATE) - f.sold_at AS days,
-		year(f.sold_at) AS y, month(f.sold_at) AS mo, grouping(days) AS by_sale_month,
-		count(*) AS n, count(*) FILTER (WHERE f.received_at >= f.sold_at) AS n_valid
-	FROM repairs f
-	WHERE f.first_repair_of_unit AND f.received_at < CAST(${endParam} AS DATE) + INTERVAL 1 DAY AND ${firstWhere}
-	GROUP BY GROUPING SETS ((f.product_model, days), (f.product_model, y, mo))
+	SELECT product_model, days, mi, CASE WHEN days < 0 THEN mi END AS early_mi,
+		grouping(days) AS by_sale_month, count(*) AS n
+	FROM (
+		SELECT f.product_model, CAST(f.received_at AS DATE) - f.sold_at AS days, ${monthIndexSql('f.sold_at')} AS mi
+		FROM repairs f
+		WHERE f.first_repair_of_unit AND f.received_at < CAST(${endParam} AS DATE) + INTERVAL 1 DAY AND ${firstWhere}
+	)
+	GROUP BY GROUPING SETS ((product_model, days, early_mi), (product_model, mi))
+),
+early AS (
+	SELECT product_model, early_mi AS mi, sum(n) AS n FROM firsts WHERE by_sale_month = 0 AND days < 0 GROUP BY ALL
 ),
 sold AS (
 	SELECT s.product_model, s.period, sum(s.units) AS units
@@ -73,7 +80,8 @@ sold AS (
 	GROUP BY ALL
 ),
 failed AS (
-	SELECT product_model, make_date(y, mo, 1) AS period, n_valid AS n FROM firsts WHERE by_sale_month = 1
+	SELECT product_model, ${monthOfIndexSql('mi')} AS period, firsts.n - coalesce(early.n, 0) AS n
+	FROM firsts LEFT JOIN early USING (product_model, mi) WHERE by_sale_month = 1
 )
 SELECT 'failure' AS kind, product_model, days, n FROM firsts WHERE by_sale_month = 0 AND days >= 0
 UNION ALL
