@@ -23,7 +23,7 @@ FROM ${source}`;
 
 const SEQUENCE_COLUMNS = 'repair_id, received_at, product_model, serial_no, sold_at';
 
-/** The derived columns an import writes with the repairs it inserts (see insertNewRows in apply.ts). */
+/** The derived columns a batch of only new repairs is inserted with (applyRows' DerivedColumns). */
 export const REPAIR_SEQUENCE_COLUMNS = ['first_repair_of_unit', 'next_repair_at'];
 
 /**

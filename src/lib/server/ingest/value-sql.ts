@@ -49,8 +49,8 @@ const EDGE_SPACE = '[\\s\\x{a0}\\x{3000}]';
 
 /**
  * Whether any of the row's cells starts or ends with white space: one regular expression over the
- * joined cells (\x01 cannot occur in a CSV cell we stage) costs far less than one per cell, and
- * most rows have no such cell.
+ * cells joined by \x01 costs far less than one per cell, and most rows have no such cell. A cell
+ * that itself holds \x01 beside a space only makes its row take the trimming path: no value changes.
  */
 export function rowHasEdgeSpaceSql(columns: string[]): string {
 	if (columns.length === 0) return 'false';
