@@ -378,16 +378,12 @@ function instrument(db: Database): { log: Statement[] } {
 			recorder.log.push({ sql, params, start: started, ms: performance.now() - started });
 		}
 	};
-	db.queryColumns = async (statements) => {
+	db.queryColumns = async (sql, params) => {
 		const started = performance.now();
 		try {
-			return await queryColumns(statements);
+			return await queryColumns(sql, params);
 		} finally {
-			// One transaction: its time is shared out in sequence (a profile times each statement on its own).
-			const ms = (performance.now() - started) / statements.length;
-			statements.forEach(({ sql, params }, i) =>
-				recorder.log.push({ sql, params, start: started + i * ms, ms })
-			);
+			recorder.log.push({ sql, params, start: started, ms: performance.now() - started });
 		}
 	};
 	return recorder;

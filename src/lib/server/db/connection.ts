@@ -7,11 +7,6 @@ import { toPlainRow, type PlainRow } from './values';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
-export interface Statement {
-	sql: string;
-	params?: SqlParams;
-}
-
 /** The database file is held by another process (the running server, or another CLI run). */
 export class DatabaseBusyError extends Error {
 	constructor(
@@ -73,21 +68,12 @@ export class Database {
 		}
 	}
 
-	/**
-	 * Runs read statements in one transaction, so that they all see the same data, and returns each
-	 * one's columns as typed arrays (for columnar encodings; see readColumns for the column types).
-	 */
-	async queryColumns(statements: readonly Statement[]): Promise<Column[][]> {
+	/** Runs a read query and returns its columns as typed arrays (see readColumns for the column types). */
+	async queryColumns(sql: string, params?: SqlParams): Promise<Column[]> {
 		const conn = await this.connect();
 		try {
-			return await transaction(conn, async () => {
-				const results: Column[][] = [];
-				for (const { sql, params } of statements) {
-					const result = await conn.run(sql, params);
-					results.push(readColumns(result.columnTypes(), await result.fetchAllChunks()));
-				}
-				return results;
-			});
+			const result = await conn.run(sql, params);
+			return readColumns(result.columnTypes(), await result.fetchAllChunks());
 		} finally {
 			conn.closeSync();
 		}

@@ -1,4 +1,4 @@
-import { DataType, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { DataType, Table, tableFromIPC, tableToIPC, type Dictionary } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { textVectors } from './arrow-text';
 
@@ -49,12 +49,28 @@ describe('text columns from one UTF-8 buffer', () => {
 		expect(table.getChild('c1')!.nullCount).toBe(1);
 	});
 
-	it('grows its table past many distinct values without mixing them up', () => {
-		const rows = Array.from({ length: 5000 }, (_, i) => [`value-${i % 1500}`, `${i}`]);
+	it('grows its table past many distinct values without mixing them up, with indices as narrow as it allows', () => {
+		const rows = Array.from({ length: 5000 }, (_, i) => [`value-${(i >> 1) % 1500}`, `v${i % 100}`]);
 		const { values, table } = roundTrip(rows, [true, true]);
 		expect(values).toEqual(rows);
+		const [many, few] = table.schema.fields.map((f) => f.type as Dictionary);
 		expect(table.getChild('c0')!.data[0].dictionary!.length).toBe(1500);
-		expect(table.getChild('c1')!.data[0].dictionary!.length).toBe(5000);
+		expect(DataType.isInt(many.indices) && many.indices.bitWidth).toBe(16);
+		expect(table.getChild('c1')!.data[0].dictionary!.length).toBe(100);
+		expect(DataType.isInt(few.indices) && few.indices.bitWidth).toBe(8);
+	});
+
+	it('sends a column of nearly all distinct values plain, however it was asked for', () => {
+		// 1024 values of which 921 (up to 90%) are distinct stay a dictionary; 922 (over 90%) do not.
+		const column = (distinct: number) => Array.from({ length: 1024 }, (_, i) => `id-${i < distinct ? i : 0}`);
+		const [ninety, over] = [column(921), column(922)];
+		const { values, table } = roundTrip(
+			ninety.map((v, i) => [v, over[i]]),
+			[true, true]
+		);
+		expect(values).toEqual(ninety.map((v, i) => [v, over[i]]));
+		expect(DataType.isDictionary(table.schema.fields[0].type)).toBe(true);
+		expect(DataType.isUtf8(table.schema.fields[1].type)).toBe(true);
 	});
 
 	it('has no rows for no rows, and refuses a buffer that does not match the lengths', () => {

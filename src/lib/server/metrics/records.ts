@@ -93,9 +93,9 @@ export function recordFilters(kind: Kind): FilterName[] {
 
 /**
  * The records behind a chart, newest first, as an Arrow IPC stream: typed columns (dictionary-encoded
- * text, epoch-millisecond times) are far smaller than the same rows as JSON. Two statements read the
- * page in one transaction — its numbers with each text value's byte length, then all its text as one
- * buffer — so that no value crosses from DuckDB as a JS object of its own (100k rows took seconds so).
+ * text, epoch-millisecond times) are far smaller than the same rows as JSON. One statement reads the
+ * page: its numbers, each text value's byte length, and each row's text values joined into one string,
+ * so that no value crosses from DuckDB as a JS object of its own (100k rows took seconds so).
  */
 export async function recordsArrow(
 	db: Database,
@@ -119,31 +119,22 @@ export async function recordsArrow(
 		{ name: 'extra', sql: 'CAST(t.extra AS VARCHAR)', encoding: ENCODING.return_type },
 		{ name: 'batch_id', sql: 't.batch_id', encoding: ENCODING.count }
 	];
-	// The key makes the order total, so both statements below list the same rows in the same order.
-	const order = (prefix: string) =>
-		[`${prefix}${DATE_COLUMN[kind]} DESC`, ...def.key.map((k) => `${prefix}${k}`)].join(', ');
-	const page = `FROM ${def.table} t WHERE ${where} ORDER BY ${order('t.')}
-		LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
-	const orderColumns = [...new Set([DATE_COLUMN[kind], ...def.key])].map((c) => `t.${c}`);
+	// The key makes the order total, so that pages neither overlap nor skip a record.
+	const order = [`t.${DATE_COLUMN[kind]} DESC`, ...def.key.map((k) => `t.${k}`)].join(', ');
 	const texts = columns.filter((c) => 'text' in c.encoding).map((c) => c.sql);
-	const [rows, [text]] = await db.queryColumns([
-		{
-			sql: `SELECT ${columns
-				.map((c) =>
-					'text' in c.encoding ? `CAST(coalesce(strlen(${c.sql}), -1) AS INTEGER)` : c.encoding.select(c.sql)
-				)
-				.join(', ')} ${page}`,
-			params: p.values
-		},
-		{
-			// Every text value of the page, row after row, as one BLOB: its bytes arrive undecoded.
-			sql: `SELECT encode(string_agg(row_text, '' ORDER BY ${order('')}))
-				FROM (SELECT concat(${texts.join(', ')}) AS row_text, ${orderColumns.join(', ')} ${page})`,
-			params: p.values
-		}
-	]);
+	const result = await db.queryColumns(
+		`SELECT ${columns
+			.map((c) =>
+				'text' in c.encoding ? `CAST(coalesce(strlen(${c.sql}), -1) AS INTEGER)` : c.encoding.select(c.sql)
+			)
+			.join(', ')}, concat(${texts.join(', ')})
+		FROM ${def.table} t WHERE ${where} ORDER BY ${order}
+		LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+		p.values
+	);
+	const rows = result.slice(0, columns.length);
 	const textColumns = textVectors(
-		ofType(text, 'blob').values[0],
+		ofType(result[columns.length], 'text').values,
 		columns.flatMap((c, i) =>
 			'text' in c.encoding
 				? [{ lengths: ofType(rows[i], 'int32').values, dictionary: c.encoding.text === 'dictionary' }]
