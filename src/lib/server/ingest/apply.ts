@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KindDef } from '$lib/fields';
-import { storedHashSql } from './normalise';
+import { recordHashSql } from './normalise';
 
 export interface ApplyCounts {
 	accepted: number;
@@ -72,7 +72,7 @@ export async function applyRows(
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE cand AS
 SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys}, h ORDER BY rec) AS dup_n
-FROM norm WHERE ${valid}`);
+FROM (SELECT rec, ${keys}, ${recordHashSql(def, 'norm')} AS h FROM norm WHERE ${valid})`);
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE ver AS
 SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys} ORDER BY rec) AS v, count(*) OVER k AS nv,
@@ -82,7 +82,7 @@ WINDOW k AS (PARTITION BY ${keys})`);
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE cmp AS
 SELECT ${def.key.map((k) => `ver.${k}`).join(', ')}, ver.nv,
-	ver.h = ${storedHashSql(def, 't')} AS same_first, ver.h_final = ${storedHashSql(def, 't')} AS unchanged
+	ver.h = ${recordHashSql(def, 't')} AS same_first, ver.h_final = ${recordHashSql(def, 't')} AS unchanged
 FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 
 	const [inFileDuplicates, firstVersions, laterVersions] = await counts(

@@ -29,8 +29,8 @@ const TOTAL_LABEL_BYTES = 72;
 /**
  * Builds `norm` from `stage`: one row per staged row with flags (blank; skip: a totals row or one a
  * profile filters out; valid: to be stored; rejected: with errors), the typed canonical fields,
- * unmapped columns as JSON in `extra`, the list of errors, and a hash of the stored values used to
- * recognise duplicates. Header texts are bound parameters, never spliced into the SQL.
+ * unmapped columns as JSON in `extra`, and the list of errors. Header texts are bound parameters,
+ * never spliced into the SQL.
  */
 export function buildNormaliseSql(
 	def: KindDef,
@@ -102,7 +102,6 @@ export function buildNormaliseSql(
 			);
 		return `NOT coalesce(regexp_matches(${v(c)}, ${param(pattern)}), false)`;
 	});
-	const fieldNames = def.fields.map((f) => f.name);
 	const finalFields = def.fields.map((f) => (byField.has(f.name) ? `t_${f.name} AS ${f.name}` : f.name));
 
 	// A NULL condition is unknown, so such a row gets its full error list checked too.
@@ -136,13 +135,16 @@ WITH f AS (
 ), e AS (
 	SELECT *, CASE WHEN ${anyError} THEN ${errorList} ELSE ${noErrors} END AS errors FROM t
 )
-SELECT *, hash(${[...fieldNames, 'extra'].join(', ')}) AS h,
+SELECT *,
 	NOT blank AND NOT skip AND len(errors) = 0 AS valid, NOT blank AND NOT skip AND len(errors) > 0 AS rejected
 FROM (SELECT rec, blank, skip, errors, ${finalFields.join(', ')}, extra FROM e)`;
 	return { sql, params };
 }
 
-/** The hash of a stored record, computed exactly like `norm.h` so equal values give equal hashes. */
-export function storedHashSql(def: KindDef, alias: string): string {
+/**
+ * The hash of a record's stored values (a row of `norm` or of the kind's table alike): equal values
+ * give equal hashes, which is how duplicates and unchanged records are recognised.
+ */
+export function recordHashSql(def: KindDef, alias: string): string {
 	return `hash(${[...def.fields.map((f) => `${alias}.${f.name}`), `${alias}.extra`].join(', ')})`;
 }
