@@ -21,42 +21,38 @@ SELECT ${keep},
 FROM ${source}`;
 }
 
-const SEQUENCE_COLUMNS = 'repair_id, received_at, product_model, serial_no, sold_at';
-
-/** The derived columns a batch of only new repairs is inserted with (applyRows' DerivedColumns). */
-export const REPAIR_SEQUENCE_COLUMNS = ['first_repair_of_unit', 'next_repair_at'];
-
 /**
- * The sequence of new repairs (`rows`, a relation of the file's valid rows with `rec`), computed
- * with the stored repairs of the same serials, as `rec, first_repair_of_unit, next_repair_at`.
- * Stored repairs whose own sequence the new ones change are brought up to date afterwards by
- * refreshRepairSequence.
+ * The sequence columns a repair is inserted with: its values when it is its unit's only repair (the
+ * first repair when it has a serial and a sale date; no next repair). Most units have one repair, so
+ * refreshRepairSequence then corrects only the serials with several.
  */
-export function newRepairSequenceSql(rows: string): string {
-	const source = `(SELECT rec, ${SEQUENCE_COLUMNS} FROM ${rows}
-		UNION ALL SELECT NULL, ${SEQUENCE_COLUMNS} FROM repairs
-		WHERE serial_no IN (SELECT serial_no FROM ${rows} WHERE serial_no IS NOT NULL))`;
-	return `SELECT rec, first_repair AS first_repair_of_unit, next_at AS next_repair_at
-		FROM (${sequenceSql(source, 'rec')}) WHERE rec IS NOT NULL`;
-}
+export const REPAIR_SEQUENCE_DEFAULTS = {
+	names: ['first_repair_of_unit', 'next_repair_at'],
+	values: (alias: string) => [
+		`${alias}.serial_no IS NOT NULL AND ${alias}.sold_at IS NOT NULL`,
+		'CAST(NULL AS TIMESTAMP)'
+	]
+};
 
 /**
  * Recomputes the sequence of the serials the batch touched and writes the rows whose values change.
- * `batchRowsCurrent`: the batch inserted its rows with their sequence already (every key was new),
- * so only serials that other batches' repairs share need recomputing. Otherwise they are the serials
- * of the rows it stored (new or updated) and of the versions it superseded (an update may move a
- * repair to another serial). Rows without a serial keep the column defaults.
+ * `newRows`: when the batch stored only new repairs, inserted with REPAIR_SEQUENCE_DEFAULTS, a
+ * relation of them (with serial_no) — then only serials with more than one repair need recomputing:
+ * those repeated in the batch or held by earlier batches. Otherwise they are the serials of the rows
+ * the batch stored (new or updated) and of the versions it superseded (an update may move a repair
+ * to another serial). Rows without a serial keep the column defaults.
  */
 export async function refreshRepairSequence(
 	conn: DuckDBConnection,
 	batchId: number,
-	options: { batchRowsCurrent: boolean }
+	options: { newRows: string | null }
 ): Promise<void> {
 	await conn.run(
-		options.batchRowsCurrent
+		options.newRows
 			? `CREATE OR REPLACE TEMP TABLE touched_serials AS
-				SELECT DISTINCT serial_no FROM repairs WHERE batch_id <> $1
-					AND serial_no IN (SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL)`
+				WITH batch AS (SELECT serial_no FROM ${options.newRows} WHERE serial_no IS NOT NULL)
+				SELECT serial_no FROM batch GROUP BY serial_no HAVING count(*) > 1
+				UNION SELECT serial_no FROM repairs WHERE batch_id <> $1 AND serial_no IN (SELECT serial_no FROM batch)`
 			: `CREATE OR REPLACE TEMP TABLE touched_serials AS
 				SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL
 				UNION SELECT serial_no FROM repairs_history WHERE superseded_by_batch = $1 AND serial_no IS NOT NULL`,

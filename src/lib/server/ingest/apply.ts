@@ -6,18 +6,17 @@ export interface ApplyCounts {
 	accepted: number;
 	updated: number;
 	duplicates: number;
-	/** Every valid row was a new key and went straight in, with its derived columns. */
-	allNew: boolean;
+	/** Every valid row was a new key and went straight in. */
+	onlyNewKeys: boolean;
 }
 
 /**
- * Columns a table derives from its records beyond the fields (repairs: the per-unit sequence). The
- * direct insert of new keys writes them at once; any other batch leaves them to the caller.
+ * Columns a table derives from its records beyond the fields (repairs: the per-unit sequence), with
+ * the SQL expressions over a row of `norm` (under `alias`) that each inserted row gets.
  */
 export interface DerivedColumns {
 	names: string[];
-	/** `rec` and the named columns for the valid rows of `rows` (a relation over `norm`). */
-	sql: (rows: string) => string;
+	values: (alias: string) => string[];
 }
 
 /** Joins two relations on the natural key; keys may hold NULLs (sales region/channel), which match. */
@@ -47,6 +46,9 @@ export async function applyRows(
 	const select = (alias: string) => def.fields.map((f) => `${alias}.${f.name}`).join(', ');
 	const validIn = (a: string) => `${a}.valid`;
 	const valid = validIn('norm');
+	const insertColumns = [fields, 'extra', 'batch_id', ...(derived?.names ?? [])].join(', ');
+	const insertValues = (alias: string) =>
+		[select(alias), `${alias}.extra`, '$1', ...(derived?.values(alias) ?? [])].join(', ');
 
 	// The common monthly case: every key is new and appears once, so the rows go straight in.
 	const [repeated, known] = await counts(
@@ -55,18 +57,11 @@ export async function applyRows(
 			(SELECT count(*) FROM norm n JOIN ${table} t ON ${keyJoin(def, 'n', 't')} WHERE ${validIn('n')})`
 	);
 	if (repeated === 0 && known === 0) {
-		let insert = `INSERT INTO ${table} (${fields}, extra, batch_id) SELECT ${fields}, extra, $1 FROM norm WHERE ${valid}`;
-		if (derived) {
-			await conn.run(
-				`CREATE OR REPLACE TEMP TABLE derived_columns AS ${derived.sql(`(SELECT * FROM norm WHERE ${valid})`)}`
-			);
-			insert = `INSERT INTO ${table} (${fields}, extra, batch_id, ${derived.names.join(', ')})
-				SELECT ${select('n')}, n.extra, $1, ${derived.names.map((c) => `d.${c}`).join(', ')}
-				FROM norm n JOIN derived_columns d ON d.rec = n.rec WHERE ${validIn('n')}`;
-		}
-		const reader = await conn.runAndReadAll(insert, [batchId]);
-		if (derived) await conn.run('DROP TABLE derived_columns');
-		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0, allNew: true };
+		const reader = await conn.runAndReadAll(
+			`INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n')} FROM norm n WHERE ${validIn('n')}`,
+			[batchId]
+		);
+		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0, onlyNewKeys: true };
 	}
 
 	await conn.run(`
@@ -114,8 +109,8 @@ FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 	);
 	await conn.run(`DELETE FROM ${table} t USING replaced r WHERE ${keyJoin(def, 't', 'r')}`);
 	await conn.run(
-		`INSERT INTO ${table} (${fields}, extra, batch_id)
-		 SELECT ${select('n')}, n.extra, $1
+		`INSERT INTO ${table} (${insertColumns})
+		 SELECT ${insertValues('n')}
 		 FROM ver JOIN norm n ON n.rec = ver.rec LEFT JOIN cmp ON ${keyJoin(def, 'ver', 'cmp')}
 		 WHERE ver.v = ver.nv AND NOT coalesce(cmp.unchanged, false)`,
 		[batchId]
@@ -124,7 +119,7 @@ FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 		accepted: firstVersions - existing,
 		updated: laterVersions - unchangedLater + changed - firstSame,
 		duplicates: inFileDuplicates + unchangedVersions + firstSame,
-		allNew: false
+		onlyNewKeys: false
 	};
 }
 

@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KIND_DEFS, type Kind } from '$lib/fields';
 import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
-import { REPAIR_SEQUENCE_COLUMNS, newRepairSequenceSql, refreshRepairSequence } from '../db/repair-sequence';
+import { REPAIR_SEQUENCE_DEFAULTS, refreshRepairSequence } from '../db/repair-sequence';
 import { resolveMapping } from './mapping';
 import { buildNormaliseSql, type StagedColumn } from './normalise';
 import { prepareCsv, prepareXlsx, type PreparedSource, type SourceRequest, type StageFn } from './prepare';
@@ -90,13 +90,12 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const skipped = Number(flags[1]);
 				progress(options, 'writing', 0.85);
 				const repairs = def.table === 'repairs';
-				const applied = await applyRows(
-					conn,
-					def,
-					batchId,
-					repairs ? { names: REPAIR_SEQUENCE_COLUMNS, sql: newRepairSequenceSql } : undefined
-				);
-				if (repairs) await refreshRepairSequence(conn, batchId, { batchRowsCurrent: applied.allNew });
+				const applied = await applyRows(conn, def, batchId, repairs ? REPAIR_SEQUENCE_DEFAULTS : undefined);
+				if (repairs) {
+					await refreshRepairSequence(conn, batchId, {
+						newRows: applied.onlyNewKeys ? '(SELECT serial_no FROM norm WHERE valid)' : null
+					});
+				}
 				if (options.saveProfile) await saveProfile(conn, options.saveProfile, options.kind, mapping);
 
 				const result: ImportResult = {
