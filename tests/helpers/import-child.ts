@@ -3,7 +3,7 @@
  *
  *   node --import tsx tests/helpers/import-child.ts DB_PATH FILE_PATH [--hold-before-commit]
  *
- * Prints one line per phase change (`phase reading`, `phase staging`, … `phase writing`) and, at the
+ * Prints one line per phase change (`phase reading`, `phase validating`, `phase writing`) and, at the
  * end, `done {json}`. With --hold-before-commit the process stops before its COMMIT (after all of
  * the import's writes inside the transaction) and waits there, prints `holding`, and never commits:
  * a test that kills it after `phase writing` then always kills an open transaction, however fast the

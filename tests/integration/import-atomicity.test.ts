@@ -128,7 +128,7 @@ describe('import atomicity', () => {
 			`child output:\n${outcome.lines.join('\n')}\n${outcome.stderr}`
 		).not.toBeNull();
 		expect(outcome.signal).toBe('SIGKILL');
-		expect(outcome.lines).toContain('phase staging');
+		expect(outcome.lines).toContain('phase validating');
 		expect(outcome.lines.some((l) => l.startsWith('done'))).toBe(false);
 
 		const db = await Database.open(dbPath);

@@ -19,7 +19,7 @@ describe('import jobs', () => {
 	it('reports progress and the result', async () => {
 		let finish!: () => void;
 		importFile.mockImplementationOnce(async (_db: Database, _path: string, options: ImportOptions) => {
-			options.onProgress?.({ phase: 'staging', fraction: 0.6 });
+			options.onProgress?.({ phase: 'validating', fraction: 0.6 });
 			await new Promise<void>((resolve) => (finish = resolve));
 			return { batchId: 7, rows: 3 } as ImportResult;
 		});
@@ -29,7 +29,7 @@ describe('import jobs', () => {
 			{ kind: 'repair', fileName: 'x.csv' },
 			{ db, key: 'u1', onSettled }
 		);
-		await vi.waitFor(() => expect(getJob(id)?.progress).toEqual({ phase: 'staging', fraction: 0.6 }));
+		await vi.waitFor(() => expect(getJob(id)?.progress).toEqual({ phase: 'validating', fraction: 0.6 }));
 		expect(getJob(id)).toMatchObject({ status: 'running', fileName: 'x.csv' });
 		expect(findRunningJob('u1')).toBe(id);
 		finish();

@@ -118,7 +118,6 @@ export const en: Record<MessageKey, string> = {
 
 	'phase.uploading': 'Uploading',
 	'phase.reading': 'Reading file',
-	'phase.staging': 'Staging',
 	'phase.validating': 'Validating',
 	'phase.writing': 'Writing to the database',
 	'phase.done': 'Done',

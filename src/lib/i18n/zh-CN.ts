@@ -126,7 +126,6 @@ export const zhCN = {
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',
-	'phase.staging': '载入暂存表',
 	'phase.validating': '校验数据',
 	'phase.writing': '写入数据库',
 	'phase.done': '完成',

@@ -7,14 +7,14 @@ import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
 import { REPAIR_SEQUENCE_DEFAULTS, refreshRepairSequence } from '../db/repair-sequence';
 import { resolveMapping } from './mapping';
-import { buildNormaliseSql, type StagedColumn } from './normalise';
+import { NORM_VIEW_SQL, buildNormaliseSql, type StagedColumn } from './normalise';
 import { prepareCsv, prepareXlsx, type PreparedSource, type SourceRequest, type StageFn } from './prepare';
 import type { RecordScanner } from './csv-scan';
 import { scanRecords } from './read-source';
 import { resolveProfile, saveProfile } from './profiles';
 import { writeRejected } from './rejected';
 import { detectFileType, readHead } from './sniff';
-import { stageCsv } from './stage';
+import { csvRelationSql, dropStageRejects, stageCells } from './stage';
 import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
 
 function progress(options: ImportOptions, phase: ImportProgress['phase'], fraction: number): void {
@@ -49,25 +49,42 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				useSynonyms: !profile,
 				columns: profile?.columns
 			};
-			const onRead = (fraction: number) => progress(options, 'reading', 0.5 * fraction);
-			const stage: StageFn = (csv) => stageCsv(conn, csv);
+			// For a UTF-8 file the JS pass may still be reading when DuckDB's validation has begun.
+			let validating = false;
+			const onRead = (fraction: number) => {
+				if (!validating) progress(options, 'reading', 0.5 * fraction);
+			};
+			// The records are parsed and validated as DuckDB reads the file (for a UTF-8 file, while
+			// the JS pass hashes it): no copy of the raw cells is kept unless some row is rejected.
+			const stage: StageFn = async (csv) => {
+				validating = true;
+				progress(options, 'validating', 0.5);
+				const mapping = resolveMapping(
+					options.kind,
+					csv.headers,
+					request.explicit,
+					fileName,
+					request.useSynonyms
+				);
+				const normalise = buildNormaliseSql(
+					def,
+					stagedColumns(csv.headers, mapping),
+					csvRelationSql(csv, 'keep'),
+					profile ?? {}
+				);
+				await dropStageRejects(conn);
+				await conn.run(normalise.sql, normalise.params);
+				await conn.run(NORM_VIEW_SQL);
+			};
 			const source =
 				detectFileType(await readHead(path, 8)) === 'xlsx'
 					? await prepareXlsx(path, work, request, onRead, stage)
 					: await prepareCsv(path, work, request, onRead, stage);
 			const { headers } = source;
 			const mapping = resolveMapping(options.kind, headers, request.explicit, fileName, request.useSynonyms);
-			progress(options, 'staging', 0.6);
-
-			const columns: StagedColumn[] = headers.map((header, i) => ({
-				index: i + 1,
-				header,
-				field: mapping[header] ?? null
-			}));
-			const normalise = buildNormaliseSql(def, columns, 'rowid', profile ?? {});
-			await conn.run(normalise.sql, normalise.params);
+			const columns = stagedColumns(headers, mapping);
 			progress(options, 'validating', 0.75);
-			const scanner = await scanIfRejected(conn, source, fileName);
+			const scanner = await prepareRejected(conn, source, fileName);
 
 			return transaction(conn, async () => {
 				const batchId = Number(
@@ -167,10 +184,12 @@ function importMemoryLimit(): string {
 }
 
 /**
- * Line numbers and raw text of rejected rows come from a scan of the file's records, made only when
- * there is something to reject: most monthly files have nothing to reject and skip the second pass.
+ * Line numbers and raw text of rejected rows come from a scan of the file's records and a second
+ * read of its cells, made only when there is something to reject: most monthly files have nothing
+ * to reject and skip both. Both happen before the import's transaction, where rowids of the cells'
+ * table count from 0 like those of `norm`.
  */
-async function scanIfRejected(
+async function prepareRejected(
 	conn: DuckDBConnection,
 	source: PreparedSource,
 	fileName: string
@@ -181,6 +200,7 @@ async function scanIfRejected(
 				(SELECT count(*) FROM norm WHERE rejected)`
 		)
 	).getRows();
+	if (Number(invalid) > 0) await stageCells(conn, source.staged);
 	if (Number(malformed) === 0 && (Number(invalid) === 0 || !source.scan)) return null;
 	if (!source.scan) {
 		throw new Error(
@@ -215,7 +235,7 @@ async function checkAlignment(
 	refused: number,
 	fileName: string
 ): Promise<void> {
-	const staged = Number((await conn.runAndReadAll('SELECT count(*) FROM stage')).getRows()[0][0]);
+	const staged = Number((await conn.runAndReadAll('SELECT count(*) FROM norm_rows')).getRows()[0][0]);
 	const rejects = Number(
 		(await conn.runAndReadAll('SELECT count(DISTINCT byte_position) FROM stage_rejects')).getRows()[0][0]
 	);
@@ -239,6 +259,11 @@ async function assertReadable(path: string): Promise<void> {
 			'unreadable'
 		);
 	}
+}
+
+/** The file's columns, numbered as in the staged relation (c1…cN), with the field each maps to. */
+function stagedColumns(headers: string[], mapping: Record<string, string>): StagedColumn[] {
+	return headers.map((header, i) => ({ index: i + 1, header, field: mapping[header] ?? null }));
 }
 
 function userName(): string {

@@ -27,7 +27,8 @@ const TOTAL_WORDS = ['合计', '总计', '小计', '总合计', 'total', 'totals
 const TOTAL_LABEL_BYTES = 72;
 
 /**
- * Builds `norm` from `stage`: one row per staged row with flags (blank; skip: a totals row or one a
+ * Builds `norm` from the file's records (`source`, a relation in file order; see csvRelationSql):
+ * one row per record, in the same order, with its position `rec` (0-based), flags (blank; skip: a totals row or one a
  * profile filters out; valid: to be stored; rejected: with errors), the typed canonical fields,
  * unmapped columns as JSON in `extra`, and the list of errors. Header texts are bound parameters,
  * never spliced into the SQL.
@@ -35,7 +36,7 @@ const TOTAL_LABEL_BYTES = 72;
 export function buildNormaliseSql(
 	def: KindDef,
 	columns: StagedColumn[],
-	recExpr: string,
+	source: string,
 	rules: Pick<SourceRules, 'filter' | 'absolute'>
 ): NormaliseSql {
 	const params: string[] = [];
@@ -113,11 +114,11 @@ export function buildNormaliseSql(
 	const totalWords = `[${TOTAL_WORDS.map((w) => `'${w}'`).join(', ')}]`;
 
 	const sql = `
-CREATE OR REPLACE TEMP TABLE norm AS
+CREATE OR REPLACE TEMP TABLE norm_rows AS
 WITH f AS (
-	SELECT ${recExpr} AS rec, ${rowHasEdgeSpaceSql(columns.map(col))} AS edge_space, * FROM stage
+	SELECT ${rowHasEdgeSpaceSql(columns.map(col))} AS edge_space, * FROM ${source}
 ), g AS (
-	SELECT rec, CASE WHEN edge_space THEN ${firstCell((c) => trimmedCell(col(c)))} ELSE ${firstCell(col)} END AS first_cell,
+	SELECT CASE WHEN edge_space THEN ${firstCell((c) => trimmedCell(col(c)))} ELSE ${firstCell(col)} END AS first_cell,
 		${values.join(',\n\t\t')}
 	FROM f
 ), v AS (
@@ -127,7 +128,7 @@ WITH f AS (
 			AND list_contains(${totalWords}, regexp_replace(lower(first_cell), '[\\s:：]', '', 'g')) AS total_row
 	FROM g
 ), t AS (
-	SELECT rec, blank, coalesce(total_row, false) OR ${filters.length ? filters.join(' OR ') : 'false'} AS skip,
+	SELECT blank, coalesce(total_row, false) OR ${filters.length ? filters.join(' OR ') : 'false'} AS skip,
 		${columns.map(v).join(', ')},
 		${typed.join(',\n\t\t')},
 		${extra} AS extra
@@ -137,9 +138,15 @@ WITH f AS (
 )
 SELECT *,
 	NOT blank AND NOT skip AND len(errors) = 0 AS valid, NOT blank AND NOT skip AND len(errors) > 0 AS rejected
-FROM (SELECT rec, blank, skip, errors, ${finalFields.join(', ')}, extra FROM e)`;
+FROM (SELECT blank, skip, errors, ${finalFields.join(', ')}, extra FROM e)`;
 	return { sql, params };
 }
+
+/**
+ * `norm` itself: the rows with their position. A table built from a file read in one statement keeps
+ * the file's order (DuckDB preserves insertion order), so a row's rowid is its record's position.
+ */
+export const NORM_VIEW_SQL = 'CREATE OR REPLACE TEMP VIEW norm AS SELECT rowid AS rec, * FROM norm_rows';
 
 /**
  * The hash of a record's stored values (a row of `norm` or of the kind's table alike): equal values

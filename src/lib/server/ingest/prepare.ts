@@ -21,6 +21,8 @@ export interface PreparedSource {
 	headerLine: number;
 	headers: string[];
 	csvPath: string;
+	/** How DuckDB read it. */
+	staged: StageOptions;
 	/** CSV only: how to scan its records when rejected rows need their line numbers. */
 	scan: ScanSpec | null;
 }
@@ -37,7 +39,7 @@ export interface SourceRequest {
 	columns?: string[];
 }
 
-/** Loads the UTF-8 CSV into DuckDB's staging table (see stage.ts). */
+/** Reads the UTF-8 CSV into DuckDB (see stage.ts), while or after the JS pass over the file. */
 export type StageFn = (csv: StageOptions) => Promise<void>;
 
 export async function prepareCsv(
@@ -51,14 +53,15 @@ export async function prepareCsv(
 	// Refuse a file with unmapped required fields before the long pass over it.
 	resolveMapping(request.kind, layout.headers, request.explicit, request.fileName, request.useSynonyms);
 	const total = (await stat(path)).size;
-	const staged = (csvPath: string) =>
-		stage({
-			path: csvPath,
-			delimiter: layout.delimiter,
-			skipLines: layout.skipLines,
-			columns: layout.headers.length,
-			lineColumn: false
-		});
+	const staging = (csvPath: string): StageOptions => ({
+		path: csvPath,
+		delimiter: layout.delimiter,
+		skipLines: layout.skipLines,
+		columns: layout.headers.length,
+		headers: layout.headers,
+		lineColumn: false
+	});
+	const staged = (csvPath: string) => stage(staging(csvPath));
 	// A UTF-8 file is staged by DuckDB while the JS pass hashes it; a transcoded one after.
 	const early = needsTranscoding(layout.encoding) ? null : staged(path);
 	const [passResult, earlyResult] = await Promise.allSettled([
@@ -84,6 +87,7 @@ export async function prepareCsv(
 		headerLine: layout.headerLine,
 		headers: layout.headers,
 		csvPath: pass.utf8Path,
+		staged: staging(pass.utf8Path),
 		scan: { delimiter: layout.delimiter, fields: layout.headers.length, skipLines: layout.skipLines }
 	};
 }
@@ -104,13 +108,16 @@ export async function prepareXlsx(
 		findHeader: (rows) => pickHeaderRow(request.kind, rows),
 		onProgress: (rows) => onRead(Math.min(1, rows / XLSX_PROGRESS_ROWS))
 	});
-	await stage({
+	const headers = uniqueHeaders(conversion.headers);
+	const staged: StageOptions = {
 		path: conversion.csvPath,
 		delimiter: ',',
 		skipLines: 0,
-		columns: conversion.headers.length,
+		columns: headers.length,
+		headers,
 		lineColumn: true
-	});
+	};
+	await stage(staged);
 	return {
 		fileType: 'xlsx',
 		sha256,
@@ -119,8 +126,9 @@ export async function prepareXlsx(
 		delimiter: null,
 		sheet: conversion.sheet,
 		headerLine: conversion.headerLine,
-		headers: uniqueHeaders(conversion.headers),
+		headers,
 		csvPath: conversion.csvPath,
+		staged,
 		scan: null
 	};
 }

@@ -15,8 +15,9 @@ function rawTextSql(columns: StagedColumn[]): string {
 }
 
 /**
- * Stores every rejected row of `norm` (with the first error in its columns and all errors as JSON)
- * and every record the scanner found with the wrong number of fields. Returns how many rows.
+ * Stores every rejected row of `norm` (with the first error in its columns and all errors as JSON;
+ * its raw text from the cells in `stage`, see stageCells) and every record the scanner found with the
+ * wrong number of fields. Returns how many rows.
  */
 export async function writeRejected(
 	conn: DuckDBConnection,
@@ -31,32 +32,36 @@ export async function writeRejected(
 ): Promise<number> {
 	const { batchId, scanner } = options;
 	const rejectedFilter = 'n.rejected';
-	let lineExpr = options.lineColumn ? 'CAST(s.line AS INTEGER)' : 'NULL';
-	let lineJoin = '';
-	if (scanner) {
-		const recs = (await conn.runAndReadAll(`SELECT n.rec FROM norm n WHERE ${rejectedFilter} ORDER BY n.rec`))
-			.getRows()
-			.map((r) => Number(r[0]));
-		await conn.run(
-			`CREATE OR REPLACE TEMP TABLE rec_lines AS
-			 SELECT unnest($1::BIGINT[]) AS rec, unnest($2::INTEGER[]) AS line`,
-			[listValue(recs.map((r) => BigInt(r))), listValue(recs.map((r) => scanner.goodLine(r)))],
-			[LIST(BIGINT), LIST(INTEGER)]
-		);
-		lineExpr = 'l.line';
-		lineJoin = 'JOIN rec_lines l ON l.rec = n.rec';
-	}
-	await conn.run(
-		`INSERT INTO rejected_rows (batch_id, line, column_name, field, reason, value, errors, raw_text)
-		 SELECT $1, ${lineExpr}, n.errors[1].col, n.errors[1].field, n.errors[1].reason, n.errors[1].value,
-			to_json(n.errors), ${rawTextSql(options.columns)}
-		 FROM norm n JOIN stage s ON s.rowid = n.rec ${lineJoin}
-		 WHERE ${rejectedFilter}`,
-		[batchId, options.delimiter]
-	);
 	const fromNorm = Number(
 		(await conn.runAndReadAll(`SELECT count(*) FROM norm n WHERE ${rejectedFilter}`)).getRows()[0][0]
 	);
+	if (fromNorm > 0) {
+		let lineExpr = options.lineColumn ? 'CAST(s.line AS INTEGER)' : 'NULL';
+		let lineJoin = '';
+		if (scanner) {
+			const recs = (
+				await conn.runAndReadAll(`SELECT n.rec FROM norm n WHERE ${rejectedFilter} ORDER BY n.rec`)
+			)
+				.getRows()
+				.map((r) => Number(r[0]));
+			await conn.run(
+				`CREATE OR REPLACE TEMP TABLE rec_lines AS
+				 SELECT unnest($1::BIGINT[]) AS rec, unnest($2::INTEGER[]) AS line`,
+				[listValue(recs.map((r) => BigInt(r))), listValue(recs.map((r) => scanner.goodLine(r)))],
+				[LIST(BIGINT), LIST(INTEGER)]
+			);
+			lineExpr = 'l.line';
+			lineJoin = 'JOIN rec_lines l ON l.rec = n.rec';
+		}
+		await conn.run(
+			`INSERT INTO rejected_rows (batch_id, line, column_name, field, reason, value, errors, raw_text)
+			 SELECT $1, ${lineExpr}, n.errors[1].col, n.errors[1].field, n.errors[1].reason, n.errors[1].value,
+				to_json(n.errors), ${rawTextSql(options.columns)}
+			 FROM norm n JOIN stage s ON s.rowid = n.rec ${lineJoin}
+			 WHERE ${rejectedFilter}`,
+			[batchId, options.delimiter]
+		);
+	}
 	if (scanner?.bad.length)
 		await writeMalformed(conn, batchId, scanner, options.utf8Path, options.columns.length);
 	return fromNorm + (scanner?.bad.length ?? 0);

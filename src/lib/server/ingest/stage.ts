@@ -5,30 +5,47 @@ function sqlString(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
 
-/**
- * Reads the UTF-8 CSV into the temp table `stage` with every column as text (c1…cN, plus `line`
- * for converted workbooks). Records with the wrong number of fields do not stop the read: DuckDB
- * keeps them in `stage_rejects` and the importer reports them as rejected rows.
- */
+/** The UTF-8 CSV DuckDB reads, as prepared from the user's file. */
 export interface StageOptions {
 	path: string;
 	delimiter: string;
 	skipLines: number;
 	columns: number;
+	/** The columns' header texts, unique. */
+	headers: string[];
 	/** Converted workbooks carry the sheet row number as a first column. */
 	lineColumn: boolean;
 }
 
-export async function stageCsv(conn: DuckDBConnection, options: StageOptions): Promise<void> {
+/**
+ * The file's records as a relation with every column as text (c1…cN, plus `line` for converted
+ * workbooks), in file order. Records with the wrong number of fields do not stop the read: the
+ * first read keeps them in `stage_rejects` (the importer reports them as rejected rows); a re-read
+ * skips the same records, so that its rows line up with the first read's.
+ */
+export function csvRelationSql(options: StageOptions, malformed: 'keep' | 'skip'): string {
 	const names = Array.from({ length: options.columns }, (_, i) => `c${i + 1}`);
 	if (options.lineColumn) names.unshift('line');
 	const columns = names.map((n) => `'${n}': 'VARCHAR'`).join(', ');
-	await conn.run('DROP TABLE IF EXISTS stage_rejects; DROP TABLE IF EXISTS stage_scans;');
-	await conn.run(`
-CREATE OR REPLACE TEMP TABLE stage AS
-SELECT * FROM read_csv(${sqlString(options.path)},
+	const rejects =
+		malformed === 'keep'
+			? `store_rejects = true, rejects_table = 'stage_rejects', rejects_scan = 'stage_scans'`
+			: 'ignore_errors = true';
+	return `read_csv(${sqlString(options.path)},
 	header = false, skip = ${Math.trunc(options.skipLines)}, delim = ${sqlString(options.delimiter)},
-	quote = '"', escape = '"', auto_detect = false, strict_mode = true,
-	store_rejects = true, rejects_table = 'stage_rejects', rejects_scan = 'stage_scans',
-	max_line_size = 16777216, columns = {${columns}})`);
+	quote = '"', escape = '"', auto_detect = false, strict_mode = true, ${rejects},
+	max_line_size = 16777216, columns = {${columns}})`;
+}
+
+/** Forgets the malformed records of an earlier read on this connection. */
+export async function dropStageRejects(conn: DuckDBConnection): Promise<void> {
+	await conn.run('DROP TABLE IF EXISTS stage_rejects; DROP TABLE IF EXISTS stage_scans;');
+}
+
+/**
+ * Reads the records into the temp table `stage`, cells as they are in the file, for the raw text of
+ * rejected rows. Row i of `stage` is row i of `norm`: DuckDB keeps a file's order in both reads.
+ */
+export async function stageCells(conn: DuckDBConnection, options: StageOptions): Promise<void> {
+	await conn.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT * FROM ${csvRelationSql(options, 'skip')}`);
 }

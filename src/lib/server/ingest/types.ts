@@ -2,7 +2,7 @@ import type { Kind } from '$lib/fields';
 import type { HeaderMapping } from '$lib/header-mapping';
 
 export interface ImportProgress {
-	phase: 'reading' | 'staging' | 'validating' | 'writing' | 'done';
+	phase: 'reading' | 'validating' | 'writing' | 'done';
 	/** 0–1 over the whole import. */
 	fraction: number;
 }
