@@ -21,38 +21,58 @@ SELECT ${keep},
 FROM ${source}`;
 }
 
+const SEQUENCE_COLUMNS = 'repair_id, received_at, product_model, serial_no, sold_at';
+
+/** The two columns, as named in `repairs`. */
+export const REPAIR_SEQUENCE_COLUMNS = ['first_repair_of_unit', 'next_repair_at'];
+
 /**
- * The sequence columns a repair is inserted with: its values when it is its unit's only repair (the
- * first repair when it has a serial and a sale date; no next repair). Most units have one repair, so
- * refreshRepairSequence then corrects only the serials with several.
+ * The sequence of a repair that is its unit's only repair (the first repair when it has a serial and
+ * a sale date; no next repair), as SQL over a repair row under `alias`. Most units have one repair.
  */
-export const REPAIR_SEQUENCE_DEFAULTS = {
-	names: ['first_repair_of_unit', 'next_repair_at'],
-	values: (alias: string) => [
-		`${alias}.serial_no IS NOT NULL AND ${alias}.sold_at IS NOT NULL`,
-		'CAST(NULL AS TIMESTAMP)'
-	]
-};
+export function onlyRepairSequenceSql(alias: string): string[] {
+	return [`${alias}.serial_no IS NOT NULL AND ${alias}.sold_at IS NOT NULL`, 'CAST(NULL AS TIMESTAMP)'];
+}
+
+/**
+ * The sequence of those new repairs (`rows`, a relation of the file's valid rows with `rec`) whose
+ * serial has other repairs, in the batch or stored, computed with all of them, as
+ * `rec, first_repair_of_unit, next_repair_at`; the other new repairs take onlyRepairSequenceSql.
+ * Stored repairs whose own sequence the new ones change are brought up to date afterwards by
+ * refreshRepairSequence.
+ */
+export function newRepairSequenceSql(rows: string): string {
+	return `
+WITH batch AS (SELECT rec, ${SEQUENCE_COLUMNS} FROM ${rows} WHERE serial_no IS NOT NULL),
+shared AS (
+	SELECT serial_no FROM batch GROUP BY serial_no HAVING count(*) > 1
+	UNION SELECT serial_no FROM repairs WHERE serial_no IN (SELECT serial_no FROM batch)
+)
+SELECT rec, first_repair AS first_repair_of_unit, next_at AS next_repair_at
+FROM (${sequenceSql(
+		`(SELECT * FROM batch WHERE serial_no IN (SELECT serial_no FROM shared)
+		UNION ALL SELECT NULL, ${SEQUENCE_COLUMNS} FROM repairs WHERE serial_no IN (SELECT serial_no FROM shared))`,
+		'rec'
+	)}) WHERE rec IS NOT NULL`;
+}
 
 /**
  * Recomputes the sequence of the serials the batch touched and writes the rows whose values change.
- * `newRows`: when the batch stored only new repairs, inserted with REPAIR_SEQUENCE_DEFAULTS, a
- * relation of them (with serial_no) — then only serials with more than one repair need recomputing:
- * those repeated in the batch or held by earlier batches. Otherwise they are the serials of the rows
- * the batch stored (new or updated) and of the versions it superseded (an update may move a repair
- * to another serial). Rows without a serial keep the column defaults.
+ * `batchRowsCurrent`: the batch inserted its rows with their sequence already (every key was new),
+ * so only serials that other batches' repairs share need recomputing. Otherwise they are the serials
+ * of the rows it stored (new or updated) and of the versions it superseded (an update may move a
+ * repair to another serial). Rows without a serial keep the column defaults.
  */
 export async function refreshRepairSequence(
 	conn: DuckDBConnection,
 	batchId: number,
-	options: { newRows: string | null }
+	options: { batchRowsCurrent: boolean }
 ): Promise<void> {
 	await conn.run(
-		options.newRows
+		options.batchRowsCurrent
 			? `CREATE OR REPLACE TEMP TABLE touched_serials AS
-				WITH batch AS (SELECT serial_no FROM ${options.newRows} WHERE serial_no IS NOT NULL)
-				SELECT serial_no FROM batch GROUP BY serial_no HAVING count(*) > 1
-				UNION SELECT serial_no FROM repairs WHERE batch_id <> $1 AND serial_no IN (SELECT serial_no FROM batch)`
+				SELECT DISTINCT serial_no FROM repairs WHERE batch_id <> $1
+					AND serial_no IN (SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL)`
 			: `CREATE OR REPLACE TEMP TABLE touched_serials AS
 				SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL
 				UNION SELECT serial_no FROM repairs_history WHERE superseded_by_batch = $1 AND serial_no IS NOT NULL`,

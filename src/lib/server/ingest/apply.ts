@@ -6,17 +6,20 @@ export interface ApplyCounts {
 	accepted: number;
 	updated: number;
 	duplicates: number;
-	/** Every valid row was a new key and went straight in. */
+	/** Every valid row was a new key and went straight in, with its derived columns. */
 	onlyNewKeys: boolean;
 }
 
 /**
- * Columns a table derives from its records beyond the fields (repairs: the per-unit sequence), with
- * the SQL expressions over a row of `norm` (under `alias`) that each inserted row gets.
+ * Columns a table derives from its records beyond the fields (repairs: the per-unit sequence). Each
+ * inserted row gets `defaults` (SQL over its row of `norm`, under `alias`); a batch of only new keys
+ * gets, for the rows `exceptions` lists, their values instead. Anything else is the caller's to fix.
  */
 export interface DerivedColumns {
 	names: string[];
-	values: (alias: string) => string[];
+	defaults: (alias: string) => string[];
+	/** `rec` and the named columns for some of the valid rows of `rows` (a relation over `norm`). */
+	exceptions: (rows: string) => string;
 }
 
 /** Joins two relations on the natural key; keys may hold NULLs (sales region/channel), which match. */
@@ -47,8 +50,8 @@ export async function applyRows(
 	const validIn = (a: string) => `${a}.valid`;
 	const valid = validIn('norm');
 	const insertColumns = [fields, 'extra', 'batch_id', ...(derived?.names ?? [])].join(', ');
-	const insertValues = (alias: string) =>
-		[select(alias), `${alias}.extra`, '$1', ...(derived?.values(alias) ?? [])].join(', ');
+	const insertValues = (alias: string, derivedValues = derived?.defaults(alias) ?? []) =>
+		[select(alias), `${alias}.extra`, '$1', ...derivedValues].join(', ');
 
 	// The common monthly case: every key is new and appears once, so the rows go straight in.
 	const [repeated, known] = await counts(
@@ -57,10 +60,19 @@ export async function applyRows(
 			(SELECT count(*) FROM norm n JOIN ${table} t ON ${keyJoin(def, 'n', 't')} WHERE ${validIn('n')})`
 	);
 	if (repeated === 0 && known === 0) {
-		const reader = await conn.runAndReadAll(
-			`INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n')} FROM norm n WHERE ${validIn('n')}`,
-			[batchId]
-		);
+		let insert = `INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n')} FROM norm n WHERE ${validIn('n')}`;
+		if (derived) {
+			await conn.run(
+				`CREATE OR REPLACE TEMP TABLE derived_columns AS ${derived.exceptions(`(SELECT * FROM norm WHERE ${valid})`)}`
+			);
+			const values = derived
+				.defaults('n')
+				.map((value, i) => `CASE WHEN d.rec IS NULL THEN ${value} ELSE d.${derived.names[i]} END`);
+			insert = `INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n', values)}
+				FROM norm n LEFT JOIN derived_columns d ON d.rec = n.rec WHERE ${validIn('n')}`;
+		}
+		const reader = await conn.runAndReadAll(insert, [batchId]);
+		if (derived) await conn.run('DROP TABLE derived_columns');
 		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0, onlyNewKeys: true };
 	}
 

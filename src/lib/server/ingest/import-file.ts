@@ -5,7 +5,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KIND_DEFS, type Kind } from '$lib/fields';
 import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
-import { REPAIR_SEQUENCE_DEFAULTS, refreshRepairSequence } from '../db/repair-sequence';
+import {
+	REPAIR_SEQUENCE_COLUMNS,
+	newRepairSequenceSql,
+	onlyRepairSequenceSql,
+	refreshRepairSequence
+} from '../db/repair-sequence';
 import { resolveMapping } from './mapping';
 import { NORM_VIEW_SQL, buildNormaliseSql, type StagedColumn } from './normalise';
 import { prepareCsv, prepareXlsx, type PreparedSource, type SourceRequest, type StageFn } from './prepare';
@@ -107,12 +112,19 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const skipped = Number(flags[1]);
 				progress(options, 'writing', 0.85);
 				const repairs = def.table === 'repairs';
-				const applied = await applyRows(conn, def, batchId, repairs ? REPAIR_SEQUENCE_DEFAULTS : undefined);
-				if (repairs) {
-					await refreshRepairSequence(conn, batchId, {
-						newRows: applied.onlyNewKeys ? '(SELECT serial_no FROM norm WHERE valid)' : null
-					});
-				}
+				const applied = await applyRows(
+					conn,
+					def,
+					batchId,
+					repairs
+						? {
+								names: REPAIR_SEQUENCE_COLUMNS,
+								defaults: onlyRepairSequenceSql,
+								exceptions: newRepairSequenceSql
+							}
+						: undefined
+				);
+				if (repairs) await refreshRepairSequence(conn, batchId, { batchRowsCurrent: applied.onlyNewKeys });
 				if (options.saveProfile) await saveProfile(conn, options.saveProfile, options.kind, mapping);
 
 				const result: ImportResult = {
