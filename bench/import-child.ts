@@ -137,9 +137,9 @@ async function runImport(dbPath: string, file: string): Promise<ChildResult> {
 	db.close();
 
 	const at = (step: string) => marks.find((m) => m.step.startsWith(step))?.at ?? NaN;
-	// For a UTF-8 file DuckDB's read and validation start while the JS pass is still hashing.
+	// For a UTF-8 file DuckDB's read and validation start at once, beside the JS pass: no read pass before.
 	const phases: PhaseTiming[] = [
-		{ phase: 'read pass (hash, transcode/convert)', ms: readEnd - started },
+		{ phase: 'read pass before DuckDB (hash; transcode or convert)', ms: readEnd - started },
 		{ phase: 'read_csv + parse + validate (norm)', ms: at('validating@0.75') - at('validating@0.5') },
 		{ phase: 'rejected rows + counts', ms: at('writing') - at('validating@0.75') },
 		{ phase: 'apply (insert, sequence, history, batch)', ms: at('done') - at('writing') },
