@@ -35,49 +35,48 @@ export function onlyRepairSequenceSql(alias: string): string[] {
 }
 
 /**
- * The sequence of those new repairs (`rows`, a relation of the file's valid rows with `rec`) whose
- * serial has other repairs, in the batch or stored, computed with all of them, as
- * `rec, first_repair_of_unit, next_repair_at`; the other new repairs take onlyRepairSequenceSql.
- * Stored repairs whose own sequence the new ones change are brought up to date afterwards by
- * refreshRepairSequence.
+ * Before a batch of only new repairs (`rows`, a relation of the file's valid rows with `rec`) goes
+ * in: the temp table `derived_columns` (`rec, first_repair_of_unit, next_repair_at`) holds the
+ * sequence of those whose serial has other repairs, in the batch or stored, computed with all of
+ * them; the other new repairs take onlyRepairSequenceSql. The temp table `touched_serials` keeps the
+ * stored serials the batch shares, whose own sequence refreshRepairSequence then brings up to date.
  */
-export function newRepairSequenceSql(rows: string): string {
-	return `
-WITH batch AS (SELECT rec, ${SEQUENCE_COLUMNS} FROM ${rows} WHERE serial_no IS NOT NULL),
-shared AS (
-	SELECT serial_no FROM batch GROUP BY serial_no HAVING count(*) > 1
-	UNION SELECT serial_no FROM repairs WHERE serial_no IN (SELECT serial_no FROM batch)
-)
-SELECT rec, first_repair AS first_repair_of_unit, next_at AS next_repair_at
-FROM (${sequenceSql(
-		`(SELECT * FROM batch WHERE serial_no IN (SELECT serial_no FROM shared)
-		UNION ALL SELECT NULL, ${SEQUENCE_COLUMNS} FROM repairs WHERE serial_no IN (SELECT serial_no FROM shared))`,
-		'rec'
-	)}) WHERE rec IS NOT NULL`;
+export async function prepareNewRepairSequence(conn: DuckDBConnection, rows: string): Promise<void> {
+	await conn.run(`CREATE OR REPLACE TEMP TABLE batch_serials AS
+		SELECT serial_no, count(*) AS repairs FROM ${rows} WHERE serial_no IS NOT NULL GROUP BY serial_no`);
+	await conn.run(`CREATE OR REPLACE TEMP TABLE touched_serials AS
+		SELECT DISTINCT serial_no FROM repairs WHERE serial_no IN (SELECT serial_no FROM batch_serials)`);
+	const shared = `(SELECT serial_no FROM batch_serials WHERE repairs > 1 UNION SELECT serial_no FROM touched_serials)`;
+	await conn.run(`CREATE OR REPLACE TEMP TABLE derived_columns AS
+		SELECT rec, first_repair AS first_repair_of_unit, next_at AS next_repair_at
+		FROM (${sequenceSql(
+			`(SELECT rec, ${SEQUENCE_COLUMNS} FROM ${rows} WHERE serial_no IN ${shared}
+			UNION ALL SELECT NULL, ${SEQUENCE_COLUMNS} FROM repairs WHERE serial_no IN (SELECT serial_no FROM touched_serials))`,
+			'rec'
+		)}) WHERE rec IS NOT NULL`);
+	await conn.run('DROP TABLE batch_serials');
 }
 
 /**
  * Recomputes the sequence of the serials the batch touched and writes the rows whose values change.
- * `batchRowsCurrent`: the batch inserted its rows with their sequence already (every key was new),
- * so only serials that other batches' repairs share need recomputing. Otherwise they are the serials
- * of the rows it stored (new or updated) and of the versions it superseded (an update may move a
- * repair to another serial). Rows without a serial keep the column defaults.
+ * `batchRowsCurrent`: the batch inserted its rows with their sequence already (prepareNewRepairSequence),
+ * so only the stored serials it shares, already in `touched_serials`, need recomputing. Otherwise they
+ * are the serials of the rows it stored (new or updated) and of the versions it superseded (an update
+ * may move a repair to another serial). Rows without a serial keep the column defaults.
  */
 export async function refreshRepairSequence(
 	conn: DuckDBConnection,
 	batchId: number,
 	options: { batchRowsCurrent: boolean }
 ): Promise<void> {
-	await conn.run(
-		options.batchRowsCurrent
-			? `CREATE OR REPLACE TEMP TABLE touched_serials AS
-				SELECT DISTINCT serial_no FROM repairs WHERE batch_id <> $1
-					AND serial_no IN (SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL)`
-			: `CREATE OR REPLACE TEMP TABLE touched_serials AS
-				SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL
-				UNION SELECT serial_no FROM repairs_history WHERE superseded_by_batch = $1 AND serial_no IS NOT NULL`,
-		[batchId]
-	);
+	if (!options.batchRowsCurrent) {
+		await conn.run(
+			`CREATE OR REPLACE TEMP TABLE touched_serials AS
+			SELECT serial_no FROM repairs WHERE batch_id = $1 AND serial_no IS NOT NULL
+			UNION SELECT serial_no FROM repairs_history WHERE superseded_by_batch = $1 AND serial_no IS NOT NULL`,
+			[batchId]
+		);
+	}
 	await conn.run(
 		`UPDATE repairs SET first_repair_of_unit = s.first_repair, next_repair_at = s.next_at
 		FROM (${sequenceSql('repairs', 'repair_id')} WHERE serial_no IN (SELECT serial_no FROM touched_serials)) s

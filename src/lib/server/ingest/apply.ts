@@ -13,13 +13,16 @@ export interface ApplyCounts {
 /**
  * Columns a table derives from its records beyond the fields (repairs: the per-unit sequence). Each
  * inserted row gets `defaults` (SQL over its row of `norm`, under `alias`); a batch of only new keys
- * gets, for the rows `exceptions` lists, their values instead. Anything else is the caller's to fix.
+ * gets, for the rows that `prepare` lists, their values instead. Anything else is the caller's to fix.
  */
 export interface DerivedColumns {
 	names: string[];
 	defaults: (alias: string) => string[];
-	/** `rec` and the named columns for some of the valid rows of `rows` (a relation over `norm`). */
-	exceptions: (rows: string) => string;
+	/**
+	 * Creates the temp table `derived_columns`: `rec` and the named columns for those valid rows of
+	 * `rows` (a relation over `norm`) whose values are not the defaults.
+	 */
+	prepare: (conn: DuckDBConnection, rows: string) => Promise<void>;
 }
 
 /** Joins two relations on the natural key; keys may hold NULLs (sales region/channel), which match. */
@@ -62,9 +65,7 @@ export async function applyRows(
 	if (repeated === 0 && known === 0) {
 		let insert = `INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n')} FROM norm n WHERE ${validIn('n')}`;
 		if (derived) {
-			await conn.run(
-				`CREATE OR REPLACE TEMP TABLE derived_columns AS ${derived.exceptions(`(SELECT * FROM norm WHERE ${valid})`)}`
-			);
+			await derived.prepare(conn, `(SELECT * FROM norm WHERE ${valid})`);
 			const values = derived
 				.defaults('n')
 				.map((value, i) => `CASE WHEN d.rec IS NULL THEN ${value} ELSE d.${derived.names[i]} END`);

@@ -7,7 +7,7 @@ import { transaction, type Database } from '../db/connection';
 import { applyRows } from './apply';
 import {
 	REPAIR_SEQUENCE_COLUMNS,
-	newRepairSequenceSql,
+	prepareNewRepairSequence,
 	onlyRepairSequenceSql,
 	refreshRepairSequence
 } from '../db/repair-sequence';
@@ -120,7 +120,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 						? {
 								names: REPAIR_SEQUENCE_COLUMNS,
 								defaults: onlyRepairSequenceSql,
-								exceptions: newRepairSequenceSql
+								prepare: prepareNewRepairSequence
 							}
 						: undefined
 				);
