@@ -368,24 +368,18 @@ function busyMs(statements: readonly Statement[]): number {
 /** Records every statement a Database runs (SQL, parameters, time including the row conversion). */
 function instrument(db: Database): { log: Statement[] } {
 	const recorder = { log: [] as Statement[] };
-	const query = db.query.bind(db);
-	const queryColumns = db.queryColumns.bind(db);
-	db.query = async (sql, params) => {
-		const started = performance.now();
-		try {
-			return await query(sql, params);
-		} finally {
-			recorder.log.push({ sql, params, start: started, ms: performance.now() - started });
-		}
-	};
-	db.queryColumns = async (sql, params) => {
-		const started = performance.now();
-		try {
-			return await queryColumns(sql, params);
-		} finally {
-			recorder.log.push({ sql, params, start: started, ms: performance.now() - started });
-		}
-	};
+	const timed =
+		<R>(run: (sql: string, params?: SqlParams) => Promise<R>) =>
+		async (sql: string, params?: SqlParams): Promise<R> => {
+			const started = performance.now();
+			try {
+				return await run(sql, params);
+			} finally {
+				recorder.log.push({ sql, params, start: started, ms: performance.now() - started });
+			}
+		};
+	db.query = timed(db.query.bind(db));
+	db.queryColumns = timed(db.queryColumns.bind(db));
 	return recorder;
 }
 
