@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kind } from '../../src/lib/fields';
-import { importFile } from '../../src/lib/server/ingest';
 import { monthsBack } from '../../src/lib/server/metrics/kpis';
 import { runMetric } from '../../src/lib/server/metrics/registry';
+import { importDemoData } from '../helpers/demo-data';
 import { tempDatabase } from '../helpers/temp-db';
-
-const SAMPLES = join(import.meta.dirname, '../../data/samples');
 
 describe('monthsBack', () => {
 	it('steps over year ends', () => {
@@ -22,10 +17,7 @@ describe('overview.kpis and signals on the demo data', () => {
 	let ctx: Awaited<ReturnType<typeof tempDatabase>>;
 	beforeAll(async () => {
 		ctx = await tempDatabase();
-		const manifest: { files: { file: string; kind: Kind }[] } = JSON.parse(
-			readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')
-		);
-		for (const { file, kind } of manifest.files) await importFile(ctx.db, join(SAMPLES, file), { kind });
+		await importDemoData(ctx.db);
 	});
 	afterAll(() => ctx.remove());
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/lib/fields';
@@ -7,6 +6,7 @@ import type { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig, type MetricParams } from '../../src/lib/server/metrics/config';
 import { MetricQueryError, metricDefinition, runMetric } from '../../src/lib/server/metrics/registry';
+import { importDemoData } from '../helpers/demo-data';
 import { count, tempDatabase } from '../helpers/temp-db';
 
 /**
@@ -15,7 +15,6 @@ import { count, tempDatabase } from '../helpers/temp-db';
  * against the figures data/samples/README.md states.
  */
 const FIXTURES = join(import.meta.dirname, '../fixtures/metrics/service');
-const SAMPLES = join(import.meta.dirname, '../../data/samples');
 
 type Ctx = Awaited<ReturnType<typeof tempDatabase>>;
 
@@ -519,10 +518,7 @@ describe('service metrics on the demo data', () => {
 	let ctx: Ctx;
 	beforeAll(async () => {
 		ctx = await tempDatabase();
-		const manifest: { files: { file: string; kind: Kind }[] } = JSON.parse(
-			readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')
-		);
-		for (const { file, kind } of manifest.files) await importFile(ctx.db, join(SAMPLES, file), { kind });
+		await importDemoData(ctx.db);
 	}, 120_000);
 	afterAll(() => ctx.remove());
 

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataType, tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIND_DEFS, KINDS, type FieldType, type Kind } from '../../src/lib/fields';
+import { KIND_DEFS, KINDS, type FieldType } from '../../src/lib/fields';
 import { importFile } from '../../src/lib/server/ingest';
 import { DATE_COLUMN, recordsArrow } from '../../src/lib/server/metrics/records';
+import { importDemoData } from '../helpers/demo-data';
 import { tempDatabase } from '../helpers/temp-db';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
-const SAMPLES = join(import.meta.dirname, '../../data/samples');
 
 describe('drill-down records as Arrow', () => {
 	let ctx: Awaited<ReturnType<typeof tempDatabase>>;
@@ -76,10 +75,7 @@ describe('drill-down records of every table of the demo data', () => {
 	let ctx: Awaited<ReturnType<typeof tempDatabase>>;
 	beforeAll(async () => {
 		ctx = await tempDatabase();
-		const manifest: { files: { file: string; kind: Kind }[] } = JSON.parse(
-			readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')
-		);
-		for (const { file, kind } of manifest.files) await importFile(ctx.db, join(SAMPLES, file), { kind });
+		await importDemoData(ctx.db);
 	}, 120_000);
 	afterAll(() => ctx.remove());
 

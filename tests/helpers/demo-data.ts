@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kind } from '../../src/lib/fields';
+import type { Database } from '../../src/lib/server/db/connection';
+import { importFile } from '../../src/lib/server/ingest';
+
+const SAMPLES = join(import.meta.dirname, '../../data/samples');
+
+/** Imports the demo data set (data/samples, in its manifest's order), as `npm run demo` does. */
+export async function importDemoData(db: Database): Promise<void> {
+	const manifest: { files: { file: string; kind: Kind }[] } = JSON.parse(
+		readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')
+	);
+	for (const { file, kind } of manifest.files) await importFile(db, join(SAMPLES, file), { kind });
+}
