@@ -24,6 +24,8 @@ export interface PhaseTiming {
 export interface StatementTiming {
 	sql: string;
 	ms: number;
+	/** CPU time of the whole process during the statement (DuckDB's threads and JS alike). */
+	cpuMs: number;
 }
 
 export interface ChildResult {
@@ -75,6 +77,7 @@ function traceStatements(): void {
 		const original = proto[name];
 		proto[name] = async function (this: unknown, ...args: unknown[]) {
 			const started = performance.now();
+			const cpu = process.cpuUsage();
 			depth++;
 			try {
 				return await original.apply(this, args);
@@ -83,7 +86,11 @@ function traceStatements(): void {
 				if (depth === 0) {
 					const sql = String(args[0]).replace(/\s+/g, ' ').trim();
 					const ms = performance.now() - started;
-					statements.push({ sql: sql.length > 160 ? `${sql.slice(0, 157)}...` : sql, ms });
+					statements.push({
+						sql: sql.length > 160 ? `${sql.slice(0, 157)}...` : sql,
+						ms,
+						cpuMs: cpuSince(cpu)
+					});
 				}
 			}
 		};
@@ -141,7 +148,10 @@ async function runImport(dbPath: string, file: string): Promise<ChildResult> {
 	const phases: PhaseTiming[] = [
 		{ phase: 'read pass before DuckDB (hash; transcode or convert)', ms: readEnd - started },
 		{ phase: 'read_csv + parse + validate (norm)', ms: at('validating@0.75') - at('validating@0.5') },
-		{ phase: 'rejected rows + counts', ms: at('writing') - at('validating@0.75') },
+		{
+			phase: 'rejected rows, counts, write plan (keys, sequence)',
+			ms: at('writing') - at('validating@0.75')
+		},
 		{ phase: 'apply (insert, sequence, history, batch)', ms: at('done') - at('writing') },
 		{ phase: 'commit + cleanup', ms: ended - at('done') }
 	];

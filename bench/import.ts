@@ -5,7 +5,7 @@
  * (bench/import-child.ts) so that its peak RSS is its own.
  *
  * Environment: BENCH_ROWS (default 1000000), BENCH_XLSX_ROWS (default 100000), BENCH_REPEAT (runs per
- * measurement, the fastest counts; default 2), BENCH_TRACE=1 (per-statement timings in the JSON).
+ * measurement, the fastest counts; default 3), BENCH_TRACE=1 (per-statement timings in the JSON).
  */
 import { spawn } from 'node:child_process';
 import {
@@ -229,7 +229,7 @@ async function measure(
 export async function runImportBench(): Promise<ImportBenchResult> {
 	const rows = envInt('BENCH_ROWS', 1_000_000);
 	const xlsxRows = envInt('BENCH_XLSX_ROWS', 100_000);
-	const repeat = envInt('BENCH_REPEAT', 2);
+	const repeat = envInt('BENCH_REPEAT', 3);
 	const tag = (n: number) =>
 		n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n % 1000 === 0 ? `${n / 1000}k` : String(n);
 
@@ -344,11 +344,13 @@ export function importMarkdown(r: ImportBenchResult): string {
 	const traced = r.runs.filter((run) => run.statements?.length);
 	for (const run of traced) {
 		lines.push('');
-		lines.push(`| Statements over 100 ms (BENCH_TRACE=1), ${run.label} | Time |`);
-		lines.push('| --- | ---: |');
+		lines.push(`| Statements over 100 ms (BENCH_TRACE=1), ${run.label} | Time | CPU time |`);
+		lines.push('| --- | ---: | ---: |');
 		for (const st of run.statements ?? []) {
 			if (st.ms >= 100)
-				lines.push(`| \`${st.sql.slice(0, 100).replace(/\|/g, '\\|')}\` | ${seconds(st.ms)} |`);
+				lines.push(
+					`| \`${st.sql.slice(0, 100).replace(/\|/g, '\\|')}\` | ${seconds(st.ms)} | ${seconds(st.cpuMs)} |`
+				);
 		}
 	}
 	lines.push('');

@@ -167,6 +167,81 @@ describe('CSV import: value forms', () => {
 		expect(await repair('S003')).toMatchObject({ received_at: '2025-06-03 14:05:09', parts_cost: null });
 	});
 
+	it('parses spaced dates as the trimmed ones, and never takes a spaced null token or garbage for a value', async () => {
+		const path = write(
+			'spaced-values.csv',
+			[
+				'维修单号,报修时间,完工时间,购买日期,产品型号,配件费',
+				'P1, 2025-06-03 14:05:00 ,\t2025-06-04 09:00\t,2024-01-02\u00a0,M,1',
+				'P2,\u30002025-06-03\u3000,2025/6/5 10:00 ,\u00a045000\u00a0,M, - ',
+				'P3,2025-06-03 14:05:00, - ,\u3000N/A\u3000,M,\u00a0—\u00a0',
+				'P4,2025-06-03 14:05:00,\u3000--\u3000, 20240102 ,M,',
+				'P5, 2025-06-03 24:00:00 ,,,M,',
+				'P6,2025-06-31,,,M,',
+				'P7,2025-06-03 14:05:00, 2025-06-02 08:00 ,,M,',
+				'P8,2025-06-03,,,M, nan ',
+				'P9,2025-06-03,,,M,inf',
+				'P10,2025-06-03,,,M,1e30',
+				'P11,\u3000x2025-06-03 ,,,M,'
+			].join('\n')
+		);
+		const result = await importFile(db, path, { kind: 'repair' });
+		expect(result).toMatchObject({ rows: 11, accepted: 4, rejected: 7 });
+		expect(await repair('P1')).toMatchObject({
+			received_at: '2025-06-03 14:05:00',
+			completed_at: '2025-06-04 09:00:00',
+			sold_at: '2024-01-02',
+			parts_cost: 1
+		});
+		expect(await repair('P2')).toMatchObject({
+			received_at: '2025-06-03 00:00:00',
+			completed_at: '2025-06-05 10:00:00',
+			sold_at: '2023-03-15',
+			parts_cost: null
+		});
+		expect(await repair('P3')).toMatchObject({ completed_at: null, sold_at: null, parts_cost: null });
+		expect(await repair('P4')).toMatchObject({ completed_at: null, sold_at: '2024-01-02' });
+		const rejected = (await listRejected(db, result.batchId)).rows.map((r) => [
+			r.line,
+			r.field,
+			r.reason,
+			r.value
+		]);
+		expect(rejected).toEqual([
+			[6, 'received_at', 'invalid_timestamp', '2025-06-03 24:00:00'],
+			[7, 'received_at', 'invalid_timestamp', '2025-06-31'],
+			[8, 'completed_at', 'end_before_start', '2025-06-02 08:00'],
+			[9, 'parts_cost', 'invalid_number', 'nan'],
+			[10, 'parts_cost', 'invalid_number', 'inf'],
+			[11, 'parts_cost', 'invalid_number', '1e30'],
+			[12, 'received_at', 'invalid_timestamp', 'x2025-06-03']
+		]);
+	});
+
+	it('skips totals rows in any case, spacing and column, and keeps data that only looks like one', async () => {
+		const path = write(
+			'totals.csv',
+			[
+				'维修单号,报修时间,产品型号,配件费',
+				'Total-1,2025-06-03,M,1',
+				'S1,2025-06-03,M,1',
+				'Sum,2025-06-03,Summary,1',
+				'合计,,,3',
+				' 小计： ,,,3',
+				'TOTALS:,,,3',
+				'Grand Total,,,3',
+				'subtotal,,,3',
+				',总计,,3',
+				',,Total,3',
+				'\u3000总 计\u3000,,,3'
+			].join('\n')
+		);
+		const result = await importFile(db, path, { kind: 'repair' });
+		expect(result).toMatchObject({ rows: 11, accepted: 2, skipped: 9, rejected: 0 });
+		const ids = (await db.query('SELECT repair_id FROM repairs ORDER BY repair_id')).map((r) => r.repair_id);
+		expect(ids).toEqual(['S1', 'Total-1']);
+	});
+
 	it('parses sales months and return types', async () => {
 		const sales =
 			'月份,产品型号,大区,渠道,销量,销售额\n2025-06,M1,华东,线上,10,¥1000\n2025/7,M1,华东,线上,11,\n2025年8月,M1,华东,线上,12,\n202509,M1,华东,线上,13,\n2025-10-15,M1,华东,线上,14,\n';

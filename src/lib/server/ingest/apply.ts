@@ -6,8 +6,6 @@ export interface ApplyCounts {
 	accepted: number;
 	updated: number;
 	duplicates: number;
-	/** Every valid row was a new key and went straight in, with its derived columns. */
-	onlyNewKeys: boolean;
 }
 
 /**
@@ -30,8 +28,37 @@ function keyJoin(def: KindDef, a: string, b: string): string {
 	return def.key.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
 }
 
+/** What applyRows will do, decided before the import's transaction (see planApply). */
+export interface ApplyPlan {
+	/** Every valid row is a new key that appears once: the rows go straight in, with their derived columns. */
+	onlyNewKeys: boolean;
+}
+
 /**
- * Writes the valid rows of `norm` into the kind's table inside the caller's transaction.
+ * Decides how the valid rows of `norm` will be written and, for the common monthly case of only new
+ * keys, prepares their derived columns. Runs before the transaction, under the write lock, so the
+ * stored rows it reads are those the transaction sees; DuckDB plans joins on tables created in a
+ * transaction without their row counts, and picks the wrong side to hash.
+ */
+export async function planApply(
+	conn: DuckDBConnection,
+	def: KindDef,
+	derived?: DerivedColumns
+): Promise<ApplyPlan> {
+	const keys = def.key.join(', ');
+	const [repeated, known] = await counts(
+		conn,
+		`SELECT (SELECT count(*) FROM (SELECT 1 FROM norm WHERE valid GROUP BY ${keys} HAVING count(*) > 1)),
+			(SELECT count(*) FROM norm n JOIN ${def.table} t ON ${keyJoin(def, 'n', 't')} WHERE n.valid)`
+	);
+	const onlyNewKeys = repeated === 0 && known === 0;
+	if (onlyNewKeys && derived) await derived.prepare(conn, '(SELECT * FROM norm WHERE valid)');
+	return { onlyNewKeys };
+}
+
+/**
+ * Writes the valid rows of `norm` into the kind's table inside the caller's transaction, as `plan`
+ * (from planApply) says.
  *
  * Per natural key, the file's rows are reduced to distinct versions in file order (a row identical
  * to an earlier one of the same key is a duplicate). When the stored record equals the file's last
@@ -44,43 +71,35 @@ export async function applyRows(
 	conn: DuckDBConnection,
 	def: KindDef,
 	batchId: number,
+	plan: ApplyPlan,
 	derived?: DerivedColumns
 ): Promise<ApplyCounts> {
 	const table = def.table;
 	const keys = def.key.join(', ');
 	const fields = def.fields.map((f) => f.name).join(', ');
 	const select = (alias: string) => def.fields.map((f) => `${alias}.${f.name}`).join(', ');
-	const validIn = (a: string) => `${a}.valid`;
-	const valid = validIn('norm');
 	const insertColumns = [fields, 'extra', 'batch_id', ...(derived?.names ?? [])].join(', ');
 	const insertValues = (alias: string, derivedValues = derived?.defaults(alias) ?? []) =>
 		[select(alias), `${alias}.extra`, '$1', ...derivedValues].join(', ');
 
-	// The common monthly case: every key is new and appears once, so the rows go straight in.
-	const [repeated, known] = await counts(
-		conn,
-		`SELECT (SELECT count(*) FROM (SELECT 1 FROM norm WHERE ${valid} GROUP BY ${keys} HAVING count(*) > 1)),
-			(SELECT count(*) FROM norm n JOIN ${table} t ON ${keyJoin(def, 'n', 't')} WHERE ${validIn('n')})`
-	);
-	if (repeated === 0 && known === 0) {
-		let insert = `INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n')} FROM norm n WHERE ${validIn('n')}`;
+	if (plan.onlyNewKeys) {
+		let insert = `INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n')} FROM norm n WHERE n.valid`;
 		if (derived) {
-			await derived.prepare(conn, `(SELECT * FROM norm WHERE ${valid})`);
 			const values = derived
 				.defaults('n')
 				.map((value, i) => `CASE WHEN d.rec IS NULL THEN ${value} ELSE d.${derived.names[i]} END`);
 			insert = `INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n', values)}
-				FROM norm n LEFT JOIN derived_columns d ON d.rec = n.rec WHERE ${validIn('n')}`;
+				FROM norm n LEFT JOIN derived_columns d ON d.rec = n.rec WHERE n.valid`;
 		}
 		const reader = await conn.runAndReadAll(insert, [batchId]);
 		if (derived) await conn.run('DROP TABLE derived_columns');
-		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0, onlyNewKeys: true };
+		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0 };
 	}
 
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE cand AS
 SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys}, h ORDER BY rec) AS dup_n
-FROM (SELECT rec, ${keys}, ${recordHashSql(def, 'norm')} AS h FROM norm WHERE ${valid})`);
+FROM (SELECT rec, ${keys}, ${recordHashSql(def, 'norm')} AS h FROM norm WHERE valid)`);
 	await conn.run(`
 CREATE OR REPLACE TEMP TABLE ver AS
 SELECT rec, ${keys}, h, row_number() OVER (PARTITION BY ${keys} ORDER BY rec) AS v, count(*) OVER k AS nv,
@@ -131,8 +150,7 @@ FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 	return {
 		accepted: firstVersions - existing,
 		updated: laterVersions - unchangedLater + changed - firstSame,
-		duplicates: inFileDuplicates + unchangedVersions + firstSame,
-		onlyNewKeys: false
+		duplicates: inFileDuplicates + unchangedVersions + firstSame
 	};
 }
 

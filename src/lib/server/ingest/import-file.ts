@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KIND_DEFS, type Kind } from '$lib/fields';
 import { transaction, type Database } from '../db/connection';
-import { applyRows } from './apply';
+import { applyRows, planApply, type DerivedColumns } from './apply';
 import {
 	REPAIR_SEQUENCE_COLUMNS,
 	prepareNewRepairSequence,
@@ -90,6 +90,15 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const columns = stagedColumns(headers, mapping);
 			progress(options, 'validating', 0.75);
 			const scanner = await prepareRejected(conn, source, fileName);
+			const repairs = def.table === 'repairs';
+			const derived: DerivedColumns | undefined = repairs
+				? {
+						names: REPAIR_SEQUENCE_COLUMNS,
+						defaults: onlyRepairSequenceSql,
+						prepare: prepareNewRepairSequence
+					}
+				: undefined;
+			const plan = await planApply(conn, def, derived);
 
 			return transaction(conn, async () => {
 				const batchId = Number(
@@ -111,20 +120,8 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const rows = Number(flags[0]) + (scanner?.bad.length ?? 0);
 				const skipped = Number(flags[1]);
 				progress(options, 'writing', 0.85);
-				const repairs = def.table === 'repairs';
-				const applied = await applyRows(
-					conn,
-					def,
-					batchId,
-					repairs
-						? {
-								names: REPAIR_SEQUENCE_COLUMNS,
-								defaults: onlyRepairSequenceSql,
-								prepare: prepareNewRepairSequence
-							}
-						: undefined
-				);
-				if (repairs) await refreshRepairSequence(conn, batchId, { batchRowsCurrent: applied.onlyNewKeys });
+				const applied = await applyRows(conn, def, batchId, plan, derived);
+				if (repairs) await refreshRepairSequence(conn, batchId, { batchRowsCurrent: plan.onlyNewKeys });
 				if (options.saveProfile) await saveProfile(conn, options.saveProfile, options.kind, mapping);
 
 				const result: ImportResult = {

@@ -2,11 +2,14 @@ import type { KindDef } from '$lib/fields';
 import { ImportError, type SourceRules } from './types';
 import {
 	INVALID_REASON,
+	SPACE_TOLERANT_TYPES,
 	SQL_TYPE,
 	cellValue,
+	plainCellValue,
 	rowHasEdgeSpaceSql,
-	trimmedCell,
 	ruleViolations,
+	trimmedCell,
+	trimmedCellValue,
 	typedSql
 } from './value-sql';
 
@@ -25,6 +28,19 @@ export interface NormaliseSql {
 const TOTAL_WORDS = ['合计', '总计', '小计', '总合计', 'total', 'totals', 'grandtotal', 'subtotal', 'sum'];
 /** Longer first cells cannot be a totals label, even with spaces and a colon around it. */
 const TOTAL_LABEL_BYTES = 72;
+/** The characters stripped from a first cell before it is compared with the totals words. */
+const TOTAL_LABEL_NOISE = ' \t\n\v\f\r:：';
+/**
+ * The code points a totals label can start with: a word's first letter in either case, or a
+ * stripped character. One look at the first code point rules out almost every data row.
+ */
+const TOTAL_LABEL_STARTS = [
+	...new Set(
+		[...TOTAL_WORDS.flatMap((w) => [w[0], w[0].toUpperCase()]), ...TOTAL_LABEL_NOISE].map(
+			(c) => c.codePointAt(0) as number
+		)
+	)
+];
 
 /**
  * Builds `norm` from the file's records (`source`, a relation in file order; see csvRelationSql):
@@ -46,9 +62,38 @@ export function buildNormaliseSql(
 	};
 	const col = (c: StagedColumn) => `c${c.index}`;
 	const v = (c: StagedColumn) => `v${c.index}`;
+	const raw = (c: StagedColumn) => `r${c.index}`;
+	const firstTry = (c: StagedColumn) => `p${c.index}`;
+	const fieldOf = new Map(def.fields.map((f) => [f.name, f]));
 	const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c]));
 
-	const values = columns.map((c) => `${cellValue(col(c), 'edge_space')} AS ${v(c)}`);
+	// Rows a profile's filter leaves out are counted with the totals rows as skipped.
+	const filters = Object.entries(rules.filter ?? {}).map(([header, pattern]) => {
+		const c = columns.find((x) => x.header === header);
+		if (!c)
+			throw new ImportError(
+				`Profile filter names a column "${header}" that the file does not have`,
+				'bad_mapping'
+			);
+		return { c, pattern };
+	});
+	// Cells of space-tolerant fields skip the row's white-space test (the costliest part of reading
+	// a file): they are parsed as they are, and trimmed only when that fails.
+	const tolerant = new Set(
+		columns.filter(
+			(c) =>
+				c.field &&
+				SPACE_TOLERANT_TYPES.includes(fieldOf.get(c.field)?.type ?? 'text') &&
+				!filters.some((f) => f.c === c)
+		)
+	);
+	const checked = columns.filter((c) => !tolerant.has(c));
+	const parse = (c: StagedColumn, value: string) => {
+		const field = fieldOf.get(c.field as string)!;
+		const parsed = typedSql(field.type, value);
+		return `CAST(${rules.absolute?.includes(field.name) ? `abs(${parsed})` : parsed} AS ${SQL_TYPE[field.type]})`;
+	};
+
 	const firstCell = (cell: (c: StagedColumn) => string) =>
 		`coalesce(${columns.map((c) => `nullif(${cell(c)}, '')`).join(', ')})`;
 
@@ -58,7 +103,9 @@ export function buildNormaliseSql(
 	const check = (condition: string, c: StagedColumn, field: string, reason: string) =>
 		checks.push([
 			condition,
-			`struct_pack(field := '${field}', col := ${param(c.header)}, reason := '${reason}', value := ${v(c)})`
+			`struct_pack(field := '${field}', col := ${param(c.header)}, reason := '${reason}', value := ${
+				tolerant.has(c) ? trimmedCellValue(col(c)) : v(c)
+			})`
 		]);
 
 	for (const field of def.fields) {
@@ -68,9 +115,10 @@ export function buildNormaliseSql(
 			continue;
 		}
 		const t = `t_${field.name}`;
-		const parsed = typedSql(field.type, v(c));
-		const value = rules.absolute?.includes(field.name) ? `abs(${parsed})` : parsed;
-		typed.push(`CAST(${value} AS ${SQL_TYPE[field.type]}) AS ${t}`);
+		const value = tolerant.has(c)
+			? `CASE WHEN ${firstTry(c)} IS NULL AND ${v(c)} IS NOT NULL THEN ${parse(c, v(c))} ELSE ${firstTry(c)} END`
+			: parse(c, v(c));
+		typed.push(`${value} AS ${t}`);
 		if (field.required) {
 			check(`${v(c)} IS NULL`, c, field.name, 'required_missing');
 		}
@@ -92,17 +140,9 @@ export function buildNormaliseSql(
 	const extra = extraColumns.length
 		? `json_object(${extraColumns.map((c) => `${param(c.header)}, ${v(c)}`).join(', ')})`
 		: 'CAST(NULL AS JSON)';
-
-	// Rows a profile's filter leaves out are counted with the totals rows as skipped.
-	const filters = Object.entries(rules.filter ?? {}).map(([header, pattern]) => {
-		const c = columns.find((x) => x.header === header);
-		if (!c)
-			throw new ImportError(
-				`Profile filter names a column "${header}" that the file does not have`,
-				'bad_mapping'
-			);
-		return `NOT coalesce(regexp_matches(${v(c)}, ${param(pattern)}), false)`;
-	});
+	const skipped = filters.map(
+		({ c, pattern }) => `NOT coalesce(regexp_matches(${v(c)}, ${param(pattern)}), false)`
+	);
 	const finalFields = def.fields.map((f) => (byField.has(f.name) ? `t_${f.name} AS ${f.name}` : f.name));
 
 	// A NULL condition is unknown, so such a row gets its full error list checked too.
@@ -112,24 +152,42 @@ export function buildNormaliseSql(
 		: 'NULL';
 	const noErrors = `CAST([] AS STRUCT(field VARCHAR, col VARCHAR, reason VARCHAR, "value" VARCHAR)[])`;
 	const totalWords = `[${TOTAL_WORDS.map((w) => `'${w}'`).join(', ')}]`;
+	const tolerantColumns = [...tolerant];
+	/** More items of a select list, after a first one. */
+	const more = (items: string[]) => items.map((x) => `,\n\t\t${x}`).join('');
 
 	const sql = `
 CREATE OR REPLACE TEMP TABLE norm_rows AS
 WITH f AS (
-	SELECT ${rowHasEdgeSpaceSql(columns.map(col))} AS edge_space, * FROM ${source}
+	SELECT ${rowHasEdgeSpaceSql(checked.map(col))} AS edge_space, * FROM ${source}
 ), g AS (
-	SELECT CASE WHEN edge_space THEN ${firstCell((c) => trimmedCell(col(c)))} ELSE ${firstCell(col)} END AS first_cell,
-		${values.join(',\n\t\t')}
+	SELECT CASE WHEN edge_space THEN ${firstCell((c) => trimmedCell(col(c)))}
+		ELSE ${firstCell((c) => (tolerant.has(c) ? trimmedCell(col(c)) : col(c)))} END AS first_cell${more([
+			...checked.map((c) => `${cellValue(col(c), 'edge_space')} AS ${v(c)}`),
+			...tolerantColumns.map((c) => `${col(c)}, ${plainCellValue(col(c))} AS ${raw(c)}`)
+		])}
 	FROM f
-), v AS (
+), h AS (
 	SELECT *, first_cell IS NULL AS blank,
-		-- every totals label is short and holds 计, total or sum: other first cells skip the rewrite
-		strlen(first_cell) <= ${TOTAL_LABEL_BYTES} AND regexp_matches(first_cell, '(?i)计|total|sum')
-			AND list_contains(${totalWords}, regexp_replace(lower(first_cell), '[\\s:：]', '', 'g')) AS total_row
+		-- A CASE, not AND: DuckDB computes every operand of an AND outside a filter (and list_contains,
+		-- not IN, which it would plan as a join). Only short first cells with a possible first letter
+		-- that hold 计, total or sum are rewritten and compared.
+		CASE WHEN list_contains([${TOTAL_LABEL_STARTS.join(', ')}], ascii(first_cell)) AND strlen(first_cell) <= ${TOTAL_LABEL_BYTES}
+			AND regexp_matches(first_cell, '(?i)计|total|sum')
+			THEN list_contains(${totalWords}, regexp_replace(lower(first_cell), '[${TOTAL_LABEL_NOISE}]', '', 'g'))
+			ELSE false END AS total_row${more(tolerantColumns.map((c) => `${parse(c, raw(c))} AS ${firstTry(c)}`))}
 	FROM g
+), v AS (
+	SELECT *${more(
+		tolerantColumns.map(
+			(c) =>
+				`CASE WHEN ${firstTry(c)} IS NULL AND ${raw(c)} IS NOT NULL THEN ${trimmedCellValue(col(c))} ELSE ${raw(c)} END AS ${v(c)}`
+		)
+	)}
+	FROM h
 ), t AS (
-	SELECT blank, coalesce(total_row, false) OR ${filters.length ? filters.join(' OR ') : 'false'} AS skip,
-		${columns.map(v).join(', ')},
+	SELECT blank, total_row OR ${skipped.length ? skipped.join(' OR ') : 'false'} AS skip,
+		${[...columns.map(v), ...tolerantColumns.map(col)].join(', ')},
 		${typed.join(',\n\t\t')},
 		${extra} AS extra
 	FROM v

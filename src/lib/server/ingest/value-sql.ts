@@ -45,44 +45,68 @@ function literal(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
 
-const EDGE_SPACE = '[\\s\\x{a0}\\x{3000}]';
+/** The white space trimmed from cells: ASCII, no-break and ideographic. */
+const SPACES = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u3000'];
+const SPACE_CLASS = `[${SPACES.map((c) => `\\x{${(c.codePointAt(0) as number).toString(16)}}`).join('')}]`;
 
 /**
  * Whether any of the row's cells starts or ends with white space: one regular expression over the
- * cells joined by \x01 costs far less than one per cell, and most rows have no such cell. A cell
- * that itself holds \x01 beside a space only makes its row take the trimming path: no value changes.
+ * cells joined by \x01 costs far less than one per cell, and looking for the white space characters
+ * themselves first (a byte search each) spares most rows even that. A cell that itself holds \x01
+ * beside a space only makes its row take the trimming path: no value changes.
  */
 export function rowHasEdgeSpaceSql(columns: string[]): string {
 	if (columns.length === 0) return 'false';
-	return `coalesce(regexp_matches(concat_ws(chr(1), ${columns.join(', ')}),
-		'(^|\\x01)${EDGE_SPACE}|${EDGE_SPACE}($|\\x01)'), false)`;
+	const joined = `concat_ws(chr(1), ${columns.join(', ')})`;
+	const anySpace = SPACES.map((c) => `contains(${joined}, chr(${c.codePointAt(0)}))`).join(' OR ');
+	return `CASE WHEN ${anySpace}
+		THEN coalesce(regexp_matches(${joined}, '(^|\\x01)${SPACE_CLASS}|${SPACE_CLASS}($|\\x01)'), false)
+		ELSE false END`;
 }
 
-/** The cell without the white space (ASCII, no-break and ideographic) around it. */
+/** The cell without the white space around it. */
 export function trimmedCell(column: string): string {
-	return `trim(${column}, ' \t\r\n\f\v\u00a0\u3000')`;
+	return `trim(${column}, '${SPACES.join('')}')`;
+}
+
+/** The cell as it is, or NULL for an empty cell or a null token (every one is at most six bytes). */
+export function plainCellValue(column: string): string {
+	return `CASE WHEN strlen(${column}) <= ${NULL_TOKEN_BYTES} AND list_contains(${list(NULL_TOKENS)}, ${column}) THEN NULL ELSE ${column} END`;
+}
+
+/** The trimmed cell, or NULL for an empty cell or a null token. */
+export function trimmedCellValue(column: string): string {
+	const trimmed = trimmedCell(column);
+	return `CASE WHEN list_contains(${list(NULL_TOKENS)}, ${trimmed}) THEN NULL ELSE ${trimmed} END`;
 }
 
 /**
  * The trimmed cell, or NULL for empty cells and null tokens. The costly multi-character trim runs
- * only in rows `edgeSpace` flags; every null token is at most six bytes, so longer cells skip the
- * list, and list_contains keeps DuckDB from planning it as a join.
+ * only in rows `edgeSpace` flags; list_contains keeps DuckDB from planning the tokens as a join.
  */
 export function cellValue(column: string, edgeSpace: string): string {
-	const trimmed = trimmedCell(column);
-	const tokens = list(NULL_TOKENS);
-	return `CASE WHEN ${edgeSpace}
-		THEN CASE WHEN list_contains(${tokens}, ${trimmed}) THEN NULL ELSE ${trimmed} END
-		WHEN strlen(${column}) <= ${NULL_TOKEN_BYTES} AND list_contains(${tokens}, ${column}) THEN NULL ELSE ${column} END`;
+	return `CASE WHEN ${edgeSpace} THEN ${trimmedCellValue(column)} ELSE ${plainCellValue(column)} END`;
 }
 
 /**
+ * Types whose parsers give a value with ASCII white space around the text only when they give the
+ * same value without it (strptime skips it) and fail on any other (no-break, ideographic): their
+ * cells are parsed as they are, and trimmed and parsed again only when that fails. Numbers are not
+ * among them: DuckDB casts ' - ' to 0.
+ */
+export const SPACE_TOLERANT_TYPES: readonly FieldType[] = ['timestamp', 'date', 'month'];
+
+/**
  * A failed format attempt costs several times a successful one, so the ISO forms most exports use
- * are tried alone only on cells of their shape; everything else goes to the full list. Excel
- * stores dates as days since 1899-12-30; five-digit serials cover 1927–2173.
+ * are tried alone only on cells of their shape; everything else goes to the full list. The two
+ * commonest shapes go to DuckDB's own cast, twice as fast as strptime and equal to it on them except
+ * for hour 24, which strptime refuses. Excel stores dates as days since 1899-12-30; five-digit
+ * serials cover 1927–2173.
  */
 function timestampSql(v: string): string {
-	return `CASE WHEN ${v} LIKE '____-%' THEN coalesce(CASE
+	return `CASE WHEN ${v} LIKE '____-__-__ __:__:__' AND NOT ${v} LIKE '___________24%' OR ${v} LIKE '____-__-__'
+		THEN coalesce(TRY_CAST(${v} AS TIMESTAMP), try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}))
+		WHEN ${v} LIKE '____-%' THEN coalesce(CASE
 				WHEN ${v} LIKE '% %:%:%' THEN try_strptime(${v}, '%Y-%m-%d %H:%M:%S')
 				WHEN ${v} LIKE '% %:%' THEN try_strptime(${v}, '%Y-%m-%d %H:%M')
 				WHEN strlen(${v}) <= 10 THEN try_strptime(${v}, '%Y-%m-%d') END,
@@ -114,7 +138,8 @@ export function typedSql(type: FieldType, v: string): string {
 				THEN CAST(try_strptime(regexp_replace(${v}, '^(\\d{4})\\s*[-/.年]?\\s*(\\d{1,2})\\s*月?$', '\\1-\\2-01'), '%Y-%m-%d') AS DATE)
 				ELSE CAST(date_trunc('month', ${timestampSql(v)}) AS DATE) END`;
 		case 'amount':
-			return `coalesce(TRY_CAST(${v} AS DECIMAL(18,2)), CAST(${numberSql(v)} AS DECIMAL(18,2)))`;
+			// TRY_CAST: NaN, infinity and values beyond DECIMAL(18,2) are invalid numbers, not errors.
+			return `coalesce(TRY_CAST(${v} AS DECIMAL(18,2)), TRY_CAST(${numberSql(v)} AS DECIMAL(18,2)))`;
 		case 'count':
 		case 'score5':
 		case 'score10':
