@@ -87,6 +87,20 @@ describe('CSV import: encodings and delimiters', () => {
 		});
 	}
 
+	it('reads a quoted record of several MiB with line breaks, beyond DuckDB’s default 2 MiB limit', async () => {
+		const long = `${'故障描述，'.repeat(200_000)}\n第二行 "引号"`; // ~3 MiB
+		const csv = [
+			'维修单号,报修时间,产品型号,故障现象',
+			'L1,2025-06-03,M,short',
+			`L2,2025-06-03,M,"${long.replace(/"/g, '""')}"`,
+			'L3,2025-06-04,M,short'
+		].join('\n');
+		const result = await importFile(db, write('long.csv', csv), { kind: 'repair' });
+		expect(result).toMatchObject({ rows: 3, accepted: 3, rejected: 0 });
+		const [row] = await db.query("SELECT symptom FROM repairs WHERE repair_id = 'L2'");
+		expect(row.symptom).toBe(long);
+	});
+
 	it('honours a forced encoding', async () => {
 		const path = write('gbk.csv', iconv.encode(gbkText, 'gbk'));
 		const result = await importFile(db, path, { kind: 'repair', encoding: 'gbk' });
