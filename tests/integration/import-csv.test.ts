@@ -196,11 +196,15 @@ describe('CSV import: value forms', () => {
 				'P8,2025-06-03,,,M, nan ',
 				'P9,2025-06-03,,,M,inf',
 				'P10,2025-06-03,,,M,1e30',
-				'P11,\u3000x2025-06-03 ,,,M,'
+				'P11,\u3000x2025-06-03 ,,,M,',
+				'P12,-025-06-03,,,M,',
+				'P13, -25-06-03,,,M,',
+				'P14,\t2025-06-03 14:05:0Z,,,M,',
+				'P15,2025-06-1T 14:05:00,,,M,'
 			].join('\n')
 		);
 		const result = await importFile(db, path, { kind: 'repair' });
-		expect(result).toMatchObject({ rows: 11, accepted: 4, rejected: 7 });
+		expect(result).toMatchObject({ rows: 15, accepted: 4, rejected: 11 });
 		expect(await repair('P1')).toMatchObject({
 			received_at: '2025-06-03 14:05:00',
 			completed_at: '2025-06-04 09:00:00',
@@ -228,7 +232,11 @@ describe('CSV import: value forms', () => {
 			[9, 'parts_cost', 'invalid_number', 'nan'],
 			[10, 'parts_cost', 'invalid_number', 'inf'],
 			[11, 'parts_cost', 'invalid_number', '1e30'],
-			[12, 'received_at', 'invalid_timestamp', 'x2025-06-03']
+			[12, 'received_at', 'invalid_timestamp', 'x2025-06-03'],
+			[13, 'received_at', 'invalid_timestamp', '-025-06-03'],
+			[14, 'received_at', 'invalid_timestamp', '-25-06-03'],
+			[15, 'received_at', 'invalid_timestamp', '2025-06-03 14:05:0Z'],
+			[16, 'received_at', 'invalid_timestamp', '2025-06-1T 14:05:00']
 		]);
 	});
 
