@@ -25,6 +25,11 @@ function write(name: string, data: string | Buffer): string {
 	return path;
 }
 
+/** Writes the lines as a CSV file and imports it as repairs. */
+function importRepairLines(name: string, lines: string[]) {
+	return importFile(db, write(name, lines.join('\n')), { kind: 'repair' });
+}
+
 async function repair(id: string) {
 	const rows = await db.query(
 		`SELECT repair_id, CAST(received_at AS VARCHAR) AS received_at, CAST(completed_at AS VARCHAR) AS completed_at,
@@ -89,13 +94,12 @@ describe('CSV import: encodings and delimiters', () => {
 
 	it('reads a quoted record of several MiB with line breaks, beyond DuckDB’s default 2 MiB limit', async () => {
 		const long = `${'故障描述，'.repeat(200_000)}\n第二行 "引号"`; // ~3 MiB
-		const csv = [
+		const result = await importRepairLines('long.csv', [
 			'维修单号,报修时间,产品型号,故障现象',
 			'L1,2025-06-03,M,short',
 			`L2,2025-06-03,M,"${long.replace(/"/g, '""')}"`,
 			'L3,2025-06-04,M,short'
-		].join('\n');
-		const result = await importFile(db, write('long.csv', csv), { kind: 'repair' });
+		]);
 		expect(result).toMatchObject({ rows: 3, accepted: 3, rejected: 0 });
 		const [row] = await db.query("SELECT symptom FROM repairs WHERE repair_id = 'L2'");
 		expect(row.symptom).toBe(long);
@@ -154,18 +158,14 @@ describe('CSV import: value forms', () => {
 	});
 
 	it('trims ASCII, no-break and ideographic spaces; rows of spaces are blank, spaced totals skipped', async () => {
-		const path = write(
-			'spaced.csv',
-			[
-				'维修单号,报修时间,产品型号,配件费,保内',
-				' S001 ,2025-06-03 14:05\u00a0,\u3000KFR-35GW,\t12.5,是',
-				'S002,\u30002025/6/3,BCD-450W,\u00a0-\u00a0, 否 ',
-				'S003,2025-06-03 14:05:09,XQG100,\u3000,Y',
-				' , \u3000,\u00a0,\t,',
-				' 合计： ,,,12.5,'
-			].join('\n')
-		);
-		const result = await importFile(db, path, { kind: 'repair' });
+		const result = await importRepairLines('spaced.csv', [
+			'维修单号,报修时间,产品型号,配件费,保内',
+			' S001 ,2025-06-03 14:05\u00a0,\u3000KFR-35GW,\t12.5,是',
+			'S002,\u30002025/6/3,BCD-450W,\u00a0-\u00a0, 否 ',
+			'S003,2025-06-03 14:05:09,XQG100,\u3000,Y',
+			' , \u3000,\u00a0,\t,',
+			' 合计： ,,,12.5,'
+		]);
 		expect(result).toMatchObject({ rows: 4, accepted: 3, skipped: 1, rejected: 0 });
 		expect(await repair('S001')).toMatchObject({
 			received_at: '2025-06-03 14:05:00',
@@ -182,28 +182,24 @@ describe('CSV import: value forms', () => {
 	});
 
 	it('parses spaced dates as the trimmed ones, and never takes a spaced null token or garbage for a value', async () => {
-		const path = write(
-			'spaced-values.csv',
-			[
-				'维修单号,报修时间,完工时间,购买日期,产品型号,配件费',
-				'P1, 2025-06-03 14:05:00 ,\t2025-06-04 09:00\t,2024-01-02\u00a0,M,1',
-				'P2,\u30002025-06-03\u3000,2025/6/5 10:00 ,\u00a045000\u00a0,M, - ',
-				'P3,2025-06-03 14:05:00, - ,\u3000N/A\u3000,M,\u00a0—\u00a0',
-				'P4,2025-06-03 14:05:00,\u3000--\u3000, 20240102 ,M,',
-				'P5, 2025-06-03 24:00:00 ,,,M,',
-				'P6,2025-06-31,,,M,',
-				'P7,2025-06-03 14:05:00, 2025-06-02 08:00 ,,M,',
-				'P8,2025-06-03,,,M, nan ',
-				'P9,2025-06-03,,,M,inf',
-				'P10,2025-06-03,,,M,1e30',
-				'P11,\u3000x2025-06-03 ,,,M,',
-				'P12,-025-06-03,,,M,',
-				'P13, -25-06-03,,,M,',
-				'P14,\t2025-06-03 14:05:0Z,,,M,',
-				'P15,2025-06-1T 14:05:00,,,M,'
-			].join('\n')
-		);
-		const result = await importFile(db, path, { kind: 'repair' });
+		const result = await importRepairLines('spaced-values.csv', [
+			'维修单号,报修时间,完工时间,购买日期,产品型号,配件费',
+			'P1, 2025-06-03 14:05:00 ,\t2025-06-04 09:00\t,2024-01-02\u00a0,M,1',
+			'P2,\u30002025-06-03\u3000,2025/6/5 10:00 ,\u00a045000\u00a0,M, - ',
+			'P3,2025-06-03 14:05:00, - ,\u3000N/A\u3000,M,\u00a0—\u00a0',
+			'P4,2025-06-03 14:05:00,\u3000--\u3000, 20240102 ,M,',
+			'P5, 2025-06-03 24:00:00 ,,,M,',
+			'P6,2025-06-31,,,M,',
+			'P7,2025-06-03 14:05:00, 2025-06-02 08:00 ,,M,',
+			'P8,2025-06-03,,,M, nan ',
+			'P9,2025-06-03,,,M,inf',
+			'P10,2025-06-03,,,M,1e30',
+			'P11,\u3000x2025-06-03 ,,,M,',
+			'P12,-025-06-03,,,M,',
+			'P13, -25-06-03,,,M,',
+			'P14,\t2025-06-03 14:05:0Z,,,M,',
+			'P15,2025-06-1T 14:05:00,,,M,'
+		]);
 		expect(result).toMatchObject({ rows: 15, accepted: 4, rejected: 11 });
 		expect(await repair('P1')).toMatchObject({
 			received_at: '2025-06-03 14:05:00',
@@ -241,24 +237,20 @@ describe('CSV import: value forms', () => {
 	});
 
 	it('skips totals rows in any case, spacing and column, and keeps data that only looks like one', async () => {
-		const path = write(
-			'totals.csv',
-			[
-				'维修单号,报修时间,产品型号,配件费',
-				'Total-1,2025-06-03,M,1',
-				'S1,2025-06-03,M,1',
-				'Sum,2025-06-03,Summary,1',
-				'合计,,,3',
-				' 小计： ,,,3',
-				'TOTALS:,,,3',
-				'Grand Total,,,3',
-				'subtotal,,,3',
-				',总计,,3',
-				',,Total,3',
-				'\u3000总 计\u3000,,,3'
-			].join('\n')
-		);
-		const result = await importFile(db, path, { kind: 'repair' });
+		const result = await importRepairLines('totals.csv', [
+			'维修单号,报修时间,产品型号,配件费',
+			'Total-1,2025-06-03,M,1',
+			'S1,2025-06-03,M,1',
+			'Sum,2025-06-03,Summary,1',
+			'合计,,,3',
+			' 小计： ,,,3',
+			'TOTALS:,,,3',
+			'Grand Total,,,3',
+			'subtotal,,,3',
+			',总计,,3',
+			',,Total,3',
+			'\u3000总 计\u3000,,,3'
+		]);
 		expect(result).toMatchObject({ rows: 11, accepted: 2, skipped: 9, rejected: 0 });
 		const ids = (await db.query('SELECT repair_id FROM repairs ORDER BY repair_id')).map((r) => r.repair_id);
 		expect(ids).toEqual(['S1', 'Total-1']);
