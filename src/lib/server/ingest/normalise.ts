@@ -115,9 +115,8 @@ export function buildNormaliseSql(
 			continue;
 		}
 		const t = `t_${field.name}`;
-		const value = tolerant.has(c)
-			? `CASE WHEN ${firstTry(c)} IS NULL AND ${v(c)} IS NOT NULL THEN ${parse(c, v(c))} ELSE ${firstTry(c)} END`
-			: parse(c, v(c));
+		// A tolerant cell whose first parse failed holds its trimmed text in v, parsed only then.
+		const value = tolerant.has(c) ? `coalesce(${firstTry(c)}, ${parse(c, v(c))})` : parse(c, v(c));
 		typed.push(`${value} AS ${t}`);
 		if (field.required) {
 			check(`${v(c)} IS NULL`, c, field.name, 'required_missing');
