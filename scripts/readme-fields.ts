@@ -1,4 +1,4 @@
-import { KIND_DEFS, type FieldType } from '../src/lib/fields';
+import { KIND_DEFS, type FieldType } from '../src/lib/domain/records';
 
 const TYPE_TEXT: Record<FieldType, string> = {
 	text: 'text',

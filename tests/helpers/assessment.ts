@@ -1,5 +1,5 @@
-import type { Catalogue } from '../../src/lib/assessment/catalogue';
-import { validateCatalogue } from '../../src/lib/assessment/catalogue';
+import type { Catalogue } from '../../src/lib/domain/assessment/catalogue';
+import { validateCatalogue } from '../../src/lib/domain/assessment/catalogue';
 
 /**
  * A small valid catalogue for tests: two first-level indicators, three second-level, five check items

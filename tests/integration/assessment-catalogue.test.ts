@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { children, firstLevel, leaves } from '../../src/lib/assessment/catalogue';
+import { children, firstLevel, leaves } from '../../src/lib/domain/assessment/catalogue';
 import { loadCatalogueFile, loadDefaultCatalogue } from '../../src/lib/server/assessment/catalogue-store';
 import { InvalidCatalogueError } from '../../src/lib/server/assessment/errors';
 import { errorResponse } from '../../src/lib/server/http/api';

@@ -7,7 +7,7 @@ import { createAssessment } from '../../src/lib/server/assessment/assessments';
 import { LockedError, WorkspaceError } from '../../src/lib/server/assessment/errors';
 import { evidenceFile, listEvidence, saveEvidence } from '../../src/lib/server/assessment/evidence';
 import { finaliseVersion, newDraftFrom, saveDraft } from '../../src/lib/server/assessment/versions';
-import { emptyState } from '../../src/lib/assessment-workspace/state';
+import { emptyState } from '../../src/lib/domain/assessment/workspace-state';
 import { PERIOD, smallCatalogue } from '../helpers/assessment';
 import { count, tempDatabase } from '../helpers/temp-db';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leaves } from '../../src/lib/assessment/catalogue';
-import { isOverdue, rectificationPlan } from '../../src/lib/assessment-workspace/rectification-plan';
-import { emptyState, type AssessmentState } from '../../src/lib/assessment-workspace/state';
+import { leaves } from '../../src/lib/domain/assessment/catalogue';
+import { isOverdue, rectificationPlan } from '../../src/lib/domain/assessment/rectification-plan';
+import { emptyState, type AssessmentState } from '../../src/lib/domain/assessment/workspace-state';
 import { readAudit } from '../../src/lib/server/audit/log';
 import { createAssessment } from '../../src/lib/server/assessment/assessments';
 import { WorkspaceError } from '../../src/lib/server/assessment/errors';

@@ -13,7 +13,7 @@ import {
 	newDraftFrom,
 	saveDraft
 } from '../../src/lib/server/assessment/versions';
-import { emptyState, type AssessmentState } from '../../src/lib/assessment-workspace/state';
+import { emptyState, type AssessmentState } from '../../src/lib/domain/assessment/workspace-state';
 import { errorResponse } from '../../src/lib/server/http/api';
 import { PERIOD, smallCatalogue } from '../helpers/assessment';
 import { count, tempDatabase } from '../helpers/temp-db';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kind } from '../../src/lib/fields';
-import type { MetricQuery, MetricRow } from '../../src/lib/metrics/types';
+import type { Kind } from '../../src/lib/domain/records';
+import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
 import type { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig, type MetricParams } from '../../src/lib/server/metrics/config';

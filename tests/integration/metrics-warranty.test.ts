@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricQuery, MetricRow } from '../../src/lib/metrics/types';
+import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
 import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig } from '../../src/lib/server/metrics/config';
 import { MetricQueryError, runMetric } from '../../src/lib/server/metrics/registry';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest';
-import { KINDS, type Kind } from '../../src/lib/fields';
+import { KINDS, type Kind } from '../../src/lib/domain/records';
 import { count, tempDatabase } from '../helpers/temp-db';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DataType, tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIND_DEFS, KINDS, type FieldType } from '../../src/lib/fields';
+import { KIND_DEFS, KINDS, type FieldType } from '../../src/lib/domain/records';
 import { importFile } from '../../src/lib/server/ingest';
 import { DATE_COLUMN, recordsArrow } from '../../src/lib/server/metrics/records';
 import { importDemoData } from '../helpers/demo-data';

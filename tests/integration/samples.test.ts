@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile, listRejected } from '../../src/lib/server/ingest';
 import type { ImportResult } from '../../src/lib/server/ingest/types';
-import type { Kind } from '../../src/lib/fields';
+import type { Kind } from '../../src/lib/domain/records';
 import { count, tempDatabase } from '../helpers/temp-db';
 
 /** The demo data set in its messy forms: GBK with title and totals rows, XLSX, UTF-8 BOM, UTF-16 TSV. */

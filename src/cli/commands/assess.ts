@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstLevel, validateCatalogue, type Catalogue } from '$lib/assessment/catalogue';
-import { AssessmentError, CatalogueError } from '$lib/assessment/errors';
-import { gapToNextLevel } from '$lib/assessment/gap';
-import { LEVEL_LABELS, STAR_NOTE } from '$lib/assessment/labels';
-import { score, validateAssessment, type ScoreResult } from '$lib/assessment/scoring';
+import { firstLevel, validateCatalogue, type Catalogue } from '$lib/domain/assessment/catalogue';
+import { AssessmentError, CatalogueError } from '$lib/domain/assessment/errors';
+import { gapToNextLevel } from '$lib/domain/assessment/gap';
+import { LEVEL_LABELS, STAR_NOTE } from '$lib/domain/assessment/labels';
+import { score, validateAssessment, type ScoreResult } from '$lib/domain/assessment/scoring';
 import { CliError } from '../output';
 
 /** The catalogue used when --catalogue is not given: WORKBENCH_STANDARD or the shipped default. */

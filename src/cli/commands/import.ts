@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { KINDS } from '$lib/fields';
+import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
 import { importFile } from '$lib/server/ingest';
 import type { ImportResult } from '$lib/server/ingest/types';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { FILTER_NAMES, type FilterName, type MetricQuery, type MetricRow } from '$lib/metrics/types';
+import { FILTER_NAMES, type FilterName, type MetricQuery, type MetricRow } from '$lib/domain/metrics/query';
 import { getDatabase } from '$lib/server/db/connection';
 import { runMetric } from '$lib/server/metrics/registry';
 import { CliError } from '../output';

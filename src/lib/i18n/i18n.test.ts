@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_DEFS, KINDS } from '$lib/fields';
+import { KIND_DEFS, KINDS } from '$lib/domain/records';
 import { REJECT_REASONS } from '$lib/server/ingest/types';
 import { en } from './en';
 import { bilingual, fieldLabel, fieldLabelBoth, rejectReason, resolveLocale, translate } from './index';

@@ -1,4 +1,4 @@
-import { KIND_DEFS, type Kind } from '$lib/fields';
+import { KIND_DEFS, type Kind } from '$lib/domain/records';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 

@@ -12,7 +12,7 @@ import {
 	type MetricInfo,
 	type MetricQuery,
 	type MetricRow
-} from '$lib/metrics/types';
+} from '$lib/domain/metrics/query';
 import { getDatabase } from '$lib/server/db/connection';
 import { parseMetricQuery } from '$lib/server/http/metric-query';
 import { metricInfos, runMetric } from '$lib/server/metrics/registry';

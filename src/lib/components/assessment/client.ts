@@ -1,6 +1,6 @@
-import type { Catalogue } from '$lib/assessment/catalogue';
-import type { Rectification, RectificationStatus } from '$lib/assessment-workspace/rectification-plan';
-import type { AssessmentState } from '$lib/assessment-workspace/state';
+import type { Catalogue } from '$lib/domain/assessment/catalogue';
+import type { Rectification, RectificationStatus } from '$lib/domain/assessment/rectification-plan';
+import type { AssessmentState } from '$lib/domain/assessment/workspace-state';
 import type { Assessment } from '$lib/server/assessment/assessments';
 import type { EvidenceUpload } from '$lib/server/assessment/evidence';
 import type { VersionView } from '$lib/server/assessment/view';

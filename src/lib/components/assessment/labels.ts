@@ -1,5 +1,5 @@
-import type { CatalogueItem } from '$lib/assessment/catalogue';
-import type { Level } from '$lib/assessment/scoring';
+import type { CatalogueItem } from '$lib/domain/assessment/catalogue';
+import type { Level } from '$lib/domain/assessment/scoring';
 import { bilingual, intlLocale, type Locale, type MessageKey } from '$lib/i18n';
 
 /** Small display helpers of the assessment pages (no state). */

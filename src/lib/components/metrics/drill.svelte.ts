@@ -4,7 +4,7 @@
  * pages); RecordsTable only displays it, charts never fetch.
  */
 import { untrack } from 'svelte';
-import type { MetricQuery } from '$lib/metrics/types';
+import type { MetricQuery } from '$lib/domain/metrics/query';
 import {
 	barRequest,
 	decodeRecords,

@@ -3,8 +3,8 @@
  * of the Arrow IPC answer. The stateful part (the page's Drill) is in drill.svelte.ts.
  */
 import { DataType, tableFromIPC } from 'apache-arrow';
-import { KIND_DEFS, KINDS } from '$lib/fields';
-import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from '$lib/metrics/types';
+import { KIND_DEFS, KINDS } from '$lib/domain/records';
+import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
 
 export const PAGE_SIZE = 100;
 

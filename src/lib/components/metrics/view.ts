@@ -8,7 +8,7 @@ import type { Row } from '$lib/charts/common';
 import { shareBarsOption } from '$lib/charts/share-bars';
 import { fieldLabel, intlLocale } from '$lib/i18n';
 import { useI18n } from '$lib/i18n/context';
-import type { FilterName, MetricInfo, MetricQuery } from '$lib/metrics/types';
+import type { FilterName, MetricInfo, MetricQuery } from '$lib/domain/metrics/query';
 
 /** One metric's result as a page load hands it over (MetricBlock in metrics.server.ts). */
 export interface Block {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECTIFICATION_STATUSES } from '$lib/assessment-workspace/rectification-plan';
+import { RECTIFICATION_STATUSES } from '$lib/domain/assessment/rectification-plan';
 
 /** Request schemas of the assessment endpoints (the routes parse with these and call the lib). */
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Catalogue } from '$lib/assessment/catalogue';
-import { emptyState } from '$lib/assessment-workspace/state';
+import type { Catalogue } from '$lib/domain/assessment/catalogue';
+import { emptyState } from '$lib/domain/assessment/workspace-state';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import { queryOn } from '../db/rows';

@@ -6,7 +6,7 @@ import {
 	CatalogueError,
 	validateCatalogue,
 	type Catalogue
-} from '$lib/assessment/catalogue';
+} from '$lib/domain/assessment/catalogue';
 import { rowCells } from '../ingest/xlsx-cells';
 import { assertZipSafe } from '../ingest/zip-guard';
 import { InvalidCatalogueError } from './errors';

@@ -1,7 +1,7 @@
-import { leaves, type Catalogue } from '$lib/assessment/catalogue';
-import { AssessmentError } from '$lib/assessment/errors';
-import { score, validateAssessment } from '$lib/assessment/scoring';
-import { scoringInput, type AssessmentState } from '$lib/assessment-workspace/state';
+import { leaves, type Catalogue } from '$lib/domain/assessment/catalogue';
+import { AssessmentError } from '$lib/domain/assessment/errors';
+import { score, validateAssessment } from '$lib/domain/assessment/scoring';
+import { scoringInput, type AssessmentState } from '$lib/domain/assessment/workspace-state';
 import { InvalidAssessmentError, ProvisionalError } from './errors';
 
 /**

@@ -1,7 +1,7 @@
-import { leaves } from '$lib/assessment/catalogue';
-import { score, type ScoreResult } from '$lib/assessment/scoring';
-import { changedLeaves, type LeafChange } from '$lib/assessment-workspace/compare';
-import { scoringInput } from '$lib/assessment-workspace/state';
+import { leaves } from '$lib/domain/assessment/catalogue';
+import { score, type ScoreResult } from '$lib/domain/assessment/scoring';
+import { changedLeaves, type LeafChange } from '$lib/domain/assessment/compare';
+import { scoringInput } from '$lib/domain/assessment/workspace-state';
 import type { Database } from '../db/connection';
 import { getAssessment, type Assessment } from './assessments';
 import { getVersion, type VersionSummary } from './versions';

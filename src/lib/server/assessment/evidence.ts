@@ -5,12 +5,12 @@ import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { leaves } from '$lib/assessment/catalogue';
+import { leaves } from '$lib/domain/assessment/catalogue';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
-import { sanitiseFileName } from '../uploads';
+import { sanitiseFileName } from '$lib/server/ingest';
 import { InvalidAssessmentError, LockedError, NotFoundError, WorkspaceError } from './errors';
 import { assertDraftOn, getVersion } from './versions';
 

@@ -1,7 +1,7 @@
-import { leaves, type Catalogue } from '$lib/assessment/catalogue';
-import { proposeStatus } from '$lib/assessment/gap';
-import { metricValue, type ItemMetric } from '$lib/assessment/metric';
-import type { MetricRow } from '$lib/metrics/types';
+import { leaves, type Catalogue } from '$lib/domain/assessment/catalogue';
+import { proposeStatus } from '$lib/domain/assessment/gap';
+import { metricValue, type ItemMetric } from '$lib/domain/assessment/metric';
+import type { MetricRow } from '$lib/domain/metrics/query';
 import type { Database } from '../db/connection';
 import { runMetric } from '../metrics/registry';
 

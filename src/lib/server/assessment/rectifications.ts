@@ -1,9 +1,9 @@
-import { leaves } from '$lib/assessment/catalogue';
+import { leaves } from '$lib/domain/assessment/catalogue';
 import {
 	today,
 	type Rectification,
 	type RectificationStatus
-} from '$lib/assessment-workspace/rectification-plan';
+} from '$lib/domain/assessment/rectification-plan';
 import { appendAudit } from '../audit/log';
 import { getDatabase, type Database } from '../db/connection';
 import { queryOn } from '../db/rows';

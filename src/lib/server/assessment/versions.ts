@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Catalogue } from '$lib/assessment/catalogue';
-import { stateDiff } from '$lib/assessment-workspace/compare';
-import { stateSchema, type AssessmentState } from '$lib/assessment-workspace/state';
+import type { Catalogue } from '$lib/domain/assessment/catalogue';
+import { stateDiff } from '$lib/domain/assessment/compare';
+import { stateSchema, type AssessmentState } from '$lib/domain/assessment/workspace-state';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import { queryOn } from '../db/rows';

@@ -1,6 +1,6 @@
-import { score, type ScoreResult } from '$lib/assessment/scoring';
-import type { Rectification } from '$lib/assessment-workspace/rectification-plan';
-import { scoringInput } from '$lib/assessment-workspace/state';
+import { score, type ScoreResult } from '$lib/domain/assessment/scoring';
+import type { Rectification } from '$lib/domain/assessment/rectification-plan';
+import { scoringInput } from '$lib/domain/assessment/workspace-state';
 import type { Database } from '../db/connection';
 import { getAssessment, listAssessments, type Assessment } from './assessments';
 import { listEvidence, type EvidenceFile } from './evidence';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FILTER_NAMES, type MetricQuery } from '$lib/metrics/types';
+import { FILTER_NAMES, type MetricQuery } from '$lib/domain/metrics/query';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 

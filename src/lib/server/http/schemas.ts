@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KIND_DEFS, KINDS } from '$lib/fields';
+import { KIND_DEFS, KINDS } from '$lib/domain/records';
 import { profileNameSchema } from '$lib/server/ingest/profiles';
 
 /** Request schemas shared by the import endpoints. */

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { KindDef } from '$lib/fields';
+import type { KindDef } from '$lib/domain/records';
 import { recordHashSql } from './normalise';
 
 export interface ApplyCounts {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { KIND_DEFS, type Kind } from '$lib/fields';
+import { KIND_DEFS, type Kind } from '$lib/domain/records';
 import { transaction, type Database } from '../db/connection';
 import { applyRows, planApply, type DerivedColumns } from './apply';
 import {

@@ -4,3 +4,4 @@ export { previewFile } from './preview';
 export { listBatches, getBatch, listRejected, type BatchRow, type RejectedRow } from './batches';
 export { listProfiles, getProfile, listShippedProfiles, type MappingProfile } from './profiles';
 export * from './types';
+export * from './uploads';

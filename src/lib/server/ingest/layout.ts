@@ -1,5 +1,5 @@
-import type { Kind } from '$lib/fields';
-import { pickHeaderRow, uniqueHeaders } from '$lib/header-mapping';
+import type { Kind } from '$lib/domain/records';
+import { pickHeaderRow, uniqueHeaders } from '$lib/domain/ingest/header-mapping';
 import { parseHeadRecords } from './csv-scan';
 import {
 	SNIFF_BYTES,

@@ -1,5 +1,5 @@
-import { KIND_DEFS, type Kind } from '$lib/fields';
-import { missingRequired, suggestMapping, type HeaderMapping } from '$lib/header-mapping';
+import { KIND_DEFS, type Kind } from '$lib/domain/records';
+import { missingRequired, suggestMapping, type HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import { ImportError } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import type { KindDef } from '$lib/fields';
+import type { KindDef } from '$lib/domain/records';
 import { ImportError, type SourceRules } from './types';
 import {
 	INVALID_REASON,

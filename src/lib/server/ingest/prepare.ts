@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kind } from '$lib/fields';
-import type { HeaderMapping } from '$lib/header-mapping';
-import { pickHeaderRow, uniqueHeaders } from '$lib/header-mapping';
+import type { Kind } from '$lib/domain/records';
+import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
+import { pickHeaderRow, uniqueHeaders } from '$lib/domain/ingest/header-mapping';
 import { sniffCsv } from './layout';
 import { resolveMapping } from './mapping';
 import { hashFile, readSource, type ScanSpec } from './read-source';

@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { missingRequired, pickHeaderRow, suggestMapping, uniqueHeaders } from '$lib/header-mapping';
+import {
+	missingRequired,
+	pickHeaderRow,
+	suggestMapping,
+	uniqueHeaders
+} from '$lib/domain/ingest/header-mapping';
 import { sniffCsv } from './layout';
 import { detectFileType, readHead } from './sniff';
 import type { FilePreview, ImportOptions } from './types';

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
-import { KINDS, type Kind } from '$lib/fields';
-import { PROFILE_NAME, type HeaderMapping } from '$lib/header-mapping';
+import { KINDS, type Kind } from '$lib/domain/records';
+import { PROFILE_NAME, type HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { Database } from '../db/connection';
 import type { SourceRules } from './types';
 

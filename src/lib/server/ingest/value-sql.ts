@@ -1,4 +1,4 @@
-import type { FieldType } from '$lib/fields';
+import type { FieldType } from '$lib/domain/records';
 import type { RejectReason } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import type { FilterName, MetricQuery, MetricRow } from '$lib/metrics/types';
+import type { FilterName, MetricQuery, MetricRow } from '$lib/domain/metrics/query';
 import type { MetricContext, MetricDefinition } from './definition';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 

@@ -1,4 +1,4 @@
-import type { FilterName, MetricRow } from '$lib/metrics/types';
+import type { FilterName, MetricRow } from '$lib/domain/metrics/query';
 import type { Plain } from '../db/values';
 import type { MetricContext, MetricDefinition } from './definition';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';

@@ -1,4 +1,4 @@
-import type { MetricRow } from '$lib/metrics/types';
+import type { MetricRow } from '$lib/domain/metrics/query';
 import type { MetricContext } from './definition';
 import { coverageSql, SHARED_FILTERS } from './defects-sql';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';

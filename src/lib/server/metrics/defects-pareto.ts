@@ -1,4 +1,4 @@
-import type { FilterName, MetricRow } from '$lib/metrics/types';
+import type { FilterName, MetricRow } from '$lib/domain/metrics/query';
 import type { MetricContext } from './definition';
 import { Params, whereSql } from './sql';
 

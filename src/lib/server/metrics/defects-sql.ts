@@ -1,4 +1,4 @@
-import type { FilterName, MetricQuery } from '$lib/metrics/types';
+import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
 import type { MetricParams } from './config';
 import type { Params } from './sql';
 

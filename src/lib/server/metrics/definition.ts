@@ -1,4 +1,4 @@
-import type { FilterName, MetricQuery, MetricRow } from '$lib/metrics/types';
+import type { FilterName, MetricQuery, MetricRow } from '$lib/domain/metrics/query';
 import type { Database } from '../db/connection';
 import type { MetricParams } from './config';
 

@@ -1,4 +1,4 @@
-import type { MetricQuery, MetricRow } from '$lib/metrics/types';
+import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
 import type { MetricContext, MetricDefinition } from './definition';
 import { KPIS, kpiMonthRange, lastDayOf, monthsBack, type Kpi } from './kpis';
 import { metricDefinition } from './registry';

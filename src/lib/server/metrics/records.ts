@@ -10,8 +10,8 @@ import {
 	tableToIPC,
 	type Vector
 } from 'apache-arrow';
-import { KIND_DEFS, KINDS, type FieldType, type Kind } from '$lib/fields';
-import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from '$lib/metrics/types';
+import { KIND_DEFS, KINDS, type FieldType, type Kind } from '$lib/domain/records';
+import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
 import { ofType, type Column } from '../db/columns';
 import type { Database } from '../db/connection';
 import { textVectors } from './arrow-text';

@@ -1,4 +1,9 @@
-import { FILTER_NAMES, type MetricInfo, type MetricQuery, type MetricResult } from '$lib/metrics/types';
+import {
+	FILTER_NAMES,
+	type MetricInfo,
+	type MetricQuery,
+	type MetricResult
+} from '$lib/domain/metrics/query';
 import type { Database } from '../db/connection';
 import { loadMetricConfig } from './config';
 import type { MetricDefinition } from './definition';

@@ -1,4 +1,4 @@
-import type { MetricRow } from '$lib/metrics/types';
+import type { MetricRow } from '$lib/domain/metrics/query';
 import type { MetricContext } from './definition';
 import { monthlySeriesByModel, type MonthlySeriesRow } from './defects-series';
 import { KPIS, kpiMonthRange, monthsBack } from './kpis';

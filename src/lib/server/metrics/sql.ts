@@ -1,5 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
-import { FILTER_COLUMNS, type FilterName, type MetricQuery } from '$lib/metrics/types';
+import { FILTER_COLUMNS, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
 
 /** Collects bound values while a query is written; `add` returns the placeholder. */
 export class Params {

@@ -1,4 +1,4 @@
-import type { FilterName, MetricRow, MetricValue } from '$lib/metrics/types';
+import type { FilterName, MetricRow, MetricValue } from '$lib/domain/metrics/query';
 import type { MetricParams } from './config';
 import type { MetricContext, MetricDefinition } from './definition';
 import { monthIndexSql, monthOfIndexSql, Params, whereSql } from './sql';

@@ -3,7 +3,7 @@ import { createT } from '$lib/i18n';
 import { api, ApiError, parseJson } from '$lib/server/http/api';
 import { importBodySchema } from '$lib/server/http/schemas';
 import { findRunningJob, startImportJob } from '$lib/server/ingest/jobs';
-import { deleteUpload, getUpload } from '$lib/server/uploads';
+import { deleteUpload, getUpload } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 /** JSON {uploadId, kind, map?, profile?, saveProfile?, encoding?, sheet?} → 202 {jobId}; poll /api/imports/[jobId]. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatBytes } from '$lib/format';
 import { createT } from '$lib/i18n';
 import { api, ApiError, parseQuery } from '$lib/server/http/api';
-import { BodySizeLimitError, maxUploadBytes, saveUpload, UploadTooLargeError } from '$lib/server/uploads';
+import { BodySizeLimitError, maxUploadBytes, saveUpload, UploadTooLargeError } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 const query = z.object({ name: z.string().trim().min(1).max(255) });

@@ -1,7 +1,7 @@
-import { isKind, type Kind } from '$lib/fields';
+import { isKind, type Kind } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
-import { availableProfiles } from '$lib/server/data/profiles';
-import { maxUploadBytes } from '$lib/server/uploads';
+import { availableProfiles } from '$lib/server/ingest/profile-options';
+import { maxUploadBytes } from '$lib/server/ingest';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

@@ -2,10 +2,10 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formatBytes } from '$lib/format';
 import { createT } from '$lib/i18n';
-import { leaves } from '$lib/assessment/catalogue';
+import { leaves } from '$lib/domain/assessment/catalogue';
 import { loadCatalogueFile, MAX_CATALOGUE_BYTES } from '$lib/server/assessment/catalogue-store';
 import { api, ApiError, parseQuery } from '$lib/server/http/api';
-import { deleteUpload, saveUpload, UploadTooLargeError } from '$lib/server/uploads';
+import { deleteUpload, saveUpload, UploadTooLargeError } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 const query = z.object({ name: z.string().trim().min(1).max(255) });

@@ -2,8 +2,7 @@ import { json } from '@sveltejs/kit';
 import { createT } from '$lib/i18n';
 import { api, ApiError, parseJson } from '$lib/server/http/api';
 import { previewBodySchema } from '$lib/server/http/schemas';
-import { previewFile } from '$lib/server/ingest';
-import { getUpload } from '$lib/server/uploads';
+import { getUpload, previewFile } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 /** JSON {kind, encoding?, sheet?, map?} → FilePreview of an uploaded file (used for XLSX). */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { saveDraft } from '$lib/server/assessment/versions';
 import { versionView } from '$lib/server/assessment/view';
-import { stateSchema } from '$lib/assessment-workspace/state';
+import { stateSchema } from '$lib/domain/assessment/workspace-state';
 import { getDatabase } from '$lib/server/db/connection';
 import { actorOf } from '$lib/server/http/actor';
 import { api, idParam, parseJson } from '$lib/server/http/api';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedLeaves, stateDiff } from './compare';
 import { isOverdue, rectificationPlan, today } from './rectification-plan';
-import { emptyState, liveInput, stateSchema } from './state';
+import { emptyState, liveInput, stateSchema } from './workspace-state';
 
 describe('workspace state', () => {
 	it('validates decisions: an override needs a reason', () => {

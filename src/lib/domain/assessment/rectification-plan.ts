@@ -1,4 +1,4 @@
-import type { AssessmentState } from './state';
+import type { AssessmentState } from './workspace-state';
 
 /**
  * The rectification plan, pure: which items need a corrective action (every nonconforming check item

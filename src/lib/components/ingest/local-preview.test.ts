@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickHeaderRow } from '$lib/header-mapping';
+import { pickHeaderRow } from '$lib/domain/ingest/header-mapping';
 import { decodeHead, parseHead, previewRows, sourceType } from './local-preview';
 
 const enc = (s: string) => new TextEncoder().encode(s);

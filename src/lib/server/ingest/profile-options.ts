@@ -1,7 +1,7 @@
-import type { Kind } from '$lib/fields';
-import type { HeaderMapping } from '$lib/header-mapping';
-import type { Database } from '../db/connection';
-import { listProfiles, listShippedProfiles } from '../ingest';
+import type { Kind } from '$lib/domain/records';
+import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
+import type { Database } from '$lib/server/db/connection';
+import { listProfiles, listShippedProfiles } from './';
 
 /** A mapping profile as the import page needs it: saved ones, and those shipped in data/profiles. */
 export interface ProfileOption {

@@ -1,5 +1,5 @@
-import { KIND_DEFS, KINDS, type Kind } from '$lib/fields';
-import type { Database } from '../db/connection';
+import { KIND_DEFS, KINDS, type Kind } from '$lib/domain/records';
+import type { Database } from '$lib/server/db/connection';
 
 export interface TableCount {
 	table: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import shipped from '../../../data/standards/gbt27922-2011.json';
+import shipped from '../../../../data/standards/gbt27922-2011.json';
 import {
 	CatalogueError,
 	children,

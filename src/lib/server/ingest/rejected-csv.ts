@@ -1,8 +1,8 @@
-import { toSafeCsv } from '$lib/csv-safe';
-import { describeRejectError } from '$lib/import/rejected';
+import { toSafeCsv } from '$lib/domain/csv-safe';
+import { describeRejectError } from '$lib/domain/ingest/rejected';
 import { bilingual, rejectReason, type Locale, type MessageKey } from '$lib/i18n';
-import type { Database } from '../db/connection';
-import { listRejected, type RejectedRow } from '../ingest';
+import type { Database } from '$lib/server/db/connection';
+import { listRejected, type RejectedRow } from './';
 
 const CHUNK = 5000;
 

@@ -1,9 +1,9 @@
-import type { Kind } from '$lib/fields';
+import type { Kind } from '$lib/domain/records';
 import { formatBytes } from '$lib/format';
-import type { HeaderMapping } from '$lib/header-mapping';
+import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { MessageKey, Params } from '$lib/i18n';
 import type { I18n } from '$lib/i18n/context';
-import type { ProfileOption } from '$lib/server/data/profiles';
+import type { ProfileOption } from '$lib/server/ingest/profile-options';
 import type { ImportJob } from '$lib/server/ingest/jobs';
 import type { ImportResult } from '$lib/server/ingest/types';
 import { fetchPreview, RequestError, startImport, uploadFile, waitForJob } from './client';
@@ -15,7 +15,7 @@ import {
 	mappingProblems,
 	withOverride,
 	type MappingProblems
-} from './mapping';
+} from '$lib/domain/ingest/mapping';
 import { sourceHead, type ImportSource, type SourceHead } from './source';
 
 /**

@@ -1,4 +1,4 @@
-import { KIND_DEFS, type Kind } from './fields';
+import { KIND_DEFS, type Kind } from '$lib/domain/records';
 
 /** header text → canonical field name; headers absent from the map are kept as extra columns. */
 export type HeaderMapping = Record<string, string>;

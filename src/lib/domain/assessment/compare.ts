@@ -1,4 +1,4 @@
-import type { AssessmentState, ItemState } from './state';
+import type { AssessmentState, ItemState } from './workspace-state';
 
 /**
  * Differences between two states, pure: what the audit log records for a saved draft and what the

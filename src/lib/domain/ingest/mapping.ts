@@ -1,5 +1,10 @@
-import type { Kind } from '$lib/fields';
-import { PROFILE_NAME, missingRequired, suggestMapping, type HeaderMapping } from '$lib/header-mapping';
+import type { Kind } from '$lib/domain/records';
+import {
+	PROFILE_NAME,
+	missingRequired,
+	suggestMapping,
+	type HeaderMapping
+} from '$lib/domain/ingest/header-mapping';
 
 export function isProfileName(name: string): boolean {
 	const trimmed = name.trim();

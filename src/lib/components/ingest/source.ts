@@ -1,5 +1,5 @@
-import type { Kind } from '$lib/fields';
-import type { ProfileOption } from '$lib/server/data/profiles';
+import type { Kind } from '$lib/domain/records';
+import type { ProfileOption } from '$lib/server/ingest/profile-options';
 import type { FilePreview } from '$lib/server/ingest/types';
 import { decodeHead, parseHead, previewRows, type HeadPreview } from './local-preview';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUSES } from '$lib/assessment/scoring';
+import { STATUSES } from '$lib/domain/assessment/scoring';
 
 /**
  * The saved state of one assessment version, shared by the browser form and the server: the scoring

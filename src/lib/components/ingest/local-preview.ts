@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { Kind } from '$lib/fields';
-import { HEADER_SEARCH_ROWS, pickHeaderRow, uniqueHeaders } from '$lib/header-mapping';
+import type { Kind } from '$lib/domain/records';
+import { HEADER_SEARCH_ROWS, pickHeaderRow, uniqueHeaders } from '$lib/domain/ingest/header-mapping';
 
 /** How much of a text file the browser reads for the preview. */
 export const PREVIEW_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
-import type { Kind } from '$lib/fields';
-import type { HeaderMapping } from '$lib/header-mapping';
+import type { Kind } from '$lib/domain/records';
+import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { ImportJob } from '$lib/server/ingest/jobs';
 import type { FilePreview } from '$lib/server/ingest/types';
 
