@@ -1,5 +1,5 @@
+import { settings } from '$lib/server/config';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { firstLevel, validateCatalogue, type Catalogue } from '$lib/domain/assessment/catalogue';
 import { AssessmentError, CatalogueError } from '$lib/domain/assessment/errors';
@@ -10,7 +10,7 @@ import { CliError } from '../output';
 
 /** The catalogue used when --catalogue is not given: WORKBENCH_STANDARD or the shipped default. */
 export function defaultCataloguePath(): string {
-	return resolve(process.env.WORKBENCH_STANDARD ?? 'data/standards/gbt27922-2011.json');
+	return settings().WORKBENCH_STANDARD;
 }
 
 function readJson(path: string, what: string): unknown {

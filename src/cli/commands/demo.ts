@@ -1,5 +1,6 @@
+import { settings } from '$lib/server/config';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { KINDS } from '$lib/domain/records';
@@ -14,7 +15,7 @@ const manifestSchema = z.object({
 });
 
 export function samplesDir(): string {
-	return resolve(process.env.WORKBENCH_SAMPLES ?? 'data/samples');
+	return settings().WORKBENCH_SAMPLES;
 }
 
 /** Loads the sample data set; importing it again is harmless (every row counts as a duplicate). */

@@ -1,11 +1,15 @@
 import { analyticsEn } from './analytics.en';
 import { assessmentEn } from './assessment.en';
+import { ingestEn } from './ingest.en';
+import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
 
 /** English messages: the type makes a missing or unknown key a compile error. */
 export const en: Record<MessageKey, string> = {
 	...analyticsEn,
 	...assessmentEn,
+	...ingestEn,
+	...systemEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

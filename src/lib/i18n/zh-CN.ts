@@ -1,6 +1,8 @@
 import type { RejectReason } from '$lib/server/ingest/types';
 import { analyticsZh } from './analytics.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
+import { ingestZh } from './ingest.zh-CN';
+import { systemZh } from './system.zh-CN';
 
 /** Reject reason codes of the importer; `satisfies` below makes a missing one a type error. */
 const reject = {
@@ -123,6 +125,8 @@ export const zhCN = {
 	...reject,
 	...analyticsZh,
 	...assessmentZh,
+	...ingestZh,
+	...systemZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',

@@ -1,5 +1,6 @@
+import { settings } from '$lib/server/config';
 import { open, readFile, stat } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
 	catalogueFromRows,
@@ -23,7 +24,7 @@ import { InvalidCatalogueError } from './errors';
 export const MAX_CATALOGUE_BYTES = 5 * 1024 * 1024;
 
 export function defaultCataloguePath(): string {
-	return resolve(process.env.WORKBENCH_STANDARD ?? 'data/standards/gbt27922-2011.json');
+	return settings().WORKBENCH_STANDARD;
 }
 
 function invalid(source: string, error: unknown): never {

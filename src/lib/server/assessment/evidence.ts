@@ -1,7 +1,8 @@
+import { settings } from '$lib/server/config';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -40,13 +41,12 @@ export interface EvidenceUpload {
 }
 
 export function evidenceDir(): string {
-	return resolve(process.env.WORKBENCH_EVIDENCE ?? 'data/evidence');
+	return settings().WORKBENCH_EVIDENCE;
 }
 
 /** Per-file limit in bytes: WORKBENCH_MAX_EVIDENCE_MB, default 50 MB (scans and PDFs, not exports). */
 export function maxEvidenceBytes(): number {
-	const mb = Number(process.env.WORKBENCH_MAX_EVIDENCE_MB);
-	return (Number.isFinite(mb) && mb > 0 ? mb : 50) * 1024 * 1024;
+	return settings().WORKBENCH_MAX_EVIDENCE_MB * 1024 * 1024;
 }
 
 export class EvidenceTooLargeError extends WorkspaceError {

@@ -1,5 +1,6 @@
+import { settings } from '$lib/server/config';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { readColumns, type Column } from './columns';
 import { MIGRATIONS } from './migrations';
@@ -23,7 +24,7 @@ export class DatabaseBusyError extends Error {
 }
 
 export function defaultDbPath(): string {
-	return resolve(process.env.WORKBENCH_DB ?? 'data/workbench.duckdb');
+	return settings().WORKBENCH_DB;
 }
 
 /**

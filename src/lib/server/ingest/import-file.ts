@@ -1,3 +1,4 @@
+import { settings } from '$lib/server/config';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
@@ -186,10 +187,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 }
 
 function importMemoryLimit(): string {
-	const limit = process.env.WORKBENCH_IMPORT_MEMORY ?? '512MB';
-	if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit))
-		throw new Error(`WORKBENCH_IMPORT_MEMORY must look like 512MB, got "${limit}"`);
-	return limit;
+	return settings().WORKBENCH_IMPORT_MEMORY;
 }
 
 /**

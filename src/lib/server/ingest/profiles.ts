@@ -1,5 +1,6 @@
+import { settings } from '$lib/server/config';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { KINDS, type Kind } from '$lib/domain/records';
@@ -54,7 +55,7 @@ const shippedProfileSchema = z.object({
 export type ShippedProfile = z.infer<typeof shippedProfileSchema>;
 
 export function shippedProfilesDir(): string {
-	return resolve(process.env.WORKBENCH_PROFILES ?? 'data/profiles');
+	return settings().WORKBENCH_PROFILES;
 }
 
 export async function listShippedProfiles(): Promise<ShippedProfile[]> {

@@ -1,7 +1,8 @@
+import { settings } from '$lib/server/config';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -26,13 +27,12 @@ const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 export function uploadsDir(): string {
-	return resolve(process.env.WORKBENCH_UPLOADS ?? 'data/uploads');
+	return settings().WORKBENCH_UPLOADS;
 }
 
 /** Upload limit in bytes: WORKBENCH_MAX_UPLOAD_MB, default 1 GiB. */
 export function maxUploadBytes(): number {
-	const mb = Number(process.env.WORKBENCH_MAX_UPLOAD_MB);
-	return (Number.isFinite(mb) && mb > 0 ? mb : 1024) * 1024 * 1024;
+	return settings().WORKBENCH_MAX_UPLOAD_MB * 1024 * 1024;
 }
 
 export class UploadTooLargeError extends Error {

@@ -1,5 +1,5 @@
+import { settings } from '$lib/server/config';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Targets and thresholds users tune; editable as data (data/metrics.json), never constants in code. */
@@ -35,7 +35,7 @@ export type MetricParams = MetricConfig['params'];
 export type MetricText = z.infer<typeof textSchema>;
 
 export function metricConfigPath(): string {
-	return resolve(process.env.WORKBENCH_METRICS ?? 'data/metrics.json');
+	return settings().WORKBENCH_METRICS;
 }
 
 let cached: { path: string; mtimeMs: number; config: MetricConfig } | null = null;

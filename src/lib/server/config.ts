@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { UserError } from '$lib/domain/errors';
+
+const path = (fallback: string) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.default(fallback)
+		.transform((value) => resolve(value));
+const megabytes = (fallback: number) => z.coerce.number().positive().finite().default(fallback);
+
+/** Every WORKBENCH_* setting, its default and its form: the one place the environment is read. */
+const settingsSchema = z.object({
+	WORKBENCH_DB: path('data/workbench.duckdb'),
+	WORKBENCH_UPLOADS: path('data/uploads'),
+	WORKBENCH_MAX_UPLOAD_MB: megabytes(1024),
+	WORKBENCH_PROFILES: path('data/profiles'),
+	WORKBENCH_METRICS: path('data/metrics.json'),
+	WORKBENCH_STANDARD: path('data/standards/gbt27922-2011.json'),
+	WORKBENCH_EVIDENCE: path('data/evidence'),
+	WORKBENCH_MAX_EVIDENCE_MB: megabytes(50),
+	WORKBENCH_IMPORT_MEMORY: z
+		.string()
+		.trim()
+		.regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, 'must look like 512MB')
+		.default('512MB'),
+	WORKBENCH_SAMPLES: path('data/samples')
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+
+/**
+ * The settings as the environment says now. Read on every call, not once: tests and the CLI point a
+ * running process at another folder by changing the environment. An empty variable means the default.
+ */
+export function settings(): Settings {
+	const given: Record<string, string> = {};
+	for (const name of SETTING_NAMES) {
+		const value = process.env[name];
+		if (value !== undefined && value.trim() !== '') given[name] = value;
+	}
+	const parsed = settingsSchema.safeParse(given);
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0];
+	throw new UserError('system.badSetting', {
+		name: String(issue.path[0]),
+		value: given[String(issue.path[0])] ?? '',
+		problem: issue.message
+	});
+}
