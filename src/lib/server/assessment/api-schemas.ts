@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { daySchema } from '$lib/domain/dates';
 import { RECTIFICATION_STATUSES } from '$lib/domain/assessment/rectification-plan';
 
 /** Request schemas of the assessment endpoints (the routes parse with these and call the lib). */
-
-/** A calendar day YYYY-MM-DD that exists (2025-02-30 does not). */
-export const daySchema = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-	.refine((d) => {
-		const date = new Date(`${d}T00:00:00Z`);
-		return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-	}, 'no such date');
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 
