@@ -4,6 +4,46 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/*
+ * The one-way rules of docs/ARCHITECTURE.md, enforced. ESLint replaces (does not merge) a rule's options
+ * when a later block matches the same file, so each block below lists every restriction of its room.
+ */
+const duckdb = {
+	group: ['@duckdb/*'],
+	message: 'Only src/lib/server/db talks to DuckDB: call its handle, which takes and returns plain values.'
+};
+const serverCode = {
+	group: ['$lib/server', '$lib/server/*', '**/lib/server/*'],
+	message:
+		'Browser code imports nothing under $lib/server: the shapes exchanged over HTTP live in $lib/domain.'
+};
+const dbModule = {
+	group: ['$lib/server/db', '$lib/server/db/*', '**/server/db/*'],
+	message: 'Routes hold no SQL: call a module of $lib/server (ingest, metrics, assessment, http), not db.'
+};
+const sveltekitRuntime = {
+	group: ['$app/*', 'svelte', 'svelte/*', '$lib/components/*', '$lib/client/*'],
+	message:
+		'Pure code (domain, charts) runs in the browser, the server and the CLI alike: no framework, no UI, no API client.'
+};
+
+const restrict = (...patterns) => ['error', { patterns }];
+const noFetch = [
+	'error',
+	...['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'].map((name) => ({
+		name,
+		message: 'Chart builders never fetch: a page load or the API gives data, a pure builder shapes it.'
+	}))
+];
+
+const serverFiles = [
+	'src/lib/server/**',
+	'src/routes/**/*.server.ts',
+	'src/routes/**/+server.ts',
+	'src/hooks.server.ts',
+	'src/cli/**'
+];
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -19,6 +59,30 @@ export default ts.config(
 				svelteConfig
 			}
 		}
+	},
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+		ignores: ['src/lib/server/db/**'],
+		rules: { 'no-restricted-imports': restrict(duckdb) }
+	},
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: serverFiles,
+		rules: { 'no-restricted-imports': restrict(duckdb, serverCode) }
+	},
+	{
+		files: ['src/routes/**/*.server.ts', 'src/routes/**/+server.ts'],
+		rules: { 'no-restricted-imports': restrict(duckdb, dbModule) }
+	},
+	{
+		files: ['src/lib/domain/**', 'src/lib/charts/**'],
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-imports': restrict(duckdb, serverCode, sveltekitRuntime) }
+	},
+	{
+		files: ['src/lib/charts/**'],
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-globals': noFetch }
 	},
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'bench/results/', 'bench/data/'] }
 );
