@@ -43,6 +43,11 @@ export function catalogueFromJson(json: unknown, source = 'catalogue'): Catalogu
 	}
 }
 
+/** The catalogue a new assessment is created with: the one sent with it, else the default. */
+export async function catalogueOrDefault(json: unknown): Promise<Catalogue> {
+	return json === undefined ? loadDefaultCatalogue() : catalogueFromJson(json, 'catalogue');
+}
+
 /** The default catalogue, read and validated on each call (the file is small and may be edited). */
 export async function loadDefaultCatalogue(): Promise<Catalogue> {
 	const path = defaultCataloguePath();
