@@ -23,7 +23,7 @@ import { assertDraftOn, getVersion } from './versions';
  * exactly the bytes kept; the same bytes uploaded again are recognised by it and stored once.
  */
 
-export function evidenceDir(): string {
+function evidenceDir(): string {
 	return settings().WORKBENCH_EVIDENCE;
 }
 
