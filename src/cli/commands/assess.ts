@@ -1,17 +1,13 @@
-import { settings } from '$lib/server/config';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { firstLevel, validateCatalogue, type Catalogue } from '$lib/domain/assessment/catalogue';
 import { AssessmentError, CatalogueError } from '$lib/domain/assessment/errors';
 import { gapToNextLevel } from '$lib/domain/assessment/gap';
-import { LEVEL_LABELS, STAR_NOTE } from '$lib/domain/assessment/labels';
+import { itemStatusKey, levelKey } from '$lib/domain/assessment/labels';
 import { score, validateAssessment, type ScoreResult } from '$lib/domain/assessment/scoring';
+import { bilingual, translate, type MessageKey } from '$lib/i18n';
+import { defaultCataloguePath } from '$lib/server/assessment/catalogue-store';
 import { CliError } from '../output';
-
-/** The catalogue used when --catalogue is not given: WORKBENCH_STANDARD or the shipped default. */
-export function defaultCataloguePath(): string {
-	return settings().WORKBENCH_STANDARD;
-}
 
 function readJson(path: string, what: string): unknown {
 	let text: string;
@@ -30,30 +26,34 @@ function readJson(path: string, what: string): unknown {
 	}
 }
 
+// A refused file's issues are English (they quote its keys), so its whole line is in English.
 function loadCatalogue(path: string): Catalogue {
 	try {
 		return validateCatalogue(readJson(path, 'catalogue'));
 	} catch (error) {
-		if (error instanceof CatalogueError) throw new CliError(`${path}: ${error.message}`, 1);
+		if (error instanceof CatalogueError) throw new CliError(`${path}: ${error.in('en')}`, 1);
 		throw error;
 	}
 }
+
+const zh = (key: MessageKey) => translate('zh-CN', key);
+/** The English term inside a sentence of the summary: "to five-star", "check items not assessed". */
+const en = (key: MessageKey) => {
+	const text = translate('en', key);
+	return text.charAt(0).toLowerCase() + text.slice(1);
+};
 
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
 
 /** The readable (zh / en) summary of a score and the gap to the next level. */
-export function summary(
-	catalogue: Catalogue,
-	result: ScoreResult,
-	gap: ReturnType<typeof gapToNextLevel>
-): string {
-	const level = LEVEL_LABELS[result.level];
+function summary(catalogue: Catalogue, result: ScoreResult, gap: ReturnType<typeof gapToNextLevel>): string {
+	const notAssessed = itemStatusKey('not-assessed');
 	const lines = [
 		`GB/T 27922 自评 / self-assessment — ${catalogue.id}`,
-		`得分 Score: ${fmt(result.score)}  ${level.zh} / ${level.en}` +
+		`得分 Score: ${fmt(result.score)}  ${zh(levelKey(result.level))} / ${en(levelKey(result.level))}` +
 			(result.provisional
-				? `  [暂定 provisional: ${result.notAssessed.length} 项未评 / check items not assessed — the score is a lower bound]`
+				? `  [${zh('as.provisional')} ${en('as.provisional')}: ${result.notAssessed.length} 项${zh(notAssessed)} / check items ${en(notAssessed)} — the score is a lower bound]`
 				: ''),
 		`基础分 Base: ${fmt(result.base)} = 已得 earned ${fmt(result.earned)} ÷ 涉及项 applicable ${fmt(result.applicable)} × 100`,
 		`特别扣分 Special deductions: ${result.deductions}${result.deductions >= 5 ? ' (≥ 5: 评价不合格 / the assessment fails)' : ''}` +
@@ -71,16 +71,16 @@ export function summary(
 	lines.push('');
 	if (!gap.target) lines.push('已是最高等级 / Already at the highest level.');
 	else {
-		const target = LEVEL_LABELS[gap.target];
+		const to = `距${zh(levelKey(gap.target))} / to ${en(levelKey(gap.target))}`;
 		if (!gap.reachable)
 			lines.push(
 				gap.blocked === 'deductions'
-					? `距${target.zh} / to ${target.en}: 须先消除特别扣分项 / not reachable without removing special deductions.`
-					: `距${target.zh} / to ${target.en}: 无可提升的检查项 / no check item left to gain.`
+					? `${to}: 须先消除特别扣分项 / not reachable without removing special deductions.`
+					: `${to}: 无可提升的检查项 / no check item left to gain.`
 			);
 		else {
 			lines.push(
-				`距${target.zh} / to ${target.en} (≥ ${gap.targetScore}): 还差 ${fmt(gap.needed)} 分 / ${fmt(gap.needed)} points short — ` +
+				`${to} (≥ ${gap.targetScore}): 还差 ${fmt(gap.needed)} 分 / ${fmt(gap.needed)} points short — ` +
 					'使以下检查项符合 / make these check items conform:'
 			);
 			const titles = new Map(catalogue.items.map((i) => [i.id, i]));
@@ -88,8 +88,7 @@ export function summary(
 				lines.push(`  ${item.id} ${titles.get(item.id)?.title_zh ?? ''}  +${fmt(item.gain)}`);
 		}
 	}
-	if (result.level !== 'not-rated' && result.level !== 'compliant')
-		lines.push('', `${STAR_NOTE.zh} ${STAR_NOTE.en}`);
+	if (result.level !== 'not-rated' && result.level !== 'compliant') lines.push('', bilingual('as.starNote'));
 	return lines.join('\n');
 }
 
@@ -109,7 +108,7 @@ export async function runAssess(args: string[]): Promise<void> {
 	try {
 		input = validateAssessment(catalogue, json);
 	} catch (error) {
-		if (error instanceof AssessmentError) throw new CliError(`${file}: ${error.message}`, 1);
+		if (error instanceof AssessmentError) throw new CliError(`${file}: ${error.in('en')}`, 1);
 		throw error;
 	}
 	const result = score(catalogue, input);

@@ -26,5 +26,7 @@ export class UserError extends Error {
 export function bothLanguages(key: MessageKey, params?: Params): string {
 	const zh = translate('zh-CN', key, params);
 	const en = translate('en', key, params);
-	return zh === en ? zh : `${zh} / ${en}`;
+	if (zh === en) return zh;
+	// a full-width stop already carries its own space
+	return /[。！？]$/.test(zh) ? `${zh}/ ${en}` : `${zh} / ${en}`;
 }

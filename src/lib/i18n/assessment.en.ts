@@ -175,5 +175,17 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
 
 	'as.overdue': 'Overdue rectifications',
 	'as.overdue.days': '{days} days overdue',
-	'as.overdue.more': '{n} more'
+	'as.overdue.more': '{n} more',
+
+	'as.error.locked':
+		'Version {version} of assessment {assessmentId} is final and locked; start a new draft from it.',
+	'as.error.provisional': '{n} check item(s) not assessed yet; a provisional assessment cannot be finalised.',
+	'as.error.notFound': '{what} not found.',
+	'as.error.draftExists': 'Version {version} is already a draft; continue editing it.',
+	'as.error.invalidAssessment': 'invalid assessment',
+	'as.error.invalidCatalogue': 'invalid catalogue',
+	'as.error.catalogueFile': '{source}',
+	'as.error.noLeaf': 'no check item "{leafId}" in this catalogue',
+	'as.error.noDeduction': 'no special deduction #{n}',
+	'as.error.evidenceTooLarge': 'evidence file exceeds {limit} bytes'
 };

@@ -47,7 +47,7 @@ export const assessmentZh = {
 	'as.level.four-star': '四星级',
 	'as.level.three-star': '三星级',
 	'as.level.compliant': '达标级',
-	'as.level.not-rated': '未达标',
+	'as.level.not-rated': '未评级',
 
 	'as.scorePanel': '得分与等级',
 	'as.base': '基础分 {base}（得 {earned} / 适用 {applicable} 分）',
@@ -167,5 +167,16 @@ export const assessmentZh = {
 
 	'as.overdue': '逾期整改',
 	'as.overdue.days': '逾期 {days} 天',
-	'as.overdue.more': '另有 {n} 项'
+	'as.overdue.more': '另有 {n} 项',
+
+	'as.error.locked': '自评 {assessmentId} 的第 {version} 版已定稿，不能修改；请从该版本新建草稿。',
+	'as.error.provisional': '还有 {n} 个检查项未评价，不能定稿。',
+	'as.error.notFound': '找不到 {what}。',
+	'as.error.draftExists': '已有草稿（第 {version} 版），请继续编辑该草稿。',
+	'as.error.invalidAssessment': '无效的评价内容',
+	'as.error.invalidCatalogue': '无效的评价指标表',
+	'as.error.catalogueFile': '{source}',
+	'as.error.noLeaf': '没有检查项 {leafId}',
+	'as.error.noDeduction': '没有第 {n} 项特别扣分',
+	'as.error.evidenceTooLarge': '证据文件超过上限 {limit} 字节'
 } as const;

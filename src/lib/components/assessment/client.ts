@@ -1,9 +1,15 @@
+import type {
+	Assessment,
+	CatalogueCheck,
+	EvidenceUpload,
+	NewAssessment,
+	NewRectification,
+	RectificationPatch,
+	VersionView
+} from '$lib/domain/assessment/api';
 import type { Catalogue } from '$lib/domain/assessment/catalogue';
-import type { Rectification, RectificationStatus } from '$lib/domain/assessment/rectification-plan';
+import type { Rectification } from '$lib/domain/assessment/rectification-plan';
 import type { AssessmentState } from '$lib/domain/assessment/workspace-state';
-import type { Assessment } from '$lib/server/assessment/assessments';
-import type { EvidenceUpload } from '$lib/server/assessment/evidence';
-import type { VersionView } from '$lib/server/assessment/view';
 
 /**
  * Browser calls of the assessment pages. A failure is an ApiFailure carrying the server's message,
@@ -64,19 +70,10 @@ const base = (id: number) => `/api/assessments/${id}`;
 const versionUrl = (id: number, version: number) => `${base(id)}/versions/${version}`;
 
 export const assessmentApi = {
-	create: (input: {
-		name: string;
-		site: string;
-		periodFrom: string;
-		periodTo: string;
-		assessor: string;
-		catalogue?: Catalogue;
-	}) => call<Assessment>('/api/assessments', jsonInit('POST', input)),
+	create: (input: NewAssessment & { catalogue?: Catalogue }) =>
+		call<Assessment>('/api/assessments', jsonInit('POST', input)),
 	checkCatalogue: (file: File) =>
-		call<{ catalogue: Catalogue; items: number; leaves: number }>(
-			`/api/assessments/catalogue?name=${encodeURIComponent(file.name)}`,
-			rawInit(file)
-		),
+		call<CatalogueCheck>(`/api/assessments/catalogue?name=${encodeURIComponent(file.name)}`, rawInit(file)),
 	save: (id: number, version: number, state: AssessmentState) =>
 		call<VersionView>(versionUrl(id, version), jsonInit('PUT', state)),
 	finalise: (id: number, version: number) =>
@@ -88,23 +85,10 @@ export const assessmentApi = {
 			`${base(id)}/evidence?version=${version}&leaf=${encodeURIComponent(leafId)}&name=${encodeURIComponent(file.name)}`,
 			rawInit(file)
 		),
-	createRectification: (
-		id: number,
-		input: {
-			source: 'leaf' | 'deduction';
-			leafId?: string;
-			deductionIndex?: number;
-			action: string;
-			owner: string;
-			dueDate: string;
-			status?: RectificationStatus;
-		}
-	) => call<Rectification>(`${base(id)}/rectifications`, jsonInit('POST', input)),
-	updateRectification: (
-		id: number,
-		rid: number,
-		patch: Partial<Pick<Rectification, 'action' | 'owner' | 'dueDate' | 'status'>>
-	) => call<Rectification>(`${base(id)}/rectifications/${rid}`, jsonInit('PATCH', patch))
+	createRectification: (id: number, input: NewRectification) =>
+		call<Rectification>(`${base(id)}/rectifications`, jsonInit('POST', input)),
+	updateRectification: (id: number, rid: number, patch: RectificationPatch) =>
+		call<Rectification>(`${base(id)}/rectifications/${rid}`, jsonInit('PATCH', patch))
 };
 
 export const evidenceHref = (assessmentId: number, evidenceId: number) =>

@@ -1,11 +1,9 @@
+import type { EvidenceFile, MetricProposal, VersionView } from '$lib/domain/assessment/api';
 import { leaves, type Catalogue } from '$lib/domain/assessment/catalogue';
 import { gapToNextLevel, type GapResult } from '$lib/domain/assessment/gap';
 import { score, type ItemStatus, type ScoreResult } from '$lib/domain/assessment/scoring';
 import { today, type Rectification } from '$lib/domain/assessment/rectification-plan';
 import { liveInput, type AssessmentState, type ItemState } from '$lib/domain/assessment/workspace-state';
-import type { EvidenceFile } from '$lib/server/assessment/evidence';
-import type { MetricProposal } from '$lib/server/assessment/metric-proposals';
-import type { VersionView } from '$lib/server/assessment/view';
 import { ApiFailure, assessmentApi } from './client';
 
 /**

@@ -48,7 +48,7 @@ export type CatalogueItem = z.infer<typeof itemSchema>;
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
 /** Tolerance for the points total (points are usually halves, but a sheet may hold 1/3s). */
-export const POINTS_TOLERANCE = 1e-9;
+const POINTS_TOLERANCE = 1e-9;
 
 /** Items whose id some other item names as parent. */
 function parentIds(catalogue: Catalogue): Set<string> {

@@ -62,7 +62,7 @@ export interface GapResult {
 }
 
 /** Nodes the branch-and-bound search may visit before it settles for the best set found. */
-export const SEARCH_BUDGET = 200_000;
+const SEARCH_BUDGET = 200_000;
 
 const EPS = 1e-9;
 

@@ -1,24 +1,31 @@
+import { bilingual, type Locale } from '$lib/i18n';
+import type { CatalogueItem } from './catalogue';
 import type { ItemStatus, Level } from './scoring';
 
-/** zh-CN / en names of the levels and item statuses (GLOSSARY.md), for the CLI, pages and reports. */
-export const LEVEL_LABELS: Record<Level, { zh: string; en: string }> = {
-	'five-star': { zh: '五星级', en: 'five-star' },
-	'four-star': { zh: '四星级', en: 'four-star' },
-	'three-star': { zh: '三星级', en: 'three-star' },
-	compliant: { zh: '达标级', en: 'compliant' },
-	'not-rated': { zh: '未评级', en: 'not rated' }
+/**
+ * Names of levels and item statuses, for the pages, the CLI and reports alike: each is one message
+ * (as.level.*, as.item.*) holding the GLOSSARY.md term, so every place says the same word.
+ */
+
+export const levelKey = (level: Level) => `as.level.${level}` as const;
+
+export const itemStatusKey = (status: ItemStatus | 'not-assessed') => `as.item.${status}` as const;
+
+/** "三星级 Three-star": levels are always shown in both languages (certificates use both). */
+export function levelBoth(level: Level): string {
+	return bilingual(levelKey(level));
+}
+
+/** Stars a level shows (compliant has none). */
+export const STARS: Record<Level, number> = {
+	'not-rated': 0,
+	compliant: 0,
+	'three-star': 3,
+	'four-star': 4,
+	'five-star': 5
 };
 
-export const STATUS_LABELS: Record<ItemStatus | 'not-assessed', { zh: string; en: string }> = {
-	conform: { zh: '符合', en: 'conforming' },
-	nonconform: { zh: '不符合', en: 'non-conforming' },
-	sampled: { zh: '抽样', en: 'sampled' },
-	excluded: { zh: '删减', en: 'excluded' },
-	'not-assessed': { zh: '未评', en: 'not assessed' }
-};
-
-/** Shown wherever a star level is: GB/T 27922 practice grants a star only a year after first reaching compliant. */
-export const STAR_NOTE = {
-	zh: '星级通常在首次达到达标级满一年后方可评定。',
-	en: 'A star level is normally granted only a year after first reaching the compliant level.'
-};
+/** The item's title in the UI language (the Chinese one when no English title is given). */
+export function titleOf(item: Pick<CatalogueItem, 'title_zh' | 'title_en'>, locale: Locale): string {
+	return locale === 'en' && item.title_en ? item.title_en : item.title_zh;
+}

@@ -22,7 +22,7 @@ import { z } from 'zod';
  *   `conform` / `nonconform`; the assessor accepts or overrides it.
  */
 
-export const AGGREGATES = ['weighted_mean', 'mean', 'min', 'max', 'sum', 'last'] as const;
+const AGGREGATES = ['weighted_mean', 'mean', 'min', 'max', 'sum', 'last'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
 const name = z.string().trim().min(1);
@@ -42,8 +42,7 @@ export const metricParamsSchema = z
 	});
 export type MetricParams = z.infer<typeof metricParamsSchema>;
 
-export const DIRECTIONS = ['min', 'max'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+const DIRECTIONS = ['min', 'max'] as const;
 
 export const itemMetricSchema = z.object({
 	id: name,

@@ -49,7 +49,7 @@ export function isOverdue(r: Pick<Rectification, 'status' | 'dueDate'>, day: str
 }
 
 /** What needs an action, in order: nonconforming leaves in `leafOrder`, then deductions. */
-export function requiredRectifications(
+function requiredRectifications(
 	state: Pick<AssessmentState, 'items' | 'deductions'>,
 	leafOrder: readonly string[]
 ): { source: 'leaf' | 'deduction'; leafId: string | null; deductionIndex: number | null }[] {

@@ -180,7 +180,7 @@ export function validateAssessment(catalogue: Catalogue, input: unknown): Assess
 }
 
 /** The result given for a leaf, or undefined when it is not assessed. */
-export function resultOf(input: AssessmentInput, id: string): ItemResult | undefined {
+function resultOf(input: AssessmentInput, id: string): ItemResult | undefined {
 	return Object.hasOwn(input.items, id) ? input.items[id] : undefined;
 }
 

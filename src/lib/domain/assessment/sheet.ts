@@ -26,7 +26,7 @@ import { CatalogueError } from './errors';
  * numbers when `rows` starts at the sheet's first row).
  */
 
-export const SHEET_COLUMNS = [
+const SHEET_COLUMNS = [
 	'id',
 	'parent',
 	'title_zh',

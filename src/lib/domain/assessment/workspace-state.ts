@@ -8,7 +8,7 @@ import { STATUSES } from '$lib/domain/assessment/scoring';
  * API boundary; checked against the catalogue (leaf ids, samples) by `validateAssessment`.
  */
 
-export const itemStatus = z.enum(STATUSES);
+const itemStatus = z.enum(STATUSES);
 
 const text = (max: number) => z.string().trim().max(max);
 const leafId = z.string().min(1).max(100);
@@ -20,7 +20,7 @@ export const itemSchema = z.object({
 });
 
 /** A decision on a status the data proposed: accepted as is, or overridden with a reason. */
-export const decisionSchema = z.discriminatedUnion('decision', [
+const decisionSchema = z.discriminatedUnion('decision', [
 	z.object({
 		decision: z.literal('accepted'),
 		proposed: itemStatus,
@@ -42,9 +42,7 @@ export const stateSchema = z.object({
 	overrides: z.record(leafId, decisionSchema).default({})
 });
 
-export type ItemStatusValue = z.infer<typeof itemStatus>;
 export type ItemState = z.infer<typeof itemSchema>;
-export type Decision = z.infer<typeof decisionSchema>;
 export type AssessmentState = z.infer<typeof stateSchema>;
 
 export function emptyState(): AssessmentState {

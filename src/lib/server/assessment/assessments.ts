@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Assessment, NewAssessment } from '$lib/domain/assessment/api';
 import type { Catalogue } from '$lib/domain/assessment/catalogue';
 import { emptyState } from '$lib/domain/assessment/workspace-state';
 import { appendAudit } from '../audit/log';
@@ -6,32 +7,6 @@ import type { Database } from '../db/connection';
 import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
 import { NotFoundError } from './errors';
-
-/** An assessment: a named, dated scope (site, period, assessor) whose content lives in its versions. */
-export interface Assessment {
-	id: number;
-	name: string;
-	site: string;
-	periodFrom: string;
-	periodTo: string;
-	assessor: string;
-	catalogueId: string;
-	createdAt: string;
-	createdBy: string;
-	/** The newest version and its status (what the list shows). */
-	latestVersion: number;
-	latestStatus: 'draft' | 'final';
-	/** The newest final version, if any (its score is the assessment's official one). */
-	finalVersion: number | null;
-}
-
-export interface NewAssessment {
-	name: string;
-	site: string;
-	periodFrom: string;
-	periodTo: string;
-	assessor: string;
-}
 
 /** The stable hash of a catalogue snapshot: the same content gives the same hash on every machine. */
 export function catalogueSha256(catalogue: Catalogue): string {

@@ -16,7 +16,7 @@ import { InvalidCatalogueError } from './errors';
  * Where indicator catalogues come from: the shipped default (data/standards/gbt27922-2011.json, or
  * the file WORKBENCH_STANDARD names — a certification body's catalogue made the site default), and
  * sheets a user uploads for one assessment (JSON, or XLSX whose first worksheet has the columns
- * documented in src/lib/assessment/sheet.ts). Every catalogue is validated; problems come back as
+ * documented in src/lib/domain/assessment/sheet.ts). Every catalogue is validated; problems come back as
  * InvalidCatalogueError naming the file and each item or row.
  */
 
@@ -35,12 +35,17 @@ function invalid(source: string, error: unknown): never {
 }
 
 /** Validates parsed JSON as a catalogue. */
-export function catalogueFromJson(json: unknown, source = 'catalogue'): Catalogue {
+function catalogueFromJson(json: unknown, source = 'catalogue'): Catalogue {
 	try {
 		return validateCatalogue(json);
 	} catch (error) {
 		invalid(source, error);
 	}
+}
+
+/** The catalogue a new assessment is created with: the one sent with it, else the default. */
+export async function catalogueOrDefault(json: unknown): Promise<Catalogue> {
+	return json === undefined ? loadDefaultCatalogue() : catalogueFromJson(json, 'catalogue');
 }
 
 /** The default catalogue, read and validated on each call (the file is small and may be edited). */

@@ -25,8 +25,7 @@ export function checkState(catalogue: Catalogue, state: AssessmentState): void {
 		for (const id of Object.keys(record))
 			if (!ids.has(id)) issues.push(`${field}["${id}"]: no such check item in catalogue ${catalogue.id}`);
 	}
-	if (issues.length)
-		throw new InvalidAssessmentError(`无效的评价内容 / invalid assessment: ${issues.join('; ')}`, { issues });
+	if (issues.length) throw new InvalidAssessmentError('as.error.invalidAssessment', {}, issues);
 }
 
 /** Leaves without a status, in catalogue order; with `refuse`, a non-empty list throws ProvisionalError. */
@@ -34,4 +33,10 @@ export function missingLeaves(catalogue: Catalogue, state: AssessmentState, refu
 	const missing = score(catalogue, scoringInput(state)).notAssessed;
 	if (refuse && missing.length) throw new ProvisionalError(missing);
 	return missing;
+}
+
+/** Refuses (422) a leaf id that is not a check item of the catalogue. */
+export function assertLeaf(catalogue: Catalogue, leafId: string | null): void {
+	if (!leaves(catalogue).some((leaf) => leaf.id === leafId))
+		throw new InvalidAssessmentError('as.error.noLeaf', { leafId: String(leafId) });
 }

@@ -1,35 +1,17 @@
+import type { CompareSide, Comparison, VersionRef } from '$lib/domain/assessment/api';
 import { leaves } from '$lib/domain/assessment/catalogue';
-import { score, type ScoreResult } from '$lib/domain/assessment/scoring';
-import { changedLeaves, type LeafChange } from '$lib/domain/assessment/compare';
+import { score } from '$lib/domain/assessment/scoring';
+import { changedLeaves } from '$lib/domain/assessment/compare';
 import { scoringInput } from '$lib/domain/assessment/workspace-state';
 import type { Database } from '../db/connection';
-import { getAssessment, type Assessment } from './assessments';
-import { getVersion, type VersionSummary } from './versions';
+import { getAssessment } from './assessments';
+import { getVersion } from './versions';
 
 /**
  * Two assessments (or two versions of one) side by side — e.g. this year's surveillance audit against
  * last year's. Scores come from the pure `score()` with each version's own catalogue snapshot; changed
  * leaves are matched by id, so two editions of a catalogue compare on the items they share.
  */
-
-export interface VersionRef {
-	assessmentId: number;
-	/** Omitted: the newest version. */
-	version?: number;
-}
-
-export interface CompareSide {
-	assessment: Assessment;
-	version: VersionSummary;
-	score: ScoreResult;
-	titles: Record<string, { zh: string; en: string }>;
-}
-
-export interface Comparison {
-	a: CompareSide;
-	b: CompareSide;
-	changed: LeafChange[];
-}
 
 async function side(db: Database, ref: VersionRef) {
 	const assessment = await getAssessment(db, ref.assessmentId);
@@ -41,13 +23,6 @@ async function side(db: Database, ref: VersionRef) {
 		titles: Object.fromEntries(catalogue.items.map((i) => [i.id, { zh: i.title_zh, en: i.title_en }]))
 	};
 	return { view, order: leaves(catalogue).map((l) => l.id), items: state.items };
-}
-
-/** "12" or "12:3" (assessment id, optional version) → a reference; null when malformed. */
-export function parseVersionRef(text: string): VersionRef | null {
-	const match = /^(\d{1,9})(?::(\d{1,9}))?$/.exec(text.trim());
-	if (!match) return null;
-	return { assessmentId: Number(match[1]), version: match[2] === undefined ? undefined : Number(match[2]) };
 }
 
 export async function compareVersions(db: Database, a: VersionRef, b: VersionRef): Promise<Comparison> {

@@ -1,66 +1,65 @@
+import { withIssues } from '$lib/domain/assessment/errors';
+import { UserError } from '$lib/domain/errors';
+import type { Locale, MessageKey, Params } from '$lib/i18n';
+
 /**
  * Errors of the assessment workspace. Each carries the HTTP status the API answers with and a code
  * the UI can react to (409 `locked` → show the read-only view), so routes stay free of mapping logic.
- * Messages are bilingual because the lib does not know the caller's locale (CLI, tests, web).
+ * The text is a message key (as.error.*), said in both languages where the reader's is unknown; a
+ * refused document also lists its `issues` (sent as details too).
  */
-export class WorkspaceError extends Error {
+export class WorkspaceError extends UserError {
+	readonly issues: string[] | undefined;
+
 	constructor(
 		readonly status: number,
 		readonly code: string,
-		message: string,
-		readonly details?: Record<string, unknown>
+		key: MessageKey,
+		params: Params = {},
+		details?: Record<string, unknown>,
+		issues?: string[]
 	) {
-		super(message);
-		this.name = 'WorkspaceError';
+		super(key, params, issues ? { ...details, issues } : details);
+		this.issues = issues;
+		if (issues) this.message = withIssues(this.message, issues);
+	}
+
+	override in(locale: Locale): string {
+		return this.issues ? withIssues(super.in(locale), this.issues) : super.in(locale);
 	}
 }
 
 /** A finalised version was asked to change. */
 export class LockedError extends WorkspaceError {
 	constructor(assessmentId: number, version: number) {
-		super(
-			409,
-			'locked',
-			`第 ${version} 版已定稿，不能修改；请从该版本新建草稿。/ Version ${version} of assessment ${assessmentId} is final and locked; start a new draft from it.`,
-			{ assessmentId, version }
-		);
+		super(409, 'locked', 'as.error.locked', { assessmentId, version }, { assessmentId, version });
 	}
 }
 
 /** Finalising was refused because some leaves have no status yet. */
 export class ProvisionalError extends WorkspaceError {
 	constructor(readonly missing: string[]) {
-		super(
-			409,
-			'provisional',
-			`还有 ${missing.length} 个检查项未评价，不能定稿。/ ${missing.length} check item(s) not assessed yet; a provisional assessment cannot be finalised.`,
-			{ missing }
-		);
+		super(409, 'provisional', 'as.error.provisional', { n: missing.length }, { missing });
 	}
 }
 
 export class NotFoundError extends WorkspaceError {
 	constructor(what: string) {
-		super(404, 'not_found', `找不到 ${what}。/ ${what} not found.`);
+		super(404, 'not_found', 'as.error.notFound', { what });
 	}
 }
 
 /** Input that is well-formed JSON but wrong for this catalogue (unknown leaf, conforming > samples …). */
 export class InvalidAssessmentError extends WorkspaceError {
-	constructor(message: string, details?: Record<string, unknown>) {
-		super(422, 'invalid', message, details);
+	constructor(key: MessageKey, params: Params = {}, issues?: string[]) {
+		super(422, 'invalid', key, params, undefined, issues);
 	}
 }
 
 /** A draft already exists: only one draft at a time, so two people do not edit two drafts apart. */
 export class DraftExistsError extends WorkspaceError {
 	constructor(version: number) {
-		super(
-			409,
-			'draft_exists',
-			`已有草稿（第 ${version} 版），请继续编辑该草稿。/ Version ${version} is already a draft; continue editing it.`,
-			{ version }
-		);
+		super(409, 'draft_exists', 'as.error.draftExists', { version }, { version });
 	}
 }
 
@@ -68,8 +67,8 @@ export class DraftExistsError extends WorkspaceError {
 export class InvalidCatalogueError extends WorkspaceError {
 	constructor(
 		readonly source: string,
-		readonly issues: string[]
+		override readonly issues: string[]
 	) {
-		super(422, 'invalid_catalogue', `${source}: ${issues.join('; ')}`, { issues });
+		super(422, 'invalid_catalogue', 'as.error.catalogueFile', { source }, undefined, issues);
 	}
 }

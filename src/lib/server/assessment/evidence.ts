@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { leaves } from '$lib/domain/assessment/catalogue';
+import type { EvidenceFile, EvidenceUpload } from '$lib/domain/assessment/api';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
 import { sanitiseFileName } from '$lib/server/ingest';
-import { InvalidAssessmentError, LockedError, NotFoundError, WorkspaceError } from './errors';
+import { assertLeaf } from './check';
+import { LockedError, NotFoundError, WorkspaceError } from './errors';
 import { assertDraftOn, getVersion } from './versions';
 
 /**
@@ -22,25 +23,7 @@ import { assertDraftOn, getVersion } from './versions';
  * exactly the bytes kept; the same bytes uploaded again are recognised by it and stored once.
  */
 
-export interface EvidenceFile {
-	id: number;
-	assessmentId: number;
-	version: number;
-	leafId: string;
-	fileName: string;
-	sha256: string;
-	sizeBytes: number;
-	uploadedAt: string;
-	uploadedBy: string;
-}
-
-export interface EvidenceUpload {
-	file: EvidenceFile;
-	/** The same bytes were already attached to this leaf: nothing new was stored. */
-	duplicate: boolean;
-}
-
-export function evidenceDir(): string {
+function evidenceDir(): string {
 	return settings().WORKBENCH_EVIDENCE;
 }
 
@@ -51,9 +34,7 @@ export function maxEvidenceBytes(): number {
 
 export class EvidenceTooLargeError extends WorkspaceError {
 	constructor(readonly limit: number) {
-		super(413, 'too_large', `证据文件超过上限 ${limit} 字节 / evidence file exceeds ${limit} bytes`, {
-			limit
-		});
+		super(413, 'too_large', 'as.error.evidenceTooLarge', { limit }, { limit });
 	}
 }
 
@@ -109,8 +90,7 @@ export async function saveEvidence(
 ): Promise<EvidenceUpload> {
 	const { assessmentId, version, leafId } = target;
 	const current = await getVersion(db, assessmentId, version);
-	if (!leaves(current.catalogue).some((leaf) => leaf.id === leafId))
-		throw new InvalidAssessmentError(`没有检查项 ${leafId} / no check item "${leafId}" in this catalogue`);
+	assertLeaf(current.catalogue, leafId);
 	if (current.status === 'final') throw new LockedError(assessmentId, version);
 	const fileName = sanitiseFileName(target.fileName);
 	const dir = join(evidenceDir(), String(assessmentId));

@@ -1,9 +1,12 @@
+import type { Assessment, MetricProposal } from '$lib/domain/assessment/api';
 import { leaves, type Catalogue } from '$lib/domain/assessment/catalogue';
 import { proposeStatus } from '$lib/domain/assessment/gap';
 import { metricValue, type ItemMetric } from '$lib/domain/assessment/metric';
 import type { MetricRow } from '$lib/domain/metrics/query';
 import type { Database } from '../db/connection';
 import { runMetric } from '../metrics/registry';
+import { getAssessment } from './assessments';
+import { getVersion } from './versions';
 
 /**
  * Statuses proposed from the imported data for metric-backed check items: the leaf's metric runs
@@ -12,18 +15,6 @@ import { runMetric } from '../metrics/registry';
  * compares it with the threshold. The assessor accepts or overrides each proposal; nothing here
  * changes the saved state.
  */
-
-export interface MetricProposal {
-	leafId: string;
-	metric: ItemMetric;
-	/** The aggregated value (a share 0–1, hours, a rate …); null when the period has no usable data. */
-	value: number | null;
-	/** Months with data in the period. */
-	months: number;
-	proposed: 'conform' | 'nonconform' | null;
-	/** Why no value could be computed (unknown metric, bad column …). */
-	error: string | null;
-}
 
 export interface Period {
 	from: string;
@@ -76,4 +67,23 @@ export async function metricProposals(
 			}
 		})
 	);
+}
+
+/** The proposals for a version's catalogue over its assessment's period. */
+export function proposalsFor(
+	db: Database,
+	assessment: Assessment,
+	catalogue: Catalogue
+): Promise<MetricProposal[]> {
+	return metricProposals(db, catalogue, { from: assessment.periodFrom, to: assessment.periodTo });
+}
+
+/** GET …/versions/N/proposals: the proposals of one stored version. */
+export async function versionProposals(
+	db: Database,
+	assessmentId: number,
+	version: number
+): Promise<MetricProposal[]> {
+	const assessment = await getAssessment(db, assessmentId);
+	return proposalsFor(db, assessment, (await getVersion(db, assessmentId, version)).catalogue);
 }

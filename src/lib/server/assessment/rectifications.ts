@@ -1,4 +1,4 @@
-import { leaves } from '$lib/domain/assessment/catalogue';
+import type { NewRectification, OverdueRectification, RectificationPatch } from '$lib/domain/assessment/api';
 import {
 	today,
 	type Rectification,
@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/log';
 import { getDatabase, type Database } from '../db/connection';
 import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
+import { assertLeaf } from './check';
 import { InvalidAssessmentError, NotFoundError } from './errors';
 import { getVersion } from './versions';
 
@@ -17,25 +18,6 @@ import { getVersion } from './versions';
  * is worked through in the months after the audit, while the assessed result itself stays locked.
  * No delete: a dropped action is set to done with a note, so the history of the plan stays whole.
  */
-
-export interface NewRectification {
-	source: 'leaf' | 'deduction';
-	leafId?: string | null;
-	deductionIndex?: number | null;
-	action: string;
-	owner: string;
-	dueDate: string;
-	status?: RectificationStatus;
-}
-
-export type RectificationPatch = Partial<Pick<Rectification, 'action' | 'owner' | 'dueDate' | 'status'>>;
-
-export interface OverdueRectification extends Rectification {
-	assessmentName: string;
-	site: string;
-	/** Days past the due date. */
-	daysOverdue: number;
-}
 
 function toRectification(r: PlainRow): Rectification {
 	return {
@@ -70,15 +52,12 @@ export async function createRectification(
 	const latest = await getVersion(db, assessmentId);
 	const leafId = input.source === 'leaf' ? (input.leafId ?? null) : null;
 	const deductionIndex = input.source === 'deduction' ? (input.deductionIndex ?? null) : null;
-	if (input.source === 'leaf' && !leaves(latest.catalogue).some((leaf) => leaf.id === leafId))
-		throw new InvalidAssessmentError(`没有检查项 ${leafId} / no check item "${leafId}" in this catalogue`);
+	if (input.source === 'leaf') assertLeaf(latest.catalogue, leafId);
 	if (
 		input.source === 'deduction' &&
 		(deductionIndex === null || deductionIndex < 0 || deductionIndex >= latest.state.deductions.length)
 	)
-		throw new InvalidAssessmentError(
-			`没有第 ${deductionIndex} 项特别扣分 / no special deduction #${deductionIndex}`
-		);
+		throw new InvalidAssessmentError('as.error.noDeduction', { n: String(deductionIndex) });
 	return db.write(async (conn) => {
 		const [row] = await queryOn(
 			conn,

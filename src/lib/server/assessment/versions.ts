@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { AssessmentVersion, VersionSummary } from '$lib/domain/assessment/api';
 import type { Catalogue } from '$lib/domain/assessment/catalogue';
 import { stateDiff } from '$lib/domain/assessment/compare';
-import { stateSchema, type AssessmentState } from '$lib/domain/assessment/workspace-state';
+import { stateSchema } from '$lib/domain/assessment/workspace-state';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import { queryOn } from '../db/rows';
@@ -13,26 +14,6 @@ import { DraftExistsError, LockedError, NotFoundError } from './errors';
  * Versions of an assessment: draft → final. A final version is locked — every write here checks the
  * status inside the same transaction as the change, so two requests cannot both edit or finalise.
  */
-
-export type VersionStatus = 'draft' | 'final';
-
-export interface VersionSummary {
-	assessmentId: number;
-	version: number;
-	status: VersionStatus;
-	basedOn: number | null;
-	createdAt: string;
-	createdBy: string;
-	updatedAt: string;
-	finalisedAt: string | null;
-	finalisedBy: string | null;
-	catalogueSha256: string;
-}
-
-export interface AssessmentVersion extends VersionSummary {
-	state: AssessmentState;
-	catalogue: Catalogue;
-}
 
 const SUMMARY = `assessment_id, version, status, based_on, created_at, created_by, updated_at, finalised_at,
 	finalised_by, catalogue_sha256`;

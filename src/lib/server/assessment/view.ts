@@ -1,22 +1,11 @@
-import { score, type ScoreResult } from '$lib/domain/assessment/scoring';
-import type { Rectification } from '$lib/domain/assessment/rectification-plan';
+import type { AssessmentRow, VersionView } from '$lib/domain/assessment/api';
+import { score } from '$lib/domain/assessment/scoring';
 import { scoringInput } from '$lib/domain/assessment/workspace-state';
 import type { Database } from '../db/connection';
-import { getAssessment, listAssessments, type Assessment } from './assessments';
-import { listEvidence, type EvidenceFile } from './evidence';
+import { getAssessment, listAssessments } from './assessments';
+import { listEvidence } from './evidence';
 import { listRectifications } from './rectifications';
-import { getVersion, listVersions, type AssessmentVersion, type VersionSummary } from './versions';
-
-/** Everything the assessment page and GET …/versions/N show, in one plain object. */
-export interface VersionView {
-	assessment: Assessment;
-	versions: VersionSummary[];
-	version: AssessmentVersion;
-	/** The saved state scored by the pure `score()` (the browser recomputes it live while editing). */
-	score: ScoreResult;
-	evidence: EvidenceFile[];
-	rectifications: Rectification[];
-}
+import { getVersion, listVersions } from './versions';
 
 export async function versionView(
 	db: Database,
@@ -38,13 +27,6 @@ export async function versionView(
 		evidence,
 		rectifications
 	};
-}
-
-/** A row of the assessments list: the assessment with the score and level of its newest version. */
-export interface AssessmentRow extends Assessment {
-	score: number;
-	level: ScoreResult['level'];
-	provisional: boolean;
 }
 
 export async function assessmentRows(db: Database): Promise<AssessmentRow[]> {

@@ -1,22 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/connection';
 import type { Plain } from '../db/values';
+import type { AuditEntry } from '$lib/domain/assessment/api';
 
 /**
  * The append-only audit log: who did what, when, to which record. This module deliberately offers
  * only `appendAudit` (inside the caller's write transaction, so the entry commits or rolls back with
  * the change it describes) and reads — there is no update or delete, and no API route writes to it.
  */
-
-export interface AuditEntry {
-	id: number;
-	at: string;
-	actor: string;
-	action: string;
-	entity: string;
-	entityId: string | null;
-	detail: Plain;
-}
 
 export interface AuditInput {
 	/** Who: a user name once login exists; 'web' or 'cli' until then. */

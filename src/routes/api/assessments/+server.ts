@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
+import { createAssessmentSchema } from '$lib/domain/assessment/api';
 import { createAssessment, listAssessments } from '$lib/server/assessment/assessments';
-import { createAssessmentSchema } from '$lib/server/assessment/api-schemas';
-import { catalogueFromJson, loadDefaultCatalogue } from '$lib/server/assessment/catalogue-store';
+import { catalogueOrDefault } from '$lib/server/assessment/catalogue-store';
 import { getDatabase } from '$lib/server/db/connection';
 import { actorOf } from '$lib/server/http/actor';
 import { api, parseJson } from '$lib/server/http/api';
@@ -15,8 +15,7 @@ export const GET: RequestHandler = api(async () => {
 /** {name, site, periodFrom, periodTo, assessor, catalogue?} → 201 the assessment with an empty draft v1. */
 export const POST: RequestHandler = api(async ({ request, locals }) => {
 	const { catalogue, ...input } = await parseJson(request, createAssessmentSchema, locals.locale);
-	const chosen =
-		catalogue === undefined ? await loadDefaultCatalogue() : catalogueFromJson(catalogue, 'catalogue');
+	const chosen = await catalogueOrDefault(catalogue);
 	const assessment = await createAssessment(await getDatabase(), input, chosen, actorOf(locals));
 	return json(assessment, { status: 201 });
 });

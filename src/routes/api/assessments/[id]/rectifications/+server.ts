@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { rectificationSchema } from '$lib/server/assessment/api-schemas';
+import { rectificationSchema } from '$lib/domain/assessment/api';
 import { createRectification, listRectifications } from '$lib/server/assessment/rectifications';
 import { getDatabase } from '$lib/server/db/connection';
 import { actorOf } from '$lib/server/http/actor';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { rectificationPatchSchema } from '$lib/server/assessment/api-schemas';
+import { rectificationPatchSchema } from '$lib/domain/assessment/api';
 import { updateRectification } from '$lib/server/assessment/rectifications';
 import { getDatabase } from '$lib/server/db/connection';
 import { actorOf } from '$lib/server/http/actor';
