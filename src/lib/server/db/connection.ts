@@ -138,9 +138,3 @@ export function getDatabase(path = defaultDbPath()): Promise<Database> {
 	}
 	return db;
 }
-
-export async function closeDatabase(path = defaultDbPath()): Promise<void> {
-	const db = opened.get(path);
-	opened.delete(path);
-	if (db) (await db).close();
-}
