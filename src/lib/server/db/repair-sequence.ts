@@ -23,8 +23,12 @@ FROM ${source}`;
 
 const SEQUENCE_COLUMNS = 'repair_id, received_at, product_model, serial_no, sold_at';
 
-/** The two columns, as named in `repairs`. */
-export const REPAIR_SEQUENCE_COLUMNS = ['first_repair_of_unit', 'next_repair_at'];
+/** The two columns, as declared in `repairs` (migration 3 added them). */
+export const REPAIR_SEQUENCE_COLUMN_DEFS = [
+	{ name: 'first_repair_of_unit', sql: 'BOOLEAN DEFAULT false' },
+	{ name: 'next_repair_at', sql: 'TIMESTAMP' }
+];
+export const REPAIR_SEQUENCE_COLUMNS = REPAIR_SEQUENCE_COLUMN_DEFS.map((c) => c.name);
 
 /**
  * The sequence of a repair that is its unit's only repair (the first repair when it has a serial and
