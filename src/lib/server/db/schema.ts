@@ -2,7 +2,7 @@ import type { FieldType, KindDef } from '$lib/domain/records';
 import { REPAIR_SEQUENCE_COLUMN_DEFS } from './repair-sequence';
 
 /** How a field's parsed value is stored. */
-const SQL_TYPES: Record<FieldType, string> = {
+export const SQL_TYPE: Record<FieldType, string> = {
 	text: 'VARCHAR',
 	timestamp: 'TIMESTAMP',
 	date: 'DATE',
@@ -49,7 +49,7 @@ export function recordTablesSql(
 	derived: readonly ColumnSql[] = []
 ): string {
 	const columns = (notNull: (field: SchemaField) => boolean) =>
-		fields.map((f) => ({ name: f.name, sql: SQL_TYPES[f.type] + (notNull(f) ? ' NOT NULL' : '') }));
+		fields.map((f) => ({ name: f.name, sql: SQL_TYPE[f.type] + (notNull(f) ? ' NOT NULL' : '') }));
 	return (
 		createTableSql(table, [
 			...columns((f) => f.required === true),
