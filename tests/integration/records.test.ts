@@ -3,7 +3,7 @@ import { DataType, tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_DEFS, KINDS, type FieldType } from '../../src/lib/domain/records';
 import { importFile } from '../../src/lib/server/ingest';
-import { DATE_COLUMN, recordsArrow } from '../../src/lib/server/metrics/records';
+import { recordsArrow } from '../../src/lib/server/metrics/records';
 import { importDemoData } from '../helpers/demo-data';
 import { tempDatabase } from '../helpers/temp-db';
 
@@ -93,7 +93,7 @@ describe('drill-down records of every table of the demo data', () => {
 		expect(table.schema.fields.filter((f, i) => !fields[i].arrow(f.type))).toEqual([]);
 		const expected = await ctx.db.query(
 			`SELECT ${fields.map((f) => `${f.sql(f.name)} AS ${f.name}`).join(', ')} FROM ${def.table}
-			 ORDER BY ${DATE_COLUMN[kind]} DESC, ${def.key.join(', ')}`
+			 ORDER BY ${def.dateField} DESC, ${def.key.join(', ')}`
 		);
 		expect(expected.length).toBeGreaterThan(0);
 		const rows = table.toArray().map((row) => {

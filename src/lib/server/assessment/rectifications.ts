@@ -6,7 +6,6 @@ import {
 } from '$lib/domain/assessment/rectification-plan';
 import { appendAudit } from '../audit/log';
 import { getDatabase, type Database } from '../db/connection';
-import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
 import { assertLeaf } from './check';
 import { InvalidAssessmentError, NotFoundError } from './errors';
@@ -59,8 +58,7 @@ export async function createRectification(
 	)
 		throw new InvalidAssessmentError('as.error.noDeduction', { n: String(deductionIndex) });
 	return db.write(async (conn) => {
-		const [row] = await queryOn(
-			conn,
+		const [row] = await conn.all(
 			`INSERT INTO rectifications (id, assessment_id, source, leaf_id, deduction_index, action, owner, due_date, status,
 				created_at, updated_at)
 			 VALUES (nextval('rectification_seq'), $1, $2, $3, $4, $5, $6, CAST($7 AS DATE), $8, current_localtimestamp(),
@@ -99,7 +97,7 @@ export async function updateRectification(
 	actor: string
 ): Promise<Rectification> {
 	return db.write(async (conn) => {
-		const [row] = await queryOn(conn, `SELECT * FROM rectifications WHERE assessment_id = $1 AND id = $2`, [
+		const [row] = await conn.all(`SELECT * FROM rectifications WHERE assessment_id = $1 AND id = $2`, [
 			assessmentId,
 			id
 		]);
@@ -112,8 +110,7 @@ export async function updateRectification(
 		const sets = changes.map(
 			(k, i) => `${COLUMNS[k]} = ${k === 'dueDate' ? `CAST($${i + 2} AS DATE)` : `$${i + 2}`}`
 		);
-		const [updated] = await queryOn(
-			conn,
+		const [updated] = await conn.all(
 			`UPDATE rectifications SET ${sets.join(', ')}, updated_at = current_localtimestamp()
 			 WHERE id = $1 RETURNING *`,
 			[id, ...changes.map((k) => patch[k] as string)]

@@ -2,13 +2,67 @@
  * Versioned schema changes, applied in order at start. A released migration is never edited:
  * a change to the schema is a new entry at the end.
  */
+import type { FieldType } from '$lib/domain/records';
 import { REBUILD_REPAIR_SEQUENCE_SQL } from './repair-sequence';
+import { recordTablesSql, type SchemaField } from './schema';
 
 export interface Migration {
 	version: number;
 	name: string;
 	sql: string;
 }
+
+/**
+ * The record kinds' fields as migration 1 created their tables (`name type`, `!` when required),
+ * frozen with it: a later change to a kind is a new migration, and tests/integration/schema.test.ts
+ * fails until the migrated tables equal what the kinds say.
+ */
+const V1_KINDS: [table: string, fields: string][] = [
+	[
+		'repairs',
+		`repair_id text!, received_at timestamp!, product_model text!, category text, serial_no text,
+		defect_code text, defect_category text, symptom text, root_cause text, completed_at timestamp,
+		sold_at date, region text, service_center text, supplier text, in_warranty bool, parts_cost amount,
+		labor_cost amount, logistics_cost amount, other_cost amount, status text`
+	],
+	[
+		'returns',
+		`return_id text!, requested_at timestamp!, product_model text!, order_id text, return_type return_type,
+		reason_code text, reason text, quantity count, amount amount, sold_at date, counter_done_at timestamp,
+		inspected_at timestamp, closed_at timestamp, channel text, region text, store text, supplier text,
+		defect_confirmed bool`
+	],
+	[
+		'complaints',
+		`complaint_id text!, received_at timestamp!, channel text, category text, severity text,
+		product_model text, supplier text, region text, store text, first_response_at timestamp,
+		resolved_at timestamp, status text, compensation amount, satisfaction score5, description text,
+		resolution text`
+	],
+	[
+		'surveys',
+		`response_id text!, responded_at timestamp!, csat score5, nps score10, channel text, related_id text,
+		product_model text, region text, comment text`
+	],
+	[
+		'sales',
+		`period month!, product_model text!, category text, region text, channel text, units count!,
+		revenue amount`
+	]
+];
+
+/** Parses a V1_KINDS field list. */
+function frozenFields(spec: string): SchemaField[] {
+	return spec.split(/\s*,\s*/).map((column) => {
+		const [, name, type, required] = /^\s*(\w+) (\w+)(!?)$/.exec(column) ?? [];
+		if (!name) throw new Error(`Bad frozen field "${column}"`);
+		return { name, type: type as FieldType, required: required === '!' };
+	});
+}
+
+const V1_RECORD_TABLES = V1_KINDS.map(([table, fields]) => recordTablesSql(table, frozenFields(fields))).join(
+	''
+);
 
 export const MIGRATIONS: Migration[] = [
 	{
@@ -55,197 +109,7 @@ CREATE TABLE mapping_profiles (
 	mapping JSON NOT NULL,
 	updated_at TIMESTAMP NOT NULL
 );
-CREATE TABLE repairs (
-	repair_id VARCHAR NOT NULL,
-	received_at TIMESTAMP NOT NULL,
-	product_model VARCHAR NOT NULL,
-	category VARCHAR,
-	serial_no VARCHAR,
-	defect_code VARCHAR,
-	defect_category VARCHAR,
-	symptom VARCHAR,
-	root_cause VARCHAR,
-	completed_at TIMESTAMP,
-	sold_at DATE,
-	region VARCHAR,
-	service_center VARCHAR,
-	supplier VARCHAR,
-	in_warranty BOOLEAN,
-	parts_cost DECIMAL(18,2),
-	labor_cost DECIMAL(18,2),
-	logistics_cost DECIMAL(18,2),
-	other_cost DECIMAL(18,2),
-	status VARCHAR,
-	extra JSON,
-	batch_id INTEGER NOT NULL
-);
-CREATE TABLE repairs_history (
-	repair_id VARCHAR,
-	received_at TIMESTAMP,
-	product_model VARCHAR,
-	category VARCHAR,
-	serial_no VARCHAR,
-	defect_code VARCHAR,
-	defect_category VARCHAR,
-	symptom VARCHAR,
-	root_cause VARCHAR,
-	completed_at TIMESTAMP,
-	sold_at DATE,
-	region VARCHAR,
-	service_center VARCHAR,
-	supplier VARCHAR,
-	in_warranty BOOLEAN,
-	parts_cost DECIMAL(18,2),
-	labor_cost DECIMAL(18,2),
-	logistics_cost DECIMAL(18,2),
-	other_cost DECIMAL(18,2),
-	status VARCHAR,
-	extra JSON,
-	batch_id INTEGER,
-	superseded_at TIMESTAMP NOT NULL,
-	superseded_by_batch INTEGER NOT NULL
-);
-CREATE TABLE returns (
-	return_id VARCHAR NOT NULL,
-	requested_at TIMESTAMP NOT NULL,
-	product_model VARCHAR NOT NULL,
-	order_id VARCHAR,
-	return_type VARCHAR,
-	reason_code VARCHAR,
-	reason VARCHAR,
-	quantity INTEGER,
-	amount DECIMAL(18,2),
-	sold_at DATE,
-	counter_done_at TIMESTAMP,
-	inspected_at TIMESTAMP,
-	closed_at TIMESTAMP,
-	channel VARCHAR,
-	region VARCHAR,
-	store VARCHAR,
-	supplier VARCHAR,
-	defect_confirmed BOOLEAN,
-	extra JSON,
-	batch_id INTEGER NOT NULL
-);
-CREATE TABLE returns_history (
-	return_id VARCHAR,
-	requested_at TIMESTAMP,
-	product_model VARCHAR,
-	order_id VARCHAR,
-	return_type VARCHAR,
-	reason_code VARCHAR,
-	reason VARCHAR,
-	quantity INTEGER,
-	amount DECIMAL(18,2),
-	sold_at DATE,
-	counter_done_at TIMESTAMP,
-	inspected_at TIMESTAMP,
-	closed_at TIMESTAMP,
-	channel VARCHAR,
-	region VARCHAR,
-	store VARCHAR,
-	supplier VARCHAR,
-	defect_confirmed BOOLEAN,
-	extra JSON,
-	batch_id INTEGER,
-	superseded_at TIMESTAMP NOT NULL,
-	superseded_by_batch INTEGER NOT NULL
-);
-CREATE TABLE complaints (
-	complaint_id VARCHAR NOT NULL,
-	received_at TIMESTAMP NOT NULL,
-	channel VARCHAR,
-	category VARCHAR,
-	severity VARCHAR,
-	product_model VARCHAR,
-	supplier VARCHAR,
-	region VARCHAR,
-	store VARCHAR,
-	first_response_at TIMESTAMP,
-	resolved_at TIMESTAMP,
-	status VARCHAR,
-	compensation DECIMAL(18,2),
-	satisfaction INTEGER,
-	description VARCHAR,
-	resolution VARCHAR,
-	extra JSON,
-	batch_id INTEGER NOT NULL
-);
-CREATE TABLE complaints_history (
-	complaint_id VARCHAR,
-	received_at TIMESTAMP,
-	channel VARCHAR,
-	category VARCHAR,
-	severity VARCHAR,
-	product_model VARCHAR,
-	supplier VARCHAR,
-	region VARCHAR,
-	store VARCHAR,
-	first_response_at TIMESTAMP,
-	resolved_at TIMESTAMP,
-	status VARCHAR,
-	compensation DECIMAL(18,2),
-	satisfaction INTEGER,
-	description VARCHAR,
-	resolution VARCHAR,
-	extra JSON,
-	batch_id INTEGER,
-	superseded_at TIMESTAMP NOT NULL,
-	superseded_by_batch INTEGER NOT NULL
-);
-CREATE TABLE surveys (
-	response_id VARCHAR NOT NULL,
-	responded_at TIMESTAMP NOT NULL,
-	csat INTEGER,
-	nps INTEGER,
-	channel VARCHAR,
-	related_id VARCHAR,
-	product_model VARCHAR,
-	region VARCHAR,
-	comment VARCHAR,
-	extra JSON,
-	batch_id INTEGER NOT NULL
-);
-CREATE TABLE surveys_history (
-	response_id VARCHAR,
-	responded_at TIMESTAMP,
-	csat INTEGER,
-	nps INTEGER,
-	channel VARCHAR,
-	related_id VARCHAR,
-	product_model VARCHAR,
-	region VARCHAR,
-	comment VARCHAR,
-	extra JSON,
-	batch_id INTEGER,
-	superseded_at TIMESTAMP NOT NULL,
-	superseded_by_batch INTEGER NOT NULL
-);
-CREATE TABLE sales (
-	period DATE NOT NULL,
-	product_model VARCHAR NOT NULL,
-	category VARCHAR,
-	region VARCHAR,
-	channel VARCHAR,
-	units INTEGER NOT NULL,
-	revenue DECIMAL(18,2),
-	extra JSON,
-	batch_id INTEGER NOT NULL
-);
-CREATE TABLE sales_history (
-	period DATE,
-	product_model VARCHAR,
-	category VARCHAR,
-	region VARCHAR,
-	channel VARCHAR,
-	units INTEGER,
-	revenue DECIMAL(18,2),
-	extra JSON,
-	batch_id INTEGER,
-	superseded_at TIMESTAMP NOT NULL,
-	superseded_by_batch INTEGER NOT NULL
-);
-`
+${V1_RECORD_TABLES}`
 	},
 	{
 		version: 2,

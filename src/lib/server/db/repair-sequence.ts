@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Sql } from './sql';
 
 /**
  * Keeps the two per-unit sequence columns of `repairs` up to date, inside the import's transaction.
@@ -23,8 +23,12 @@ FROM ${source}`;
 
 const SEQUENCE_COLUMNS = 'repair_id, received_at, product_model, serial_no, sold_at';
 
-/** The two columns, as named in `repairs`. */
-export const REPAIR_SEQUENCE_COLUMNS = ['first_repair_of_unit', 'next_repair_at'];
+/** The two columns, as declared in `repairs` (migration 3 added them). */
+export const REPAIR_SEQUENCE_COLUMN_DEFS = [
+	{ name: 'first_repair_of_unit', sql: 'BOOLEAN DEFAULT false' },
+	{ name: 'next_repair_at', sql: 'TIMESTAMP' }
+];
+export const REPAIR_SEQUENCE_COLUMNS = REPAIR_SEQUENCE_COLUMN_DEFS.map((c) => c.name);
 
 /**
  * The sequence of a repair that is its unit's only repair (the first repair when it has a serial and
@@ -41,7 +45,7 @@ export function onlyRepairSequenceSql(alias: string): string[] {
  * them; the other new repairs take onlyRepairSequenceSql. The temp table `touched_serials` keeps the
  * stored serials the batch shares, whose own sequence refreshRepairSequence then brings up to date.
  */
-export async function prepareNewRepairSequence(conn: DuckDBConnection, rows: string): Promise<void> {
+export async function prepareNewRepairSequence(conn: Sql, rows: string): Promise<void> {
 	await conn.run(`CREATE OR REPLACE TEMP TABLE batch_serials AS
 		SELECT serial_no, count(*) AS repairs FROM ${rows} WHERE serial_no IS NOT NULL GROUP BY serial_no`);
 	await conn.run(`CREATE OR REPLACE TEMP TABLE touched_serials AS
@@ -65,7 +69,7 @@ export async function prepareNewRepairSequence(conn: DuckDBConnection, rows: str
  * may move a repair to another serial). Rows without a serial keep the column defaults.
  */
 export async function refreshRepairSequence(
-	conn: DuckDBConnection,
+	conn: Sql,
 	batchId: number,
 	options: { batchRowsCurrent: boolean }
 ): Promise<void> {

@@ -1,9 +1,9 @@
 import type { KindDef } from '$lib/domain/records';
+import { SQL_TYPE } from '../db/schema';
 import { ImportError, type SourceRules } from './types';
 import {
 	INVALID_REASON,
 	SPACE_TOLERANT_TYPES,
-	SQL_TYPE,
 	cellValue,
 	plainCellValue,
 	rowHasEdgeSpaceSql,

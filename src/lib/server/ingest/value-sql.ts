@@ -185,16 +185,3 @@ export function ruleViolations(type: FieldType, typed: string): [string, RejectR
 			return [];
 	}
 }
-
-export const SQL_TYPE: Record<FieldType, string> = {
-	text: 'VARCHAR',
-	timestamp: 'TIMESTAMP',
-	date: 'DATE',
-	month: 'DATE',
-	amount: 'DECIMAL(18,2)',
-	count: 'INTEGER',
-	score5: 'INTEGER',
-	score10: 'INTEGER',
-	bool: 'BOOLEAN',
-	return_type: 'VARCHAR'
-};

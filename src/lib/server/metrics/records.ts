@@ -18,15 +18,6 @@ import { textVectors } from './arrow-text';
 import { MetricQueryError } from './registry';
 import { Params, whereSql } from './sql';
 
-/** The date each table is filtered and ordered by. */
-export const DATE_COLUMN: Record<Kind, string> = {
-	repair: 'received_at',
-	return: 'requested_at',
-	complaint: 'received_at',
-	survey: 'responded_at',
-	sales: 'period'
-};
-
 export const MAX_RECORDS = 200_000;
 
 /**
@@ -113,14 +104,14 @@ export async function recordsArrow(
 	}
 	if (limit < 1 || limit > MAX_RECORDS) throw new MetricQueryError(`limit must be 1…${MAX_RECORDS}`);
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 't', dateColumn: DATE_COLUMN[kind], filters: allowed });
+	const where = whereSql(p, query, { alias: 't', dateColumn: def.dateField, filters: allowed });
 	const columns = [
 		...def.fields.map((f) => ({ name: f.name, sql: `t.${f.name}`, encoding: ENCODING[f.type] })),
 		{ name: 'extra', sql: 'CAST(t.extra AS VARCHAR)', encoding: ENCODING.return_type },
 		{ name: 'batch_id', sql: 't.batch_id', encoding: ENCODING.count }
 	];
 	// The key makes the order total, so that pages neither overlap nor skip a record.
-	const order = [`t.${DATE_COLUMN[kind]} DESC`, ...def.key.map((k) => `t.${k}`)].join(', ');
+	const order = [`t.${def.dateField} DESC`, ...def.key.map((k) => `t.${k}`)].join(', ');
 	const texts = columns.filter((c) => 'text' in c.encoding).map((c) => c.sql);
 	const result = await db.queryColumns(
 		`SELECT ${columns
