@@ -14,7 +14,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '../src/lib/server/db/connection';
-import { importFile, type ImportProgress } from '../src/lib/server/ingest';
+import type { ImportProgress } from '../src/lib/domain/ingest/api';
+import { importFile } from '../src/lib/server/ingest';
 
 export interface PhaseTiming {
 	phase: string;

@@ -1,6 +1,5 @@
 import { getDatabase } from '$lib/server/db/connection';
-import { tableCounts } from '$lib/server/ingest/tables';
-import { listBatches } from '$lib/server/ingest';
+import { listBatches, tableCounts } from '$lib/server/ingest';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -21,7 +21,9 @@ import { resolveProfile, saveProfile } from './profiles';
 import { writeRejected } from './rejected';
 import { detectFileType, readHead } from './sniff';
 import { csvRelationSql, dropStageRejects, stageCells } from './stage';
-import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
+import type { ImportProgress, ImportResult } from '$lib/domain/ingest/api';
+import { ImportError } from './errors';
+import type { ImportOptions } from './types';
 
 function progress(options: ImportOptions, phase: ImportProgress['phase'], fraction: number): void {
 	options.onProgress?.({ phase, fraction: Math.min(1, Math.max(0, fraction)) });
@@ -221,14 +223,12 @@ async function prepareRejected(
 
 async function resolveProfileOrFail(db: Database, name: string, kind: Kind) {
 	const profile = await resolveProfile(db, name);
-	if (!profile)
-		throw new ImportError(`Unknown mapping profile "${name}" / 未知映射方案 "${name}"`, 'unknown_profile', {
-			name
-		});
+	if (!profile) throw new ImportError('unknown_profile', 'ingest.unknownProfile', { name }, { name });
 	if (profile.kind !== kind) {
 		throw new ImportError(
-			`Mapping profile "${name}" is for ${profile.kind} files, not ${kind} / 映射方案 "${name}" 适用于 ${profile.kind}`,
 			'bad_mapping',
+			'ingest.profileKind',
+			{ name, profileKind: profile.kind, kind },
 			{ name, kind: profile.kind }
 		);
 	}
@@ -248,11 +248,11 @@ async function checkAlignment(
 	);
 	if (staged !== good || rejects !== refused) {
 		throw new ImportError(
-			`${fileName}: the CSV structure could not be read consistently (quoting or line breaks); ` +
-				`${staged} rows were read where ${good} were expected. Check the file's quoting. / ` +
-				`文件的引号或换行格式无法一致解析，请检查文件。`,
 			'unreadable',
-			{ staged, good, rejects, refused }
+			'ingest.inconsistentCsv',
+			{ staged, good },
+			{ staged, good, rejects, refused },
+			fileName
 		);
 	}
 }
@@ -262,8 +262,11 @@ async function assertReadable(path: string): Promise<void> {
 		if (!(await stat(path)).isFile()) throw new Error('not a file');
 	} catch (error) {
 		throw new ImportError(
-			`${path}: cannot read the file (${(error as Error).message}) / 无法读取文件`,
-			'unreadable'
+			'unreadable',
+			'ingest.unreadableFile',
+			{ reason: (error as Error).message },
+			{},
+			path
 		);
 	}
 }

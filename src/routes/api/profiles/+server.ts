@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDatabase } from '$lib/server/db/connection';
 import { api, parseQuery } from '$lib/server/http/api';
 import { kindSchema } from '$lib/server/http/schemas';
-import { availableProfiles } from '$lib/server/ingest/profile-options';
+import { availableProfiles } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 const query = z.object({ kind: kindSchema.optional() });

@@ -1,7 +1,6 @@
 import { isKind, type Kind } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
-import { availableProfiles } from '$lib/server/ingest/profile-options';
-import { maxUploadBytes } from '$lib/server/ingest';
+import { availableProfiles, maxUploadBytes } from '$lib/server/ingest';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

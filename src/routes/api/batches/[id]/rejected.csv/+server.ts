@@ -1,8 +1,7 @@
 import { createT } from '$lib/i18n';
 import { getDatabase } from '$lib/server/db/connection';
 import { api, ApiError, idParam } from '$lib/server/http/api';
-import { getBatch } from '$lib/server/ingest';
-import { rejectedCsvStream } from '$lib/server/ingest/rejected-csv';
+import { getBatch, rejectedCsvStream } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 /** The rejected rows of a batch as CSV (UTF-8 with BOM, zh+en header, CSV-injection guarded), streamed. */
