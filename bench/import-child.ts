@@ -8,13 +8,14 @@
  * The last stdout line is a JSON ChildResult.
  *
  * Environment (bench only, never read by src/):
- *   BENCH_TRACE=1        time every SQL statement the importer runs (patches DuckDBConnection)
+ *   BENCH_TRACE=1        time every SQL statement the importer runs (patches server/db's Sql)
  *   BENCH_SETTINGS="SET GLOBAL threads = 4; …"  run before the import, to try DuckDB knobs
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '../src/lib/server/db/connection';
 import type { ImportProgress } from '../src/lib/domain/ingest/api';
+import { Sql } from '../src/lib/server/db/sql';
 import { importFile } from '../src/lib/server/ingest';
 
 export interface PhaseTiming {
@@ -67,47 +68,39 @@ function fresh(path: string): void {
 
 const statements: StatementTiming[] = [];
 
-/** Wraps run/runAndReadAll so every statement's duration is recorded (bench only). */
+/** Wraps the statement methods of Sql so every statement's duration is recorded (bench only). */
 function traceStatements(): void {
-	const proto = DuckDBConnection.prototype as unknown as Record<
-		string,
-		(...args: unknown[]) => Promise<unknown>
-	>;
-	let depth = 0; // runAndReadAll calls run: record the outermost call only
-	for (const name of ['run', 'runAndReadAll']) {
+	const proto = Sql.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+	for (const name of ['run', 'all', 'numbers', 'columns']) {
 		const original = proto[name];
 		proto[name] = async function (this: unknown, ...args: unknown[]) {
 			const started = performance.now();
 			const cpu = process.cpuUsage();
-			depth++;
 			try {
 				return await original.apply(this, args);
 			} finally {
-				depth--;
-				if (depth === 0) {
-					const sql = String(args[0]).replace(/\s+/g, ' ').trim();
-					const ms = performance.now() - started;
-					statements.push({
-						sql: sql.length > 160 ? `${sql.slice(0, 157)}...` : sql,
-						ms,
-						cpuMs: cpuSince(cpu)
-					});
-				}
+				const sql = String(args[0]).replace(/\s+/g, ' ').trim();
+				const ms = performance.now() - started;
+				statements.push({
+					sql: sql.length > 160 ? `${sql.slice(0, 157)}...` : sql,
+					ms,
+					cpuMs: cpuSince(cpu)
+				});
 			}
 		};
 	}
 }
 
-async function applySettings(conn: DuckDBConnection): Promise<void> {
+async function applySettings(run: (sql: string) => Promise<unknown>): Promise<void> {
 	const settings = process.env.BENCH_SETTINGS?.trim();
-	if (settings) await conn.run(settings);
+	if (settings) await run(settings);
 }
 
 async function baseline(dbPath: string, file: string): Promise<ChildResult> {
 	fresh(dbPath);
 	const instance = await DuckDBInstance.create(dbPath);
 	const conn = await instance.connect();
-	await applySettings(conn);
+	await applySettings((sql) => conn.run(sql));
 	const cpu = process.cpuUsage();
 	const started = performance.now();
 	await conn.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true)`);
@@ -122,9 +115,7 @@ async function baseline(dbPath: string, file: string): Promise<ChildResult> {
 async function runImport(dbPath: string, file: string): Promise<ChildResult> {
 	fresh(dbPath);
 	const db = await Database.open(dbPath);
-	const conn = await db.connect();
-	await applySettings(conn);
-	conn.closeSync();
+	await db.session((conn) => applySettings((sql) => conn.run(sql)));
 	if (process.env.BENCH_TRACE === '1') traceStatements();
 
 	// Phase boundaries from the importer's own progress events: the time spent in a step is the

@@ -25,9 +25,9 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { Database } from '../src/lib/server/db/connection';
 import { REBUILD_REPAIR_SEQUENCE_SQL } from '../src/lib/server/db/repair-sequence';
+import type { Sql } from '../src/lib/server/db/sql';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const METRICS_DATA = join(ROOT, 'bench', 'data', 'metrics-5m.duckdb');
@@ -385,7 +385,7 @@ ORDER BY requested_at, i;`
 	];
 }
 
-async function batchRow(conn: DuckDBConnection): Promise<void> {
+async function batchRow(conn: Sql): Promise<void> {
 	await conn.run(
 		`INSERT INTO import_batches VALUES (nextval('import_batch_seq'), 'repair', 'bench/metrics-data.ts',
 			'generated', 0, 'generated', 'utf-8', NULL, NULL, 1, '{}', NULL,
@@ -404,32 +404,27 @@ export interface GeneratedData {
 async function generate(path: string): Promise<Record<string, number>> {
 	for (const p of [path, `${path}.wal`]) rmSync(p, { force: true });
 	const db = await Database.open(path);
-	const conn = await db.connect();
 	try {
-		await conn.run('BEGIN TRANSACTION');
-		await batchRow(conn);
-		for (const [step, sql] of statements()) {
-			const started = performance.now();
-			await conn.run(sql);
-			process.stderr.write(`    ${step}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-		}
-		await conn.run('COMMIT');
-		await conn.run('CHECKPOINT');
-		const counts = await conn.runAndReadAll(
+		await db.write(async (conn) => {
+			await batchRow(conn);
+			for (const [step, sql] of statements()) {
+				const started = performance.now();
+				await conn.run(sql);
+				process.stderr.write(`    ${step}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+			}
+		});
+		await db.session((conn) => conn.run('CHECKPOINT'));
+		const [rows] = (await db.query(
 			`SELECT (SELECT count(*) FROM repairs) AS repairs, (SELECT count(*) FROM complaints) AS complaints,
 				(SELECT count(*) FROM surveys) AS surveys, (SELECT count(*) FROM returns) AS returns,
 				(SELECT count(*) FROM sales) AS sales`
-		);
-		const rows = Object.fromEntries(
-			Object.entries(counts.getRowObjects()[0]).map(([k, v]) => [k, Number(v)])
-		) as Record<string, number>;
+		)) as Record<string, number>[];
 		for (const [table, expected] of Object.entries(SIZES)) {
 			if (rows[table] !== expected)
 				throw new Error(`generated ${rows[table]} ${table}, expected ${expected}`);
 		}
 		return rows;
 	} finally {
-		conn.closeSync();
 		db.close();
 	}
 }

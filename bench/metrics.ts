@@ -33,7 +33,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DataType, tableFromIPC } from 'apache-arrow';
-import { Database, type SqlParams } from '../src/lib/server/db/connection';
+import { Database } from '../src/lib/server/db/connection';
+import type { SqlParams } from '../src/lib/server/db/sql';
 import { parseMetricQuery } from '../src/lib/server/http/metric-query';
 import { recordsArrow } from '../src/lib/server/metrics/records';
 import { runMetric } from '../src/lib/server/metrics/registry';
@@ -444,22 +445,18 @@ async function profileCase(
 		index: i,
 		median: stats(runs.map((r) => r[i]?.ms ?? 0)).p50
 	})).sort((a, b) => b.median - a.median);
-	const conn = await db.connect();
-	const out: StatementProfile[] = [];
-	try {
+	return db.session(async (conn) => {
+		const out: StatementProfile[] = [];
 		for (const { index, median } of medians.slice(0, limit)) {
 			const st = runs[0][index];
-			const text = await conn.runAndReadAll(`EXPLAIN ANALYZE ${st.sql}`, st.params);
+			const text = await conn.all(`EXPLAIN ANALYZE ${st.sql}`, st.params);
 			const file = join(PROFILES, `${c.metric}--${c.label.replace(/[^\w.-]+/g, '_')}--${index}.txt`);
 			writeFileSync(
 				file,
-				`-- ${c.metric} ?${c.search} (statement ${index}, params ${JSON.stringify(st.params, (_, v) => (typeof v === 'bigint' ? String(v) : v))})\n${st.sql}\n\n${text
-					.getRows()
-					.map((r) => String(r[1]))
-					.join('\n')}\n`
+				`-- ${c.metric} ?${c.search} (statement ${index}, params ${JSON.stringify(st.params)})\n${st.sql}\n\n${text.map((r) => String(r.explain_value)).join('\n')}\n`
 			);
-			const json = await conn.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT JSON) ${st.sql}`, st.params);
-			const tree = JSON.parse(String(json.getRows()[0][1])) as ProfileNode;
+			const [json] = await conn.all(`EXPLAIN (ANALYZE, FORMAT JSON) ${st.sql}`, st.params);
+			const tree = JSON.parse(String(json.explain_value)) as ProfileNode;
 			out.push({
 				index,
 				firstLine: oneLine(st.sql).slice(0, 90),
@@ -471,10 +468,8 @@ async function profileCase(
 				file: file.slice(ROOT.length + 1)
 			});
 		}
-	} finally {
-		conn.closeSync();
-	}
-	return out;
+		return out;
+	});
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -907,18 +902,15 @@ function writeAtomic(path: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-	const { DuckDBInstance } = await import('@duckdb/node-api');
-	const instance = await DuckDBInstance.create(':memory:');
-	const conn = await instance.connect();
-	const version = String((await conn.runAndReadAll('SELECT version()')).getRows()[0][0]);
-	conn.closeSync();
-	instance.closeSync();
+	const db = await Database.open(':memory:');
+	const [{ version }] = await db.query('SELECT version() AS version');
+	db.close();
 	const machine = {
 		cpu: cpus()[0]?.model ?? 'unknown',
 		cores: cpus().length,
 		memoryGiB: Math.round(totalmem() / 2 ** 30),
 		node: process.version,
-		duckdb: version,
+		duckdb: String(version),
 		platform: `${process.platform} ${process.arch}`
 	};
 	const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, DuckDB ${machine.duckdb}`;

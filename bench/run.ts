@@ -9,7 +9,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { Database } from '../src/lib/server/db/connection';
 import { runImportBench } from './import';
 import { runMetricsBench } from './metrics';
 
@@ -28,13 +28,12 @@ const BENCHES: Record<string, () => Promise<BenchOutput>> = {
 const RESULTS = resolve(import.meta.dirname, 'results');
 
 async function duckdbVersion(): Promise<string> {
-	const instance = await DuckDBInstance.create(':memory:');
-	const conn = await instance.connect();
+	const db = await Database.open(':memory:');
 	try {
-		return String((await conn.runAndReadAll('SELECT version()')).getRows()[0][0]);
+		const [{ version }] = await db.query('SELECT version() AS version');
+		return String(version);
 	} finally {
-		conn.closeSync();
-		instance.closeSync();
+		db.close();
 	}
 }
 

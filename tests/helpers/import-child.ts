@@ -10,8 +10,8 @@
  * machine.
  */
 import { writeSync } from 'node:fs';
-import { DuckDBConnection } from '@duckdb/node-api';
 import { Database } from '../../src/lib/server/db/connection';
+import { Sql, type SqlParams } from '../../src/lib/server/db/sql';
 import { importFile } from '../../src/lib/server/ingest';
 
 const [dbPath, file, ...flags] = process.argv.slice(2);
@@ -27,11 +27,8 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 let holding = false;
 
 if (flags.includes('--hold-before-commit')) {
-	const proto = DuckDBConnection.prototype as unknown as {
-		run: (sql: string, ...rest: unknown[]) => Promise<unknown>;
-	};
-	const run = proto.run;
-	proto.run = async function (this: DuckDBConnection, sql: string, ...rest: unknown[]) {
+	const run = Sql.prototype.run;
+	Sql.prototype.run = async function (this: Sql, sql: string, ...rest: [SqlParams?]) {
 		if (/^\s*COMMIT\b/i.test(sql) && holding) {
 			say('holding');
 			// Block this thread until killed: the transaction stays open, nothing more runs.

@@ -3,7 +3,6 @@ import type { Catalogue } from '$lib/domain/assessment/catalogue';
 import { emptyState } from '$lib/domain/assessment/workspace-state';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
-import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
 import { NotFoundError } from './errors';
 
@@ -86,7 +85,7 @@ export async function createAssessment(
 	actor: string
 ): Promise<Assessment> {
 	const id = await db.write(async (conn) => {
-		const [row] = await queryOn(conn, `SELECT CAST(nextval('assessment_seq') AS INTEGER) AS id`);
+		const [row] = await conn.all(`SELECT CAST(nextval('assessment_seq') AS INTEGER) AS id`);
 		const newId = Number(row.id);
 		await conn.run(
 			`INSERT INTO assessments (id, name, site, period_from, period_to, assessor, catalogue_id, created_at, created_by)

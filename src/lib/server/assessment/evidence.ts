@@ -9,7 +9,6 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { leaves } from '$lib/domain/assessment/catalogue';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
-import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
 import { sanitiseFileName } from '$lib/server/ingest';
 import { InvalidAssessmentError, LockedError, NotFoundError, WorkspaceError } from './errors';
@@ -123,14 +122,12 @@ export async function saveEvidence(
 	else await rename(temp, join(dir, sha256));
 	return db.write(async (conn) => {
 		await assertDraftOn(conn, assessmentId, version);
-		const [same] = await queryOn(
-			conn,
+		const [same] = await conn.all(
 			`SELECT * FROM evidence_files WHERE assessment_id = $1 AND leaf_id = $2 AND sha256 = $3 ORDER BY id LIMIT 1`,
 			[assessmentId, leafId, sha256]
 		);
 		if (same) return { file: toEvidence(same), duplicate: true };
-		const [row] = await queryOn(
-			conn,
+		const [row] = await conn.all(
 			`INSERT INTO evidence_files (id, assessment_id, version, leaf_id, file_name, sha256, size_bytes, stored_path,
 				uploaded_at, uploaded_by)
 			 VALUES (nextval('evidence_seq'), $1, $2, $3, $4, $5, $6, $7, current_localtimestamp(), $8) RETURNING *`,

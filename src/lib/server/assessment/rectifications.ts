@@ -6,7 +6,6 @@ import {
 } from '$lib/domain/assessment/rectification-plan';
 import { appendAudit } from '../audit/log';
 import { getDatabase, type Database } from '../db/connection';
-import { queryOn } from '../db/rows';
 import type { PlainRow } from '../db/values';
 import { InvalidAssessmentError, NotFoundError } from './errors';
 import { getVersion } from './versions';
@@ -80,8 +79,7 @@ export async function createRectification(
 			`没有第 ${deductionIndex} 项特别扣分 / no special deduction #${deductionIndex}`
 		);
 	return db.write(async (conn) => {
-		const [row] = await queryOn(
-			conn,
+		const [row] = await conn.all(
 			`INSERT INTO rectifications (id, assessment_id, source, leaf_id, deduction_index, action, owner, due_date, status,
 				created_at, updated_at)
 			 VALUES (nextval('rectification_seq'), $1, $2, $3, $4, $5, $6, CAST($7 AS DATE), $8, current_localtimestamp(),
@@ -120,7 +118,7 @@ export async function updateRectification(
 	actor: string
 ): Promise<Rectification> {
 	return db.write(async (conn) => {
-		const [row] = await queryOn(conn, `SELECT * FROM rectifications WHERE assessment_id = $1 AND id = $2`, [
+		const [row] = await conn.all(`SELECT * FROM rectifications WHERE assessment_id = $1 AND id = $2`, [
 			assessmentId,
 			id
 		]);
@@ -133,8 +131,7 @@ export async function updateRectification(
 		const sets = changes.map(
 			(k, i) => `${COLUMNS[k]} = ${k === 'dueDate' ? `CAST($${i + 2} AS DATE)` : `$${i + 2}`}`
 		);
-		const [updated] = await queryOn(
-			conn,
+		const [updated] = await conn.all(
 			`UPDATE rectifications SET ${sets.join(', ')}, updated_at = current_localtimestamp()
 			 WHERE id = $1 RETURNING *`,
 			[id, ...changes.map((k) => patch[k] as string)]

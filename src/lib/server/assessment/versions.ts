@@ -1,10 +1,9 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Catalogue } from '$lib/domain/assessment/catalogue';
 import { stateDiff } from '$lib/domain/assessment/compare';
 import { stateSchema, type AssessmentState } from '$lib/domain/assessment/workspace-state';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
-import { queryOn } from '../db/rows';
+import type { Sql } from '../db/sql';
 import type { PlainRow } from '../db/values';
 import { checkState, missingLeaves } from './check';
 import { DraftExistsError, LockedError, NotFoundError } from './errors';
@@ -87,15 +86,8 @@ export async function getVersion(
 }
 
 /** Reads the version inside a write transaction; refuses a final one. */
-async function draftOn(
-	conn: DuckDBConnection,
-	assessmentId: number,
-	version: number
-): Promise<AssessmentVersion> {
-	const [row] = await queryOn(conn, `${FULL} WHERE assessment_id = $1 AND version = $2`, [
-		assessmentId,
-		version
-	]);
+async function draftOn(conn: Sql, assessmentId: number, version: number): Promise<AssessmentVersion> {
+	const [row] = await conn.all(`${FULL} WHERE assessment_id = $1 AND version = $2`, [assessmentId, version]);
 	if (!row) throw new NotFoundError(`assessment ${assessmentId} version ${version}`);
 	const current = toVersion(row);
 	if (current.status === 'final') throw new LockedError(assessmentId, version);
@@ -103,11 +95,7 @@ async function draftOn(
 }
 
 /** Refuses writes that hang off a version (evidence) when that version is final. */
-export async function assertDraftOn(
-	conn: DuckDBConnection,
-	assessmentId: number,
-	version: number
-): Promise<void> {
+export async function assertDraftOn(conn: Sql, assessmentId: number, version: number): Promise<void> {
 	await draftOn(conn, assessmentId, version);
 }
 
@@ -179,8 +167,7 @@ export async function newDraftFrom(
 	actor: string
 ): Promise<AssessmentVersion> {
 	const next = await db.write(async (conn) => {
-		const rows = await queryOn(
-			conn,
+		const rows = await conn.all(
 			`SELECT version, status FROM assessment_versions WHERE assessment_id = $1 ORDER BY version`,
 			[assessmentId]
 		);

@@ -1,5 +1,5 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/connection';
+import type { Sql } from '../db/sql';
 import type { Plain } from '../db/values';
 
 /**
@@ -30,7 +30,7 @@ export interface AuditInput {
 }
 
 /** Appends one entry on `conn`, which must be the connection of the write transaction it documents. */
-export async function appendAudit(conn: DuckDBConnection, entry: AuditInput): Promise<void> {
+export async function appendAudit(conn: Sql, entry: AuditInput): Promise<void> {
 	await conn.run(
 		`INSERT INTO audit_log (id, "at", actor, action, entity, entity_id, detail)
 		 VALUES (nextval('audit_seq'), current_localtimestamp(), $1, $2, $3, $4, CAST($5 AS JSON))`,

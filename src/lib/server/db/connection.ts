@@ -1,12 +1,11 @@
 import { settings } from '$lib/server/config';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { readColumns, type Column } from './columns';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Column } from './columns';
 import { MIGRATIONS } from './migrations';
-import { toPlainRow, type PlainRow } from './values';
-
-export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+import { Sql, type SqlParams } from './sql';
+import type { PlainRow } from './values';
 
 /** The database file is held by another process (the running server, or another CLI run). */
 export class DatabaseBusyError extends Error {
@@ -54,53 +53,30 @@ export class Database {
 		return db;
 	}
 
-	async connect(): Promise<DuckDBConnection> {
-		return this.instance.connect();
-	}
-
 	/** Runs a read query on a fresh connection and returns JSON-safe rows. */
-	async query(sql: string, params?: SqlParams): Promise<PlainRow[]> {
-		const conn = await this.connect();
-		try {
-			const reader = await conn.runAndReadAll(sql, params);
-			return reader.getRowObjects().map(toPlainRow);
-		} finally {
-			conn.closeSync();
-		}
+	query(sql: string, params?: SqlParams): Promise<PlainRow[]> {
+		return this.connected((conn) => conn.all(sql, params));
 	}
 
 	/** Runs a read query and returns its columns as typed arrays (see readColumns for the column types). */
-	async queryColumns(sql: string, params?: SqlParams): Promise<Column[]> {
-		const conn = await this.connect();
-		try {
-			const result = await conn.run(sql, params);
-			return readColumns(result.columnTypes(), await result.fetchAllChunks());
-		} finally {
-			conn.closeSync();
-		}
+	queryColumns(sql: string, params?: SqlParams): Promise<Column[]> {
+		return this.connected((conn) => conn.columns(sql, params));
 	}
 
 	/**
 	 * Runs fn inside one transaction while holding the write lock. Any error rolls everything back,
 	 * so a failed write leaves the database exactly as it was.
 	 */
-	async write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-		return this.session((conn) => transaction(conn, () => fn(conn)));
+	async write<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
+		return this.session((conn) => conn.transaction(() => fn(conn)));
 	}
 
 	/**
 	 * Holds the write lock and a connection of its own for fn: work that prepares a write outside a
-	 * transaction (temp tables) and then commits with transaction().
+	 * transaction (temp tables) and then commits with Sql.transaction().
 	 */
-	async session<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-		return this.exclusive(async () => {
-			const conn = await this.connect();
-			try {
-				return await fn(conn);
-			} finally {
-				conn.closeSync();
-			}
-		});
+	async session<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
+		return this.exclusive(() => this.connected(fn));
 	}
 
 	/** Serialises work that must not overlap with another write (preparation outside a transaction included). */
@@ -114,45 +90,39 @@ export class Database {
 		this.instance.closeSync();
 	}
 
-	private async migrate(): Promise<void> {
-		const conn = await this.connect();
+	/** Runs fn on a connection of its own, closed afterwards. */
+	private async connected<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
+		const conn = await this.instance.connect();
 		try {
-			await conn.run(
-				'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)'
-			);
-			const applied = new Set(
-				(await conn.runAndReadAll('SELECT version FROM schema_migrations'))
-					.getRowObjects()
-					.map((r) => Number(r.version))
-			);
-			for (const migration of MIGRATIONS) {
-				if (applied.has(migration.version)) continue;
-				await transaction(conn, async () => {
-					await conn.run(migration.sql);
-					await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, current_localtimestamp())', [
-						migration.version,
-						migration.name
-					]);
-				}).catch((error) => {
-					throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${String(error)}`);
-				});
-			}
+			return await fn(new Sql(conn));
 		} finally {
 			conn.closeSync();
 		}
 	}
-}
 
-/** Runs fn between BEGIN and COMMIT on conn; any error rolls back and is rethrown. */
-export async function transaction<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-	await conn.run('BEGIN TRANSACTION');
-	try {
-		const result = await fn();
-		await conn.run('COMMIT');
-		return result;
-	} catch (error) {
-		await conn.run('ROLLBACK').catch(() => undefined);
-		throw error;
+	private migrate(): Promise<void> {
+		return this.connected(async (conn) => {
+			await conn.run(
+				'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)'
+			);
+			const applied = new Set(
+				(await conn.all('SELECT version FROM schema_migrations')).map((r) => r.version)
+			);
+			for (const migration of MIGRATIONS) {
+				if (applied.has(migration.version)) continue;
+				await conn
+					.transaction(async () => {
+						await conn.run(migration.sql);
+						await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, current_localtimestamp())', [
+							migration.version,
+							migration.name
+						]);
+					})
+					.catch((error) => {
+						throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${String(error)}`);
+					});
+			}
+		});
 	}
 }
 

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Sql } from './sql';
 
 /**
  * Keeps the two per-unit sequence columns of `repairs` up to date, inside the import's transaction.
@@ -41,7 +41,7 @@ export function onlyRepairSequenceSql(alias: string): string[] {
  * them; the other new repairs take onlyRepairSequenceSql. The temp table `touched_serials` keeps the
  * stored serials the batch shares, whose own sequence refreshRepairSequence then brings up to date.
  */
-export async function prepareNewRepairSequence(conn: DuckDBConnection, rows: string): Promise<void> {
+export async function prepareNewRepairSequence(conn: Sql, rows: string): Promise<void> {
 	await conn.run(`CREATE OR REPLACE TEMP TABLE batch_serials AS
 		SELECT serial_no, count(*) AS repairs FROM ${rows} WHERE serial_no IS NOT NULL GROUP BY serial_no`);
 	await conn.run(`CREATE OR REPLACE TEMP TABLE touched_serials AS
@@ -65,7 +65,7 @@ export async function prepareNewRepairSequence(conn: DuckDBConnection, rows: str
  * may move a repair to another serial). Rows without a serial keep the column defaults.
  */
 export async function refreshRepairSequence(
-	conn: DuckDBConnection,
+	conn: Sql,
 	batchId: number,
 	options: { batchRowsCurrent: boolean }
 ): Promise<void> {

@@ -1,5 +1,5 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KindDef } from '$lib/domain/records';
+import type { Sql } from '../db/sql';
 import { recordHashSql } from './normalise';
 
 export interface ApplyCounts {
@@ -20,7 +20,7 @@ export interface DerivedColumns {
 	 * Creates the temp table `derived_columns`: `rec` and the named columns for those valid rows of
 	 * `rows` (a relation over `norm`) whose values are not the defaults.
 	 */
-	prepare: (conn: DuckDBConnection, rows: string) => Promise<void>;
+	prepare: (conn: Sql, rows: string) => Promise<void>;
 }
 
 /** Joins two relations on the natural key; keys may hold NULLs (sales region/channel), which match. */
@@ -40,14 +40,9 @@ export interface ApplyPlan {
  * stored rows it reads are those the transaction sees; DuckDB plans joins on tables created in a
  * transaction without their row counts, and picks the wrong side to hash.
  */
-export async function planApply(
-	conn: DuckDBConnection,
-	def: KindDef,
-	derived?: DerivedColumns
-): Promise<ApplyPlan> {
+export async function planApply(conn: Sql, def: KindDef, derived?: DerivedColumns): Promise<ApplyPlan> {
 	const keys = def.key.join(', ');
-	const [repeated, known] = await counts(
-		conn,
+	const [repeated, known] = await conn.numbers(
 		`SELECT (SELECT count(*) FROM (SELECT 1 FROM norm WHERE valid GROUP BY ${keys} HAVING count(*) > 1)),
 			(SELECT count(*) FROM norm n JOIN ${def.table} t ON ${keyJoin(def, 'n', 't')} WHERE n.valid)`
 	);
@@ -68,7 +63,7 @@ export async function planApply(
  * and the intermediate versions go to history and the last version is stored.
  */
 export async function applyRows(
-	conn: DuckDBConnection,
+	conn: Sql,
 	def: KindDef,
 	batchId: number,
 	plan: ApplyPlan,
@@ -91,9 +86,9 @@ export async function applyRows(
 			insert = `INSERT INTO ${table} (${insertColumns}) SELECT ${insertValues('n', values)}
 				FROM norm n LEFT JOIN derived_columns d ON d.rec = n.rec WHERE n.valid`;
 		}
-		const reader = await conn.runAndReadAll(insert, [batchId]);
+		const [accepted = 0] = await conn.numbers(insert, [batchId]);
 		if (derived) await conn.run('DROP TABLE derived_columns');
-		return { accepted: Number(reader.getRows()[0]?.[0] ?? 0), updated: 0, duplicates: 0 };
+		return { accepted, updated: 0, duplicates: 0 };
 	}
 
 	await conn.run(`
@@ -112,16 +107,14 @@ SELECT ${def.key.map((k) => `ver.${k}`).join(', ')}, ver.nv,
 	ver.h = ${recordHashSql(def, 't')} AS same_first, ver.h_final = ${recordHashSql(def, 't')} AS unchanged
 FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 
-	const [inFileDuplicates, firstVersions, laterVersions] = await counts(
-		conn,
+	const [inFileDuplicates, firstVersions, laterVersions] = await conn.numbers(
 		`SELECT (SELECT count(*) FROM cand WHERE dup_n > 1), count(*) FILTER (v = 1), count(*) FILTER (v > 1) FROM ver`
 	);
-	const [existing, unchangedVersions, unchangedLater, firstSame] = await counts(
-		conn,
+	const [existing, unchangedVersions, unchangedLater, firstSame] = await conn.numbers(
 		`SELECT count(*), coalesce(sum(nv) FILTER (unchanged), 0), coalesce(sum(nv - 1) FILTER (unchanged), 0),
 			count(*) FILTER (NOT unchanged AND same_first) FROM cmp`
 	);
-	const [changed] = await counts(conn, 'SELECT count(*) FROM cmp WHERE NOT unchanged');
+	const [changed] = await conn.numbers('SELECT count(*) FROM cmp WHERE NOT unchanged');
 
 	await conn.run(`CREATE OR REPLACE TEMP TABLE replaced AS SELECT ${keys} FROM cmp WHERE NOT unchanged`);
 	await conn.run(
@@ -152,9 +145,4 @@ FROM ver JOIN ${table} t ON ${keyJoin(def, 'ver', 't')} WHERE ver.v = 1`);
 		updated: laterVersions - unchangedLater + changed - firstSame,
 		duplicates: inFileDuplicates + unchangedVersions + firstSame
 	};
-}
-
-async function counts(conn: DuckDBConnection, sql: string): Promise<number[]> {
-	const reader = await conn.runAndReadAll(sql);
-	return reader.getRows()[0].map((x) => Number(x));
 }

@@ -2,9 +2,9 @@ import { settings } from '$lib/server/config';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { KIND_DEFS, type Kind } from '$lib/domain/records';
-import { transaction, type Database } from '../db/connection';
+import type { Database } from '../db/connection';
+import type { Sql } from '../db/sql';
 import { applyRows, planApply, type DerivedColumns } from './apply';
 import {
 	REPAIR_SEQUENCE_COLUMNS,
@@ -103,10 +103,8 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				: undefined;
 			const plan = await planApply(conn, def, derived);
 
-			return transaction(conn, async () => {
-				const batchId = Number(
-					(await conn.runAndReadAll("SELECT nextval('import_batch_seq')")).getRows()[0][0]
-				);
+			return conn.transaction(async () => {
+				const [batchId] = await conn.numbers("SELECT nextval('import_batch_seq')");
 				const rejected = await writeRejected(conn, {
 					batchId,
 					columns,
@@ -115,13 +113,10 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 					utf8Path: source.csvPath,
 					lineColumn: source.fileType === 'xlsx'
 				});
-				const flags = (
-					await conn.runAndReadAll(
-						'SELECT count(*) FILTER (NOT blank), count(*) FILTER (NOT blank AND skip) FROM norm'
-					)
-				).getRows()[0];
-				const rows = Number(flags[0]) + (scanner?.bad.length ?? 0);
-				const skipped = Number(flags[1]);
+				const [nonBlank, skipped] = await conn.numbers(
+					'SELECT count(*) FILTER (NOT blank), count(*) FILTER (NOT blank AND skip) FROM norm'
+				);
+				const rows = nonBlank + (scanner?.bad.length ?? 0);
 				progress(options, 'writing', 0.85);
 				const applied = await applyRows(conn, def, batchId, plan, derived);
 				if (repairs) await refreshRepairSequence(conn, batchId, { batchRowsCurrent: plan.onlyNewKeys });
@@ -199,18 +194,16 @@ function importMemoryLimit(): string {
  * table count from 0 like those of `norm`.
  */
 async function prepareRejected(
-	conn: DuckDBConnection,
+	conn: Sql,
 	source: PreparedSource,
 	fileName: string
 ): Promise<RecordScanner | null> {
-	const [[malformed, invalid]] = (
-		await conn.runAndReadAll(
-			`SELECT (SELECT count(*) FROM stage_rejects),
-				(SELECT count(*) FROM norm WHERE rejected)`
-		)
-	).getRows();
-	if (Number(invalid) > 0) await stageCells(conn, source.staged);
-	if (Number(malformed) === 0 && (Number(invalid) === 0 || !source.scan)) return null;
+	const [malformed, invalid] = await conn.numbers(
+		`SELECT (SELECT count(*) FROM stage_rejects),
+			(SELECT count(*) FROM norm WHERE rejected)`
+	);
+	if (invalid > 0) await stageCells(conn, source.staged);
+	if (malformed === 0 && (invalid === 0 || !source.scan)) return null;
 	if (!source.scan) {
 		throw new Error(
 			`Internal error: ${fileName} staged ${malformed} malformed rows from a converted workbook`
@@ -236,16 +229,9 @@ async function resolveProfileOrFail(db: Database, name: string, kind: Kind) {
 }
 
 /** DuckDB staged exactly the records the scanner found good, else line numbers would be wrong. */
-async function checkAlignment(
-	conn: DuckDBConnection,
-	good: number,
-	refused: number,
-	fileName: string
-): Promise<void> {
-	const staged = Number((await conn.runAndReadAll('SELECT count(*) FROM norm_rows')).getRows()[0][0]);
-	const rejects = Number(
-		(await conn.runAndReadAll('SELECT count(DISTINCT byte_position) FROM stage_rejects')).getRows()[0][0]
-	);
+async function checkAlignment(conn: Sql, good: number, refused: number, fileName: string): Promise<void> {
+	const [staged] = await conn.numbers('SELECT count(*) FROM norm_rows');
+	const [rejects] = await conn.numbers('SELECT count(DISTINCT byte_position) FROM stage_rejects');
 	if (staged !== good || rejects !== refused) {
 		throw new ImportError(
 			'unreadable',

@@ -1,12 +1,12 @@
 import { settings } from '$lib/server/config';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { KINDS, type Kind } from '$lib/domain/records';
 import type { ProfileOption } from '$lib/domain/ingest/api';
 import { PROFILE_NAME, type HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { Database } from '../db/connection';
+import type { Sql } from '../db/sql';
 import type { SourceRules } from './types';
 
 export interface MappingProfile {
@@ -100,7 +100,7 @@ export async function resolveProfile(
 }
 
 export async function saveProfile(
-	conn: DuckDBConnection,
+	conn: Sql,
 	name: string,
 	kind: Kind,
 	mapping: HeaderMapping

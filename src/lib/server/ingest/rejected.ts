@@ -4,12 +4,12 @@
  * as CSV.
  */
 import { open } from 'node:fs/promises';
-import { BIGINT, INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { toSafeCsv } from '$lib/domain/csv-safe';
 import type { RejectedRow } from '$lib/domain/ingest/api';
 import { describeRejectError } from '$lib/domain/ingest/rejected';
 import { bilingual, rejectReason, type Locale, type MessageKey } from '$lib/i18n';
 import type { Database } from '../db/connection';
+import { sqlList, type Sql } from '../db/sql';
 import type { RecordScanner } from './csv-scan';
 import type { StagedColumn } from './normalise';
 
@@ -30,7 +30,7 @@ function rawTextSql(columns: StagedColumn[]): string {
  * wrong number of fields. Returns how many rows.
  */
 export async function writeRejected(
-	conn: DuckDBConnection,
+	conn: Sql,
 	options: {
 		batchId: number;
 		columns: StagedColumn[];
@@ -42,23 +42,24 @@ export async function writeRejected(
 ): Promise<number> {
 	const { batchId, scanner } = options;
 	const rejectedFilter = 'n.rejected';
-	const fromNorm = Number(
-		(await conn.runAndReadAll(`SELECT count(*) FROM norm n WHERE ${rejectedFilter}`)).getRows()[0][0]
-	);
+	const [fromNorm] = await conn.numbers(`SELECT count(*) FROM norm n WHERE ${rejectedFilter}`);
 	if (fromNorm > 0) {
 		let lineExpr = options.lineColumn ? 'CAST(s.line AS INTEGER)' : 'NULL';
 		let lineJoin = '';
 		if (scanner) {
-			const recs = (
-				await conn.runAndReadAll(`SELECT n.rec FROM norm n WHERE ${rejectedFilter} ORDER BY n.rec`)
-			)
-				.getRows()
-				.map((r) => Number(r[0]));
+			const recs = (await conn.all(`SELECT n.rec FROM norm n WHERE ${rejectedFilter} ORDER BY n.rec`)).map(
+				(r) => r.rec as number
+			);
 			await conn.run(
 				`CREATE OR REPLACE TEMP TABLE rec_lines AS
 				 SELECT unnest($1::BIGINT[]) AS rec, unnest($2::INTEGER[]) AS line`,
-				[listValue(recs.map((r) => BigInt(r))), listValue(recs.map((r) => scanner.goodLine(r)))],
-				[LIST(BIGINT), LIST(INTEGER)]
+				[
+					sqlList('BIGINT', recs),
+					sqlList(
+						'INTEGER',
+						recs.map((r) => scanner.goodLine(r))
+					)
+				]
 			);
 			lineExpr = 'l.line';
 			lineJoin = 'JOIN rec_lines l ON l.rec = n.rec';
@@ -79,7 +80,7 @@ export async function writeRejected(
 
 /** Records with too many or too few fields: their text comes from the file, by byte offset. */
 async function writeMalformed(
-	conn: DuckDBConnection,
+	conn: Sql,
 	batchId: number,
 	scanner: RecordScanner,
 	utf8Path: string,
@@ -103,8 +104,7 @@ async function writeMalformed(
 	await conn.run(
 		`INSERT INTO rejected_rows (batch_id, line, column_name, field, reason, value, errors, raw_text)
 		 SELECT $1, unnest($2::INTEGER[]), NULL, NULL, 'column_count', unnest($3::VARCHAR[]), NULL, unnest($4::VARCHAR[])`,
-		[batchId, listValue(lines), listValue(values), listValue(texts)],
-		[INTEGER, LIST(INTEGER), LIST(VARCHAR), LIST(VARCHAR)]
+		[batchId, sqlList('INTEGER', lines), sqlList('VARCHAR', values), sqlList('VARCHAR', texts)]
 	);
 }
 

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Sql } from '../db/sql';
 
 /** Paths and delimiters are not user text in SQL values' sense, but still quoted safely. */
 function sqlString(value: string): string {
@@ -47,7 +47,7 @@ export function csvRelationSql(options: StageOptions, malformed: 'keep' | 'skip'
 }
 
 /** Forgets the malformed records of an earlier read on this connection. */
-export async function dropStageRejects(conn: DuckDBConnection): Promise<void> {
+export async function dropStageRejects(conn: Sql): Promise<void> {
 	await conn.run('DROP TABLE IF EXISTS stage_rejects; DROP TABLE IF EXISTS stage_scans;');
 }
 
@@ -55,6 +55,6 @@ export async function dropStageRejects(conn: DuckDBConnection): Promise<void> {
  * Reads the records into the temp table `stage`, cells as they are in the file, for the raw text of
  * rejected rows. Row i of `stage` is row i of `norm`: DuckDB keeps a file's order in both reads.
  */
-export async function stageCells(conn: DuckDBConnection, options: StageOptions): Promise<void> {
+export async function stageCells(conn: Sql, options: StageOptions): Promise<void> {
 	await conn.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT * FROM ${csvRelationSql(options, 'skip')}`);
 }

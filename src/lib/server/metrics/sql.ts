@@ -1,10 +1,10 @@
-import type { DuckDBValue } from '@duckdb/node-api';
 import { FILTER_COLUMNS, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
+import type { SqlValue } from '../db/sql';
 
 /** Collects bound values while a query is written; `add` returns the placeholder. */
 export class Params {
-	readonly values: DuckDBValue[] = [];
-	add(value: DuckDBValue): string {
+	readonly values: SqlValue[] = [];
+	add(value: SqlValue): string {
 		this.values.push(value);
 		return `$${this.values.length}`;
 	}
