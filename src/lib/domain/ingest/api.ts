@@ -106,7 +106,7 @@ export interface ProfileOption {
 }
 
 /** One import in the history. */
-export interface BatchRow {
+export interface BatchRow extends ImportCounts {
 	id: number;
 	kind: string;
 	fileName: string;
@@ -119,12 +119,6 @@ export interface BatchRow {
 	headerLine: number;
 	mapping: Record<string, string>;
 	profile: string | null;
-	rows: number;
-	accepted: number;
-	updated: number;
-	duplicates: number;
-	rejected: number;
-	skipped: number;
 	importedBy: string;
 	importedAt: string;
 	durationMs: number;
