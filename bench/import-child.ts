@@ -14,8 +14,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '../src/lib/server/db/connection';
+import type { ImportProgress } from '../src/lib/domain/ingest/api';
 import { Sql } from '../src/lib/server/db/sql';
-import { importFile, type ImportProgress } from '../src/lib/server/ingest';
+import { importFile } from '../src/lib/server/ingest';
 
 export interface PhaseTiming {
 	phase: string;

@@ -1,5 +1,5 @@
 import { DatabaseBusyError } from '$lib/server/db/connection';
-import { ImportError } from '$lib/server/ingest/types';
+import { ImportError } from '$lib/server/ingest';
 import { MetricQueryError } from '$lib/server/metrics/registry';
 import { CliError } from './output';
 import { runAssess } from './commands/assess';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile, listRejected } from '../../src/lib/server/ingest';
-import type { ImportResult } from '../../src/lib/server/ingest/types';
+import type { ImportResult } from '../../src/lib/domain/ingest/api';
 import type { Kind } from '../../src/lib/domain/records';
 import { count, tempDatabase } from '../helpers/temp-db';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
 import { importFile } from '$lib/server/ingest';
-import type { ImportResult } from '$lib/server/ingest/types';
+import type { ImportResult } from '$lib/domain/ingest/api';
 import { CliError, progressBar } from '../output';
 
 const kindSchema = z.enum(KINDS, { error: `--kind must be one of ${KINDS.join(', ')}` });

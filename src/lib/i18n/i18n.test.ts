@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_DEFS, KINDS } from '$lib/domain/records';
-import { REJECT_REASONS } from '$lib/server/ingest/types';
+import { REJECT_REASONS } from '$lib/domain/ingest/api';
 import { en } from './en';
 import { bilingual, fieldLabel, fieldLabelBoth, rejectReason, resolveLocale, translate } from './index';
 import { zhCN, type MessageKey } from './zh-CN';

@@ -1,2 +1,32 @@
-/** ingest messages (errors included), zh-CN; keys are prefixed 'ingest.'. */
-export const ingestZh = {} as const;
+/**
+ * ingest messages (errors included), zh-CN; keys are prefixed 'ingest.'. A refused file's message is
+ * shown "English / 中文" (ImportError), so each text here is the Chinese half of one such message.
+ */
+export const ingestZh = {
+	'ingest.unreadableFile': '无法读取文件（{reason}）',
+	'ingest.emptyFile': '文件为空',
+	'ingest.noRows': '未找到数据行',
+	'ingest.unknownEncoding': '未知编码 "{name}"',
+	'ingest.unknownFields': '映射中有未知字段 {unknown}；{kind} 的字段为：{fields}',
+	'ingest.missingRequired': '{kind} 导入缺少必填字段 {missing}；文件表头：{headers}',
+	'ingest.unknownProfile': '未知映射方案 "{name}"',
+	'ingest.profileKind': '映射方案 "{name}" 适用于 {profileKind}，不适用于 {kind}',
+	'ingest.filterColumn': '映射方案的筛选条件指定了文件中没有的列 "{header}"',
+	'ingest.inconsistentCsv':
+		'文件的引号或换行格式无法一致解析（读到 {staged} 行，应为 {good} 行），请检查文件。',
+	'ingest.xlsxUnreadable': '无法读取 XLSX 文件：{why}',
+	'ingest.xlsxEncrypted': '不是可读取的 XLSX 文件（加密的工作簿或旧版 .xls，请另存为无密码的 .xlsx）',
+	'ingest.zipNoDirectory': '不是可读取的 XLSX 文件（找不到 zip 目录）',
+	'ingest.zipCorrupt': '不是可读取的 XLSX 文件（zip 目录已损坏）',
+	'ingest.zip64': 'XLSX 文件过大（zip64 格式）',
+	'ingest.zipTooManyParts': 'XLSX 文件包含的部件过多',
+	'ingest.zipBomb': 'XLSX 部件 {entry} 压缩比 {ratio}:1，疑似压缩炸弹，已拒绝',
+	'ingest.zipTooLarge': 'XLSX 解压后 {total} 字节，超过上限 {limit} 字节',
+	'ingest.sheetNoHeader': '工作表 "{sheet}" 没有表头行',
+	'ingest.sheetWideRow': '工作表 "{sheet}" 第 {row} 行的 {column} 列有数据，超出表头最后一列 {last}',
+	'ingest.sheetRowNumber': '工作表 "{sheet}" 有缺少行号的行',
+	'ingest.sheetEmpty': '工作表 "{sheet}" 是空的',
+	'ingest.noWorksheet': '工作簿中没有工作表',
+	'ingest.sheetBeforeList': '工作表 "{sheet}" 存放在工作表目录之前，无法按名称读取，请用 Excel 重新保存',
+	'ingest.sheetNotFound': '找不到工作表 "{sheet}"，工作簿中有：{sheets}'
+} as const;

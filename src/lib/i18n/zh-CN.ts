@@ -1,4 +1,4 @@
-import type { RejectReason } from '$lib/server/ingest/types';
+import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';

@@ -1,10 +1,4 @@
-import { getDatabase } from '$lib/server/db/connection';
-import { tableCounts } from '$lib/server/ingest/tables';
-import { listBatches } from '$lib/server/ingest';
+import { dataOverview } from '$lib/server/ingest';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const db = await getDatabase();
-	const [tables, batches] = await Promise.all([tableCounts(db), listBatches(db)]);
-	return { tables, batches };
-};
+export const load: PageServerLoad = () => dataOverview();

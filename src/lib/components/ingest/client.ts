@@ -1,7 +1,6 @@
 import type { Kind } from '$lib/domain/records';
 import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
-import type { ImportJob } from '$lib/server/ingest/jobs';
-import type { FilePreview } from '$lib/server/ingest/types';
+import type { FilePreview, ImportJob } from '$lib/domain/ingest/api';
 
 /** Browser calls of the import page. Every failure is an Error whose message is the server's `{error}`. */
 

@@ -3,9 +3,7 @@ import { formatBytes } from '$lib/format';
 import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { MessageKey, Params } from '$lib/i18n';
 import type { I18n } from '$lib/i18n/context';
-import type { ProfileOption } from '$lib/server/ingest/profile-options';
-import type { ImportJob } from '$lib/server/ingest/jobs';
-import type { ImportResult } from '$lib/server/ingest/types';
+import type { ImportJob, ImportResult, ProfileOption } from '$lib/domain/ingest/api';
 import { fetchPreview, RequestError, startImport, uploadFile, waitForJob } from './client';
 import { decodeHead, PREVIEW_BYTES, sourceType } from './local-preview';
 import {

@@ -1,6 +1,5 @@
 import type { Kind } from '$lib/domain/records';
-import type { ProfileOption } from '$lib/server/ingest/profile-options';
-import type { FilePreview } from '$lib/server/ingest/types';
+import type { FilePreview, ProfileOption } from '$lib/domain/ingest/api';
 import { decodeHead, parseHead, previewRows, type HeadPreview } from './local-preview';
 
 /** The file chosen on the import page: the head of a text file, or the server's preview of an XLSX. */

@@ -1,7 +1,8 @@
 // Public surface of the importer (web routes and the CLI call only these).
 export { importFile } from './import-file';
 export { previewFile } from './preview';
-export { listBatches, getBatch, listRejected, type BatchRow, type RejectedRow } from './batches';
-export { listProfiles, getProfile, listShippedProfiles, type MappingProfile } from './profiles';
-export * from './types';
+export { listRejected } from './rejected';
+export * from './views';
+export * from './errors';
+export type { ImportOptions, SourceRules } from './types';
 export * from './uploads';

@@ -1,32 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { getDatabase, type Database } from '../db/connection';
 import { importFile } from './import-file';
-import { ImportError, type ImportOptions, type ImportProgress, type ImportResult } from './types';
+import { deleteUpload, type Upload } from './uploads';
+import type { ImportJob, JobError } from '$lib/domain/ingest/api';
+import { ImportError } from './errors';
+import type { ImportOptions } from './types';
 
 /**
  * In-memory registry of imports started from the web page: the page polls a job for its progress
  * and result. Jobs live in this process only and are forgotten about an hour after they finish.
  */
-
-export type JobStatus = 'running' | 'done' | 'failed';
-
-export interface JobError {
-	message: string;
-	/** ImportError code when the file was refused (missing_required, unreadable, …). */
-	code?: string;
-	details?: Record<string, unknown>;
-}
-
-export interface ImportJob {
-	id: string;
-	status: JobStatus;
-	progress: ImportProgress;
-	fileName: string;
-	startedAt: string;
-	finishedAt?: string;
-	result?: ImportResult;
-	error?: JobError;
-}
 
 export interface StartJobHooks {
 	/** Defaults to the process-wide database. */
@@ -111,4 +94,19 @@ export function getJob(id: string): ImportJob | null {
 export function findRunningJob(key: string): string | null {
 	const id = keys.get(key);
 	return id && jobs.get(id)?.status === 'running' ? id : null;
+}
+
+/**
+ * Imports an uploaded file in the background, at most one job per upload. The file is no longer
+ * needed once its rows are in; a refused file stays for another try.
+ */
+export function startUploadImport(
+	upload: Upload,
+	options: Omit<ImportOptions, 'onProgress' | 'fileName' | 'importedBy'>
+): string {
+	return startImportJob(
+		upload.path,
+		{ ...options, fileName: upload.name, importedBy: 'web' },
+		{ key: upload.id, onSettled: (job) => (job.status === 'done' ? deleteUpload(upload.id) : undefined) }
+	);
 }

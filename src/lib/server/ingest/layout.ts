@@ -10,7 +10,7 @@ import {
 	readHead,
 	type Encoding
 } from './sniff';
-import { ImportError } from './types';
+import { ImportError } from './errors';
 
 export interface CsvLayout {
 	encoding: Encoding;
@@ -30,14 +30,14 @@ export async function sniffCsv(
 	columns?: string[]
 ): Promise<CsvLayout> {
 	const head = await readHead(path);
-	if (head.length === 0) throw new ImportError(`${path}: the file is empty / 文件为空`, 'empty');
+	if (head.length === 0) throw new ImportError('empty', 'ingest.emptyFile', {}, {}, path);
 	const truncated = head.length === SNIFF_BYTES;
 	const encoding = forcedEncoding ? normaliseEncodingName(forcedEncoding) : detectEncoding(head, truncated);
 	let text = decodeHead(head, encoding);
 	if (truncated) text = text.slice(0, text.lastIndexOf('\n') + 1);
 	const delimiter = detectDelimiter(text.split('\n', 60));
 	const records = parseHeadRecords(text, delimiter, 200);
-	if (records.length === 0) throw new ImportError(`${path}: no rows found / 未找到数据行`, 'empty');
+	if (records.length === 0) throw new ImportError('empty', 'ingest.noRows', {}, {}, path);
 	if (columns) {
 		return {
 			encoding,

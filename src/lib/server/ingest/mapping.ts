@@ -1,6 +1,6 @@
 import { KIND_DEFS, type Kind } from '$lib/domain/records';
 import { missingRequired, suggestMapping, type HeaderMapping } from '$lib/domain/ingest/header-mapping';
-import { ImportError } from './types';
+import { ImportError } from './errors';
 
 /**
  * The mapping an import uses: explicit entries (from --map or a profile) over synonyms; a profile is
@@ -19,21 +19,22 @@ export function resolveMapping(
 	const unknown = Object.entries(explicit).filter(([, field]) => field !== '' && !fields.has(field));
 	if (unknown.length) {
 		throw new ImportError(
-			`${fileName}: unknown field(s) ${unknown.map(([h, f]) => `"${h}=${f}"`).join(', ')} for ${kind}; ` +
-				`fields are: ${[...fields].join(', ')} / 映射中有未知字段`,
 			'bad_mapping',
-			{ unknown: unknown.map(([, f]) => f), fields: [...fields] }
+			'ingest.unknownFields',
+			{ unknown: unknown.map(([h, f]) => `"${h}=${f}"`).join(', '), kind, fields: [...fields].join(', ') },
+			{ unknown: unknown.map(([, f]) => f), fields: [...fields] },
+			fileName
 		);
 	}
 	const mapping = suggestMapping(kind, headers, explicit, useSynonyms);
 	const missing = missingRequired(kind, mapping);
 	if (missing.length) {
 		throw new ImportError(
-			`${fileName}: required field(s) ${missing.join(', ')} not found for a ${kind} import. ` +
-				`Headers found: ${headers.join(' | ')}. Map them with --map "HEADER=field" or a profile. / ` +
-				`缺少必填字段 ${missing.join('、')}；文件表头：${headers.join('、')}`,
 			'missing_required',
-			{ missing, headers }
+			'ingest.missingRequired',
+			{ missing: missing.join(', '), kind, headers: headers.join(' | ') },
+			{ missing, headers },
+			fileName
 		);
 	}
 	return mapping;

@@ -1,6 +1,7 @@
 import type { KindDef } from '$lib/domain/records';
 import { SQL_TYPE } from '../db/schema';
-import { ImportError, type SourceRules } from './types';
+import { ImportError } from './errors';
+import type { SourceRules } from './types';
 import {
 	INVALID_REASON,
 	SPACE_TOLERANT_TYPES,
@@ -70,11 +71,7 @@ export function buildNormaliseSql(
 	// Rows a profile's filter leaves out are counted with the totals rows as skipped.
 	const filters = Object.entries(rules.filter ?? {}).map(([header, pattern]) => {
 		const c = columns.find((x) => x.header === header);
-		if (!c)
-			throw new ImportError(
-				`Profile filter names a column "${header}" that the file does not have`,
-				'bad_mapping'
-			);
+		if (!c) throw new ImportError('bad_mapping', 'ingest.filterColumn', { header });
 		return { c, pattern };
 	});
 	// Cells of space-tolerant fields skip the row's white-space test (the costliest part of reading

@@ -9,7 +9,8 @@ import {
 } from '$lib/domain/ingest/header-mapping';
 import { sniffCsv } from './layout';
 import { detectFileType, readHead } from './sniff';
-import type { FilePreview, ImportOptions } from './types';
+import type { FilePreview } from '$lib/domain/ingest/api';
+import type { ImportOptions } from './types';
 import { xlsxToCsv } from './xlsx';
 
 const DEFAULT_ROWS = 20;

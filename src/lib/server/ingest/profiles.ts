@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KINDS, type Kind } from '$lib/domain/records';
+import type { ProfileOption } from '$lib/domain/ingest/api';
 import { PROFILE_NAME, type HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { Database } from '../db/connection';
 import type { Sql } from '../db/sql';
@@ -64,6 +65,28 @@ export async function listShippedProfiles(): Promise<ShippedProfile[]> {
 	return Promise.all(
 		files.map(async (f) => shippedProfileSchema.parse(JSON.parse(await readFile(join(dir, f), 'utf8'))))
 	);
+}
+
+/** Saved profiles win over shipped ones of the same name (as the importer resolves them). */
+export async function availableProfiles(db: Database, kind?: Kind): Promise<ProfileOption[]> {
+	const saved = await listProfiles(db, kind);
+	const names = new Set(saved.map((p) => p.name));
+	const shipped = (await listShippedProfiles()).filter(
+		(p) => (!kind || p.kind === kind) && !names.has(p.name)
+	);
+	return [
+		...saved.map((p) => ({ name: p.name, kind: p.kind, mapping: p.mapping, shipped: false })),
+		...shipped.map((p) => ({
+			name: p.name,
+			kind: p.kind,
+			mapping: p.mapping,
+			shipped: true,
+			description: p.description,
+			encoding: p.encoding,
+			sheet: p.sheet,
+			columns: p.columns
+		}))
+	].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A saved profile by name, else a shipped one; null when neither exists. */

@@ -1,4 +1,14 @@
+/**
+ * Rejected rows, one table from write to read: an import stores the rows it refuses (with the
+ * first error, all errors and the raw text), the batch page lists them and a download streams them
+ * as CSV.
+ */
 import { open } from 'node:fs/promises';
+import { toSafeCsv } from '$lib/domain/csv-safe';
+import type { RejectedRow } from '$lib/domain/ingest/api';
+import { describeRejectError } from '$lib/domain/ingest/rejected';
+import { bilingual, rejectReason, type Locale, type MessageKey } from '$lib/i18n';
+import type { Database } from '../db/connection';
 import { sqlList, type Sql } from '../db/sql';
 import type { RecordScanner } from './csv-scan';
 import type { StagedColumn } from './normalise';
@@ -96,4 +106,97 @@ async function writeMalformed(
 		 SELECT $1, unnest($2::INTEGER[]), NULL, NULL, 'column_count', unnest($3::VARCHAR[]), NULL, unnest($4::VARCHAR[])`,
 		[batchId, sqlList('INTEGER', lines), sqlList('VARCHAR', values), sqlList('VARCHAR', texts)]
 	);
+}
+
+/** Rejected rows of one batch in file order. */
+export async function listRejected(
+	db: Database,
+	batchId: number,
+	limit = 500,
+	offset = 0
+): Promise<{ total: number; rows: RejectedRow[] }> {
+	const [{ n }] = await db.query('SELECT count(*) AS n FROM rejected_rows WHERE batch_id = $1', [batchId]);
+	const rows = await db.query(
+		`SELECT line, column_name, field, reason, value, CAST(errors AS VARCHAR) AS errors, raw_text
+		 FROM rejected_rows WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2 OFFSET $3`,
+		[batchId, limit, offset]
+	);
+	return {
+		total: Number(n),
+		rows: rows.map((r) => ({
+			line: r.line === null ? null : Number(r.line),
+			columnName: (r.column_name as string | null) ?? null,
+			field: (r.field as string | null) ?? null,
+			reason: String(r.reason),
+			value: (r.value as string | null) ?? null,
+			errors: r.errors
+				? (
+						JSON.parse(String(r.errors)) as {
+							field: string;
+							col: string;
+							reason: string;
+							value: string | null;
+						}[]
+					).map(({ col, ...rest }) => ({ ...rest, column: col }))
+				: [],
+			rawText: (r.raw_text as string | null) ?? null
+		}))
+	};
+}
+
+const CHUNK = 5000;
+
+const COLUMNS: MessageKey[] = [
+	'rej.line',
+	'rej.column',
+	'rej.field',
+	'rej.reasonCode',
+	'rej.reason',
+	'rej.value',
+	'rej.allErrors',
+	'rej.raw'
+];
+
+function rejectedHeader(): string[] {
+	return COLUMNS.map((key) => bilingual(key));
+}
+
+function rejectedCsvRow(row: RejectedRow, locale: Locale): unknown[] {
+	return [
+		row.line,
+		row.columnName,
+		row.field,
+		row.reason,
+		rejectReason(locale, row.reason),
+		row.value,
+		row.errors.map((e) => describeRejectError(locale, e)).join('; '),
+		row.rawText
+	];
+}
+
+/**
+ * The rejected rows of one batch as a CSV byte stream, read from the database in chunks so a batch
+ * with a million rejected rows is never held in memory at once.
+ */
+export function rejectedCsvStream(db: Database, batchId: number, locale: Locale): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	let offset = 0;
+	let first = true;
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			try {
+				const { rows } = await listRejected(db, batchId, CHUNK, offset);
+				const text = toSafeCsv(
+					rows.map((r) => rejectedCsvRow(r, locale)),
+					first ? { header: rejectedHeader(), bom: true } : {}
+				);
+				first = false;
+				offset += rows.length;
+				if (text) controller.enqueue(encoder.encode(text));
+				if (rows.length < CHUNK) controller.close();
+			} catch (error) {
+				controller.error(error);
+			}
+		}
+	});
 }

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { ImportError } from './types';
+import { ImportError } from './errors';
 
 export type FileType = 'csv' | 'xlsx';
 
@@ -62,9 +62,7 @@ export function normaliseEncodingName(name: string): Encoding {
 	if (n === 'utf16le' || n === 'utf-16le' || n === 'utf-16') return 'utf-16le';
 	if (n === 'utf16be' || n === 'utf-16be') return 'utf-16be';
 	if (!iconv.encodingExists(n)) {
-		throw new ImportError(`Unknown encoding "${name}" / 未知编码 "${name}"`, 'unreadable', {
-			encoding: name
-		});
+		throw new ImportError('unreadable', 'ingest.unknownEncoding', { name }, { encoding: name });
 	}
 	return n;
 }

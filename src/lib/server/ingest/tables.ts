@@ -1,12 +1,6 @@
+import type { TableCount } from '$lib/domain/ingest/api';
 import { KIND_DEFS, KINDS, type Kind } from '$lib/domain/records';
 import type { Database } from '$lib/server/db/connection';
-
-export interface TableCount {
-	table: string;
-	/** The record kind stored in the table; null for rejected_rows. */
-	kind: Kind | null;
-	rows: number;
-}
 
 /**
  * Row counts of the canonical tables and of rejected_rows. Table names come from KIND_DEFS (a fixed

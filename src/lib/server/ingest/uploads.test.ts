@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteUpload, getUpload, sanitiseFileName, saveUpload, UploadTooLargeError } from './uploads';
+import { UploadTooLargeError } from './errors';
+import { deleteUpload, getUpload, sanitiseFileName, saveUpload } from './uploads';
 
 const body = (...chunks: string[]) =>
 	new ReadableStream<Uint8Array>({

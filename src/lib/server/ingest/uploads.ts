@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { BodySizeLimitError, UploadError, UploadTooLargeError } from './errors';
 
 /**
  * Uploaded export files, streamed to disk (never held in memory) under WORKBENCH_UPLOADS
@@ -33,21 +34,6 @@ export function uploadsDir(): string {
 /** Upload limit in bytes: WORKBENCH_MAX_UPLOAD_MB, default 1 GiB. */
 export function maxUploadBytes(): number {
 	return settings().WORKBENCH_MAX_UPLOAD_MB * 1024 * 1024;
-}
-
-export class UploadTooLargeError extends Error {
-	constructor(readonly limit: number) {
-		super(`upload exceeds ${limit} bytes`);
-		this.name = 'UploadTooLargeError';
-	}
-}
-
-/** adapter-node's own BODY_SIZE_LIMIT cut the request body off (npm start sets BODY_SIZE_LIMIT=Infinity; uploads enforce WORKBENCH_MAX_UPLOAD_MB themselves). */
-export class BodySizeLimitError extends Error {
-	constructor(detail: string) {
-		super(detail);
-		this.name = 'BodySizeLimitError';
-	}
 }
 
 /**
@@ -114,6 +100,18 @@ export async function saveUpload(
 	const upload: Upload = { id, name, path, size, createdAt: new Date().toISOString() };
 	await writeFile(join(root, `${id}.json`), JSON.stringify(upload));
 	return upload;
+}
+
+/** An upload request's body to disk; a body that declares more than `limit` is refused unread. */
+export async function receiveUpload(
+	request: Request,
+	originalName: string,
+	limit = maxUploadBytes()
+): Promise<Upload> {
+	const declared = Number(request.headers.get('content-length'));
+	if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError(limit);
+	if (!request.body) throw new UploadError('api.emptyBody', {}, 400);
+	return saveUpload(request.body, originalName, limit);
 }
 
 export async function getUpload(id: string): Promise<Upload | null> {

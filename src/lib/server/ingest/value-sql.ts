@@ -1,5 +1,5 @@
 import type { FieldType } from '$lib/domain/records';
-import type { RejectReason } from './types';
+import type { RejectReason } from '$lib/domain/ingest/api';
 
 /**
  * SQL expressions that turn one trimmed text cell (an SQL expression `v`, NULL when empty) into a

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { ImportError } from './types';
+import { ImportError } from './errors';
 
 /**
  * exceljs's streaming workbook reader (4.4.0) with the workarounds the importer needs: sheet names
@@ -85,9 +85,7 @@ function readError(error: unknown): unknown {
 	// Operating-system failures (disk full, permissions) are not the file's fault; pass them on.
 	if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') return error;
 	const why = error instanceof Error ? error.message : String(error);
-	return new ImportError(`Cannot read the XLSX file: ${why} / 无法读取 XLSX 文件：${why}`, 'unreadable', {
-		cause: why
-	});
+	return new ImportError('unreadable', 'ingest.xlsxUnreadable', { why }, { cause: why });
 }
 
 /**

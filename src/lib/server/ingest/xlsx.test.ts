@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportError } from './types';
+import { ImportError } from './errors';
 import { cellText, columnLetter, xlsxToCsv } from './xlsx';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-test-'));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { columnLetter, rowCells } from './xlsx-cells';
 import { ReadGuard, WorkbookStream, type WorksheetReader } from './xlsx-reader';
-import { ImportError } from './types';
+import { ImportError } from './errors';
 import { assertZipSafe } from './zip-guard';
 
 export { cellText, columnLetter } from './xlsx-cells';
@@ -119,10 +119,7 @@ async function convertSheet(
 		while (width > 0 && cells[width - 1] === '') width--;
 		const line = start + index;
 		if (width === 0) {
-			throw new ImportError(`Sheet "${sheet}" has no header row / 工作表 "${sheet}" 没有表头行`, 'empty', {
-				sheet,
-				row: line
-			});
+			throw new ImportError('empty', 'ingest.sheetNoHeader', { sheet }, { sheet, row: line });
 		}
 		header = { line, headers: cells.slice(0, width) };
 		return window.filter((row) => row.number > line);
@@ -138,8 +135,9 @@ async function convertSheet(
 				const column = columnLetter(c + 1);
 				const last = columnLetter(columns);
 				throw new ImportError(
-					`Sheet "${sheet}" row ${number} has a value in column ${column}, right of the header's last column ${last} / 工作表 "${sheet}" 第 ${number} 行的 ${column} 列有数据，超出表头最后一列 ${last}`,
 					'unreadable',
+					'ingest.sheetWideRow',
+					{ sheet, row: number, column, last },
 					{ sheet, row: number, column }
 				);
 			}
@@ -173,11 +171,7 @@ async function convertSheet(
 			if (next.done) break;
 			const row = next.value;
 			if (!Number.isInteger(row.number) || row.number < 1) {
-				throw new ImportError(
-					`Sheet "${sheet}" has a row without a row number / 工作表 "${sheet}" 有缺少行号的行`,
-					'unreadable',
-					{ sheet }
-				);
+				throw new ImportError('unreadable', 'ingest.sheetRowNumber', { sheet }, { sheet });
 			}
 			if (++rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead);
 			if (!(await feed(row.number, rowCells(row, date1904)))) {
@@ -190,8 +184,7 @@ async function convertSheet(
 		if (!guard.broken) await iterator.return?.(undefined).catch(() => {});
 	}
 	if (!header && !stopped) {
-		if (window.length === 0)
-			throw new ImportError(`Sheet "${sheet}" is empty / 工作表 "${sheet}" 是空的`, 'empty', { sheet });
+		if (window.length === 0) throw new ImportError('empty', 'ingest.sheetEmpty', { sheet }, { sheet });
 		for (const row of decideHeader()) if (!(await write(row.number, row.cells))) break;
 	}
 	options.onProgress?.(rowsRead);
@@ -229,18 +222,20 @@ export async function xlsxToCsv(
 		}
 		const found = workbook.sheetList();
 		if (options.sheet === undefined) {
-			throw new ImportError('The workbook has no worksheet / 工作簿中没有工作表', 'empty', { sheets: found });
+			throw new ImportError('empty', 'ingest.noWorksheet', {}, { sheets: found });
 		}
 		if (found.includes(options.sheet)) {
 			throw new ImportError(
-				`Sheet "${options.sheet}" is stored before the workbook's sheet list and cannot be picked by name; re-save the file in Excel / 工作表 "${options.sheet}" 存放在工作表目录之前，无法按名称读取，请用 Excel 重新保存`,
 				'unreadable',
+				'ingest.sheetBeforeList',
+				{ sheet: options.sheet },
 				{ sheet: options.sheet, sheets: found }
 			);
 		}
 		throw new ImportError(
-			`Sheet "${options.sheet}" not found; the workbook has: ${found.join(', ')} / 找不到工作表 "${options.sheet}"，工作簿中有：${found.join('、')}`,
 			'unreadable',
+			'ingest.sheetNotFound',
+			{ sheet: options.sheet, sheets: found.join(', ') },
 			{ sheet: options.sheet, sheets: found }
 		);
 	} finally {

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { ImportError } from './types';
+import { ImportError } from './errors';
 
 /**
  * Reads a zip's central directory (not its data) so an XLSX can be refused before anything is
@@ -37,14 +37,11 @@ const ZIP64_EXTRA = 0x0001;
 /** A directory this big means hundreds of thousands of entries, which no export has. */
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 
-function unreadable(path: string, why: string, whyZh: string): ImportError {
-	return new ImportError(
-		`Not a readable XLSX file (${why}) / 不是可读取的 XLSX 文件（${whyZh}）`,
-		'unreadable',
-		{
-			file: path
-		}
-	);
+function unreadable(
+	path: string,
+	key: 'ingest.xlsxEncrypted' | 'ingest.zipNoDirectory' | 'ingest.zipCorrupt'
+): ImportError {
+	return new ImportError('unreadable', key, {}, { file: path });
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -61,11 +58,7 @@ export async function readZipDirectory(path: string): Promise<ZipEntryInfo[]> {
 		const head = await readAt(handle, 0, CFB_SIGNATURE.length);
 		if (head.equals(CFB_SIGNATURE)) {
 			// Password-protected .xlsx and legacy .xls are OLE compound files, not zips.
-			throw unreadable(
-				path,
-				'encrypted workbook or legacy .xls; save it as .xlsx without a password',
-				'加密的工作簿或旧版 .xls，请另存为无密码的 .xlsx'
-			);
+			throw unreadable(path, 'ingest.xlsxEncrypted');
 		}
 		// The EOCD record is the last thing in the file, followed only by a comment of at most 64 KiB.
 		const tailLength = Math.min(size, EOCD_SIZE + 0xffff);
@@ -78,22 +71,16 @@ export async function readZipDirectory(path: string): Promise<ZipEntryInfo[]> {
 				break;
 			}
 		}
-		if (eocd < 0) throw unreadable(path, 'no zip directory found', '找不到 zip 目录');
+		if (eocd < 0) throw unreadable(path, 'ingest.zipNoDirectory');
 		const entryCount = tail.readUInt16LE(eocd + 10);
 		const directorySize = tail.readUInt32LE(eocd + 12);
 		const declaredOffset = tail.readUInt32LE(eocd + 16);
 		if (entryCount === 0xffff || directorySize === U32_MAX || declaredOffset === U32_MAX) {
 			// Only a zip64 archive (over 4 GiB or 65535 entries) needs these sentinels: far beyond any export.
-			throw new ImportError(
-				'XLSX file too large (zip64 archive) / XLSX 文件过大（zip64 格式）',
-				'too_large',
-				{ file: path }
-			);
+			throw new ImportError('too_large', 'ingest.zip64', {}, { file: path });
 		}
 		if (directorySize > MAX_DIRECTORY_BYTES) {
-			throw new ImportError('XLSX file has too many parts / XLSX 文件包含的部件过多', 'too_large', {
-				file: path
-			});
+			throw new ImportError('too_large', 'ingest.zipTooManyParts', {}, { file: path });
 		}
 		// Data prepended to the zip (self-extractors) shifts every offset; the directory still ends at the EOCD.
 		if (entryCount === 0) return [];
@@ -106,7 +93,7 @@ export async function readZipDirectory(path: string): Promise<ZipEntryInfo[]> {
 				return parseDirectory(directory, entryCount, path);
 			}
 		}
-		throw unreadable(path, 'corrupt zip directory', 'zip 目录已损坏');
+		throw unreadable(path, 'ingest.zipCorrupt');
 	} finally {
 		await handle.close();
 	}
@@ -117,7 +104,7 @@ function parseDirectory(directory: Buffer, entryCount: number, path: string): Zi
 	let p = 0;
 	for (let n = 0; n < entryCount; n++) {
 		if (p + CD_HEADER_SIZE > directory.length || directory.readUInt32LE(p) !== CD_SIGNATURE) {
-			throw unreadable(path, 'corrupt zip directory', 'zip 目录已损坏');
+			throw unreadable(path, 'ingest.zipCorrupt');
 		}
 		let compressedSize = directory.readUInt32LE(p + 20);
 		let uncompressedSize = directory.readUInt32LE(p + 24);
@@ -127,7 +114,7 @@ function parseDirectory(directory: Buffer, entryCount: number, path: string): Zi
 		const nameStart = p + CD_HEADER_SIZE;
 		const extraStart = nameStart + nameLength;
 		const next = extraStart + extraLength + commentLength;
-		if (next > directory.length) throw unreadable(path, 'corrupt zip directory', 'zip 目录已损坏');
+		if (next > directory.length) throw unreadable(path, 'ingest.zipCorrupt');
 		const name = directory.toString('utf8', nameStart, extraStart);
 		if (uncompressedSize === U32_MAX || compressedSize === U32_MAX) {
 			// Some writers always use zip64 sizes; the real values sit in the zip64 extra field, in this order.
@@ -166,16 +153,18 @@ export async function assertZipSafe(path: string, limits: ZipLimits = ZIP_LIMITS
 		const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
 		if (entry.uncompressedSize > limits.ratioMinSize && ratio > limits.maxRatio) {
 			throw new ImportError(
-				`XLSX part ${entry.name} expands ${Math.round(ratio)}:1, refused as a possible zip bomb / XLSX 部件 ${entry.name} 压缩比 ${Math.round(ratio)}:1，疑似压缩炸弹，已拒绝`,
 				'too_large',
+				'ingest.zipBomb',
+				{ entry: entry.name, ratio: Math.round(ratio) },
 				{ file: path, entry: entry.name, ratio }
 			);
 		}
 	}
 	if (total > limits.maxTotalUncompressed) {
 		throw new ImportError(
-			`XLSX file expands to ${total} bytes, over the ${limits.maxTotalUncompressed} byte limit / XLSX 解压后 ${total} 字节，超过上限 ${limits.maxTotalUncompressed} 字节`,
 			'too_large',
+			'ingest.zipTooLarge',
+			{ total, limit: limits.maxTotalUncompressed },
 			{ file: path, uncompressedBytes: total, limit: limits.maxTotalUncompressed }
 		);
 	}

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db/connection';
 import { api, parseQuery } from '$lib/server/http/api';
-import { listBatches } from '$lib/server/ingest';
+import { importHistory } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 const query = z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(200) });
@@ -10,5 +9,5 @@ const query = z.object({ limit: z.coerce.number().int().min(1).max(10_000).defau
 /** Import history, newest first. */
 export const GET: RequestHandler = api(async ({ url }) => {
 	const { limit } = parseQuery(url, query);
-	return json(await listBatches(await getDatabase(), limit));
+	return json(await importHistory(limit));
 });

@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db/connection';
 import { api, parseQuery } from '$lib/server/http/api';
 import { kindSchema } from '$lib/server/http/schemas';
-import { availableProfiles } from '$lib/server/ingest/profile-options';
+import { profileOptions } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 const query = z.object({ kind: kindSchema.optional() });
@@ -11,5 +10,5 @@ const query = z.object({ kind: kindSchema.optional() });
 /** Mapping profiles (saved and shipped), optionally of one kind. */
 export const GET: RequestHandler = api(async ({ url }) => {
 	const { kind } = parseQuery(url, query);
-	return json(await availableProfiles(await getDatabase(), kind));
+	return json(await profileOptions(kind));
 });

@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createT } from '$lib/i18n';
-import { getDatabase } from '$lib/server/db/connection';
 import { idParam } from '$lib/server/http/api';
-import { getBatch, listRejected } from '$lib/server/ingest';
+import { batchWithRejected } from '$lib/server/ingest';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -19,9 +18,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		.max(1_000_000)
 		.catch(1)
 		.parse(url.searchParams.get('page') ?? 1);
-	const db = await getDatabase();
-	const batch = await getBatch(db, id.data);
-	if (!batch) error(404, t('batch.notFound', { id: id.data }));
-	const rejected = await listRejected(db, batch.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-	return { batch, rejected, page, pageSize: PAGE_SIZE };
+	const found = await batchWithRejected(id.data, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	if (!found) error(404, t('batch.notFound', { id: id.data }));
+	return { ...found, page, pageSize: PAGE_SIZE };
 };

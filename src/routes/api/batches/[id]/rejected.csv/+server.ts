@@ -1,8 +1,6 @@
 import { createT } from '$lib/i18n';
-import { getDatabase } from '$lib/server/db/connection';
 import { api, ApiError, idParam } from '$lib/server/http/api';
-import { getBatch } from '$lib/server/ingest';
-import { rejectedCsvStream } from '$lib/server/ingest/rejected-csv';
+import { rejectedDownload } from '$lib/server/ingest';
 import type { RequestHandler } from './$types';
 
 /** The rejected rows of a batch as CSV (UTF-8 with BOM, zh+en header, CSV-injection guarded), streamed. */
@@ -10,11 +8,10 @@ export const GET: RequestHandler = api(async ({ params, locals }) => {
 	const t = createT(locals.locale);
 	const id = idParam.safeParse(params.id);
 	if (!id.success) throw new ApiError(404, t('api.batchNotFound', { id: params.id }));
-	const db = await getDatabase();
-	const batch = await getBatch(db, id.data);
-	if (!batch) throw new ApiError(404, t('api.batchNotFound', { id: id.data }));
-	const fileName = `batch-${batch.id}-rejected.csv`;
-	return new Response(rejectedCsvStream(db, batch.id, locals.locale), {
+	const download = await rejectedDownload(id.data, locals.locale);
+	if (!download) throw new ApiError(404, t('api.batchNotFound', { id: id.data }));
+	const { fileName, body } = download;
+	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,

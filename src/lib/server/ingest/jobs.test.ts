@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '$lib/server/db/connection';
-import { ImportError, type ImportOptions, type ImportResult } from '$lib/server/ingest/types';
+import type { ImportResult } from '$lib/domain/ingest/api';
+import { ImportError } from './errors';
+import type { ImportOptions } from './types';
 
 const importFile = vi.fn();
 vi.mock('$lib/server/ingest/import-file', () => ({
@@ -44,11 +46,16 @@ describe('import jobs', () => {
 	});
 
 	it('keeps the code and details of a refused file', async () => {
-		importFile.mockRejectedValueOnce(
-			new ImportError('x.csv: required field(s) received_at not found', 'missing_required', {
-				missing: ['received_at']
-			})
+		const refused = new ImportError(
+			'missing_required',
+			'ingest.missingRequired',
+			{ missing: 'received_at', kind: 'repair', headers: 'id' },
+			{ missing: ['received_at'] },
+			'x.csv'
 		);
+		// The job keeps the message as thrown, whatever it says.
+		refused.message = 'x.csv: required field(s) received_at not found';
+		importFile.mockRejectedValueOnce(refused);
 		const job = await settled(startImportJob('/tmp/x.csv', { kind: 'repair' }, { db }));
 		expect(job.status).toBe('failed');
 		expect(job.error).toEqual({

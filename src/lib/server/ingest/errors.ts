@@ -1,0 +1,57 @@
+import type { ImportErrorCode } from '$lib/domain/ingest/api';
+import { UserError } from '$lib/domain/errors';
+import { formatBytes } from '$lib/format';
+import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
+
+type IngestKey = Extract<MessageKey, `ingest.${string}`>;
+
+/**
+ * A file the importer refuses as a whole; nothing was written. `file` (a path or file name) leads
+ * the message. Its message reads "English / 中文", English first, as the importer has always
+ * written it: the HTTP API and the CLI send it so, whatever the reader's language.
+ */
+export class ImportError extends UserError {
+	declare readonly details: Record<string, unknown>;
+
+	constructor(
+		readonly code: ImportErrorCode,
+		key: IngestKey,
+		params: Params = {},
+		details: Record<string, unknown> = {},
+		readonly file?: string
+	) {
+		super(key, params, details);
+		const en = translate('en', key, params);
+		const zh = translate('zh-CN', key, params);
+		this.message = `${file === undefined ? '' : `${file}: `}${en === zh ? en : `${en} / ${zh}`}`;
+	}
+
+	in(locale: Locale): string {
+		const text = super.in(locale);
+		return this.file === undefined ? text : `${this.file}: ${text}`;
+	}
+}
+
+/** An upload refused before its file was stored; `status` is the HTTP status to answer with. */
+export class UploadError extends UserError {
+	constructor(
+		key: MessageKey,
+		params: Params,
+		readonly status: 400 | 413
+	) {
+		super(key, params);
+	}
+}
+
+export class UploadTooLargeError extends UploadError {
+	constructor(readonly limit: number) {
+		super('api.tooLarge', { max: formatBytes(limit) }, 413);
+	}
+}
+
+/** adapter-node's own BODY_SIZE_LIMIT cut the request body off (npm start sets BODY_SIZE_LIMIT=Infinity; uploads enforce WORKBENCH_MAX_UPLOAD_MB themselves). */
+export class BodySizeLimitError extends UploadError {
+	constructor(detail: string) {
+		super('api.bodyLimit', { detail }, 413);
+	}
+}
