@@ -41,6 +41,7 @@ const serverFiles = [
 	'src/routes/**/*.server.ts',
 	'src/routes/**/+server.ts',
 	'src/hooks.server.ts',
+	'src/app.d.ts',
 	'src/cli/**'
 ];
 

@@ -1,10 +1,15 @@
 import type { Handle } from '@sveltejs/kit';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n';
+import { getDatabase } from '$lib/server/db/connection';
 
-/** Locale from the `locale` cookie (zh-CN by default) into locals and `<html lang>`. */
+/**
+ * Every request passes here: the locale from the `locale` cookie (zh-CN by default) into locals and
+ * `<html lang>`, and the database the route's server modules work on.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	const locale = resolveLocale(event.cookies.get(LOCALE_COOKIE));
 	event.locals.locale = locale;
+	event.locals.db = await getDatabase();
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 	});

@@ -30,6 +30,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		kpis,
 		signals,
 		filters: pageFilters(infos, ['overview.kpis', 'signals']),
-		overdue: await overdueForOverview()
+		overdue: await overdueForOverview(locals.db)
 	};
 };

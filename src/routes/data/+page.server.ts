@@ -1,4 +1,4 @@
 import { dataOverview } from '$lib/server/ingest';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => dataOverview();
+export const load: PageServerLoad = ({ locals }) => dataOverview(locals.db);

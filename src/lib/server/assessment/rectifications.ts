@@ -5,7 +5,7 @@ import {
 	type RectificationStatus
 } from '$lib/domain/assessment/rectification-plan';
 import { appendAudit } from '../audit/log';
-import { getDatabase, type Database } from '../db/connection';
+import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { assertLeaf } from './check';
 import { InvalidAssessmentError, NotFoundError } from './errors';
@@ -143,7 +143,7 @@ export async function overdueRectifications(db: Database, day = today()): Promis
 	}));
 }
 
-/** For the overview page: overdue actions of the app's database; a failure shows as none, not as a broken page. */
-export async function overdueForOverview(): Promise<OverdueRectification[]> {
-	return overdueRectifications(await getDatabase()).catch(() => []);
+/** For the overview page: overdue actions; a failure shows as none, not as a broken page. */
+export async function overdueForOverview(db: Database): Promise<OverdueRectification[]> {
+	return overdueRectifications(db).catch(() => []);
 }

@@ -1,6 +1,8 @@
 // Public surface of the importer (web routes and the CLI call only these).
 export { importFile } from './import-file';
 export { previewFile } from './preview';
+export { listBatches } from './batches';
+export { availableProfiles } from './profiles';
 export { listRejected } from './rejected';
 export * from './views';
 export * from './errors';

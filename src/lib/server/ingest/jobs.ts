@@ -101,12 +101,13 @@ export function findRunningJob(key: string): string | null {
  * needed once its rows are in; a refused file stays for another try.
  */
 export function startUploadImport(
+	db: Database,
 	upload: Upload,
 	options: Omit<ImportOptions, 'onProgress' | 'fileName' | 'importedBy'>
 ): string {
 	return startImportJob(
 		upload.path,
 		{ ...options, fileName: upload.name, importedBy: 'web' },
-		{ key: upload.id, onSettled: (job) => (job.status === 'done' ? deleteUpload(upload.id) : undefined) }
+		{ db, key: upload.id, onSettled: (job) => (job.status === 'done' ? deleteUpload(upload.id) : undefined) }
 	);
 }

@@ -14,5 +14,5 @@ export const POST: RequestHandler = api(async ({ request, locals }) => {
 	if (!upload) throw new ApiError(404, t('api.uploadNotFound', { id: uploadId }));
 	const running = findRunningJob(uploadId);
 	if (running) throw new ApiError(409, t('api.jobRunning', { id: running }), { jobId: running });
-	return json({ jobId: startUploadImport(upload, options) }, { status: 202 });
+	return json({ jobId: startUploadImport(locals.db, upload, options) }, { status: 202 });
 });

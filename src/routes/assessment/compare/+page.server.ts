@@ -1,7 +1,6 @@
 import { comparePage } from '$lib/server/assessment/page';
-import { getDatabase } from '$lib/server/db/connection';
 import type { PageServerLoad } from './$types';
 
 /** ?a=ID[:VERSION]&b=ID[:VERSION]: the choices for both pickers, and the comparison once both are given. */
 export const load: PageServerLoad = async ({ url, locals }) =>
-	comparePage(await getDatabase(), url.searchParams.get('a'), url.searchParams.get('b'), locals.locale);
+	comparePage(locals.db, url.searchParams.get('a'), url.searchParams.get('b'), locals.locale);

@@ -1,9 +1,9 @@
 import { isKind, type Kind } from '$lib/domain/records';
-import { maxUploadBytes, profileOptions } from '$lib/server/ingest';
+import { availableProfiles, maxUploadBytes } from '$lib/server/ingest';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const kind = url.searchParams.get('kind');
 	const initialKind: Kind = kind && isKind(kind) ? kind : 'repair';
-	return { profiles: await profileOptions(), maxUploadBytes: maxUploadBytes(), initialKind };
+	return { profiles: await availableProfiles(locals.db), maxUploadBytes: maxUploadBytes(), initialKind };
 };

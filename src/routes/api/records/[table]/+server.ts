@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db/connection';
 import { api } from '$lib/server/http/api';
 import { parseMetricQuery } from '$lib/server/http/metric-query';
 import { MAX_RECORDS, recordsArrow } from '$lib/server/metrics/records';
@@ -11,13 +10,13 @@ const pageSchema = z.object({
 });
 
 /** Drill-down records as an Arrow IPC stream (decode with apache-arrow's tableFromIPC). */
-export const GET: RequestHandler = api(async ({ params, url }) => {
+export const GET: RequestHandler = api(async ({ params, url, locals }) => {
 	const query = parseMetricQuery(url.searchParams, ['limit', 'offset']);
 	const page = pageSchema.parse({
 		limit: url.searchParams.get('limit') ?? undefined,
 		offset: url.searchParams.get('offset') ?? undefined
 	});
-	const body = await recordsArrow(await getDatabase(), params.table, query, page);
+	const body = await recordsArrow(locals.db, params.table, query, page);
 	return new Response(body as Uint8Array<ArrayBuffer>, {
 		headers: { 'content-type': 'application/vnd.apache.arrow.stream' }
 	});

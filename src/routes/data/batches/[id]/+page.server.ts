@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		.max(1_000_000)
 		.catch(1)
 		.parse(url.searchParams.get('page') ?? 1);
-	const found = await batchWithRejected(id.data, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	const found = await batchWithRejected(locals.db, id.data, PAGE_SIZE, (page - 1) * PAGE_SIZE);
 	if (!found) error(404, t('batch.notFound', { id: id.data }));
 	return { ...found, page, pageSize: PAGE_SIZE };
 };

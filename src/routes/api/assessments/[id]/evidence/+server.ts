@@ -2,15 +2,14 @@ import { json } from '@sveltejs/kit';
 import { evidenceListQuerySchema, evidenceQuerySchema } from '$lib/domain/assessment/api';
 import { listEvidence } from '$lib/server/assessment/evidence';
 import { uploadEvidence } from '$lib/server/assessment/http';
-import { getDatabase } from '$lib/server/db/connection';
 import { actorOf } from '$lib/server/http/actor';
 import { api, idParam, parseQuery } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 
 /** ?version=N → {files} attached up to that version (all when omitted). */
-export const GET: RequestHandler = api(async ({ params, url }) => {
+export const GET: RequestHandler = api(async ({ params, url, locals }) => {
 	const { version } = parseQuery(url, evidenceListQuerySchema);
-	return json({ files: await listEvidence(await getDatabase(), idParam.parse(params.id), version) });
+	return json({ files: await listEvidence(locals.db, idParam.parse(params.id), version) });
 });
 
 /**
@@ -25,6 +24,6 @@ export const POST: RequestHandler = api(async ({ params, url, request, locals })
 		leafId: q.leaf,
 		fileName: q.name
 	};
-	const result = await uploadEvidence(await getDatabase(), target, request, actorOf(locals), locals.locale);
+	const result = await uploadEvidence(locals.db, target, request, actorOf(locals), locals.locale);
 	return json(result, { status: result.duplicate ? 200 : 201 });
 });

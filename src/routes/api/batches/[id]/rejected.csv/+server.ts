@@ -8,7 +8,7 @@ export const GET: RequestHandler = api(async ({ params, locals }) => {
 	const t = createT(locals.locale);
 	const id = idParam.safeParse(params.id);
 	if (!id.success) throw new ApiError(404, t('api.batchNotFound', { id: params.id }));
-	const download = await rejectedDownload(id.data, locals.locale);
+	const download = await rejectedDownload(locals.db, id.data, locals.locale);
 	if (!download) throw new ApiError(404, t('api.batchNotFound', { id: id.data }));
 	const { fileName, body } = download;
 	return new Response(body, {

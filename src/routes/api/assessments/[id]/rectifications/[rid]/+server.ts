@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { rectificationPatchSchema } from '$lib/domain/assessment/api';
 import { updateRectification } from '$lib/server/assessment/rectifications';
-import { getDatabase } from '$lib/server/db/connection';
 import { actorOf } from '$lib/server/http/actor';
 import { api, idParam, parseJson } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
@@ -10,7 +9,7 @@ import type { RequestHandler } from './$types';
 export const PATCH: RequestHandler = api(async ({ params, request, locals }) => {
 	const patch = await parseJson(request, rectificationPatchSchema, locals.locale);
 	const updated = await updateRectification(
-		await getDatabase(),
+		locals.db,
 		idParam.parse(params.id),
 		idParam.parse(params.rid),
 		patch,
