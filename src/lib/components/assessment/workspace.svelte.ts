@@ -4,7 +4,8 @@ import { gapToNextLevel, type GapResult } from '$lib/domain/assessment/gap';
 import { score, type ItemStatus, type ScoreResult } from '$lib/domain/assessment/scoring';
 import { today, type Rectification } from '$lib/domain/assessment/rectification-plan';
 import { liveInput, type AssessmentState, type ItemState } from '$lib/domain/assessment/workspace-state';
-import { ApiFailure, assessmentApi } from './client';
+import { ApiFailure } from '$lib/client/api';
+import { assessmentApi } from '$lib/client/assessment';
 
 /**
  * The state of one assessment version in the browser. Every edit changes `state`; the score, level,

@@ -4,7 +4,8 @@ import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { MessageKey, Params } from '$lib/i18n';
 import type { I18n } from '$lib/i18n/context';
 import type { ImportJob, ImportResult, ProfileOption } from '$lib/domain/ingest/api';
-import { fetchPreview, RequestError, startImport, uploadFile, waitForJob } from './client';
+import { ApiFailure } from '$lib/client/api';
+import { fetchPreview, startImport, uploadFile, waitForJob } from '$lib/client/ingest';
 import { decodeHead, PREVIEW_BYTES, sourceType } from './local-preview';
 import {
 	effectiveMapping,
@@ -253,9 +254,9 @@ export class ImportFlow {
 			}
 		} catch (error) {
 			// An expired upload must be sent again on the next try.
-			if (error instanceof RequestError && error.status === 404) this.uploadId = null;
+			if (error instanceof ApiFailure && error.status === 404) this.uploadId = null;
 			this.fail(
-				error instanceof RequestError && error.status === 422 ? 'import.refused' : 'import.failed',
+				error instanceof ApiFailure && error.status === 422 ? 'import.refused' : 'import.failed',
 				error
 			);
 			this.stage = 'ready';
