@@ -6,6 +6,9 @@
  *
  * Environment: BENCH_ROWS (default 1000000), BENCH_XLSX_ROWS (default 100000), BENCH_REPEAT (runs per
  * measurement, the fastest counts; default 3), BENCH_TRACE=1 (per-statement timings in the JSON).
+ *
+ * Over 300 lines: the data generation, the child runs and the report of one benchmark read best
+ * together; each part is a few small functions.
  */
 import { spawn } from 'node:child_process';
 import {

@@ -21,6 +21,8 @@
  * Rows are inserted in date order, as monthly imports would leave them.
  *
  *   npx tsx bench/metrics-data.ts [path]   (default bench/data/metrics-5m.duckdb)
+ *
+ * Over 300 lines: one SQL statement per generated table, each with the distributions it draws from.
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,3 +1,5 @@
+/* Over 300 lines: every CSV rule of the importer (encodings, delimiters, title and totals rows, value forms,
+   rejections, idempotency, history), each with the small file that shows it. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
