@@ -2,14 +2,14 @@ import type { EChartsOption } from 'echarts';
 import { baseOption, categoryAxis, COLORS, escapeHtml, type Row } from './common';
 import { formatValue, toNumber } from './format';
 
-export interface MisHeatmapInput {
+interface MisHeatmapInput {
 	/** defects.mis rows: cohort, mis, claims, units, cum_claims_per_1000. */
 	rows: Row[];
 	labels: { cohort: string; mis: string; value: string; claims: string; units: string };
 	locale: string;
 }
 
-export interface MisGrid {
+interface MisGrid {
 	cohorts: string[];
 	mis: number[];
 	/** [mis index, cohort index, cum claims per 1000, claims, units] */

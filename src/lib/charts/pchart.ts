@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { baseOption, categoryAxis, COLORS, escapeHtml, valueAxis, type Row } from './common';
 import { formatValue, toNumber } from './format';
 
-export interface PChartLabels {
+interface PChartLabels {
 	p: string;
 	center: string;
 	ucl: string;
@@ -15,14 +15,14 @@ export interface PChartLabels {
 	units: string;
 }
 
-export interface PChartInput {
+interface PChartInput {
 	/** defects.pchart rows: month, repairs, units_in_warranty, p, center, ucl, lcl, rules. */
 	rows: Row[];
 	labels: PChartLabels;
 	locale: string;
 }
 
-export interface RuleHit {
+interface RuleHit {
 	month: string;
 	index: number;
 	rules: number[];

@@ -2,7 +2,7 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { baseOption, COLORS, valueAxis, type Row } from './common';
 import { formatValue, toNumber } from './format';
 
-export interface WeibullInput {
+interface WeibullInput {
 	/** warranty.weibull rows: product_model, beta, eta_days (rows without a fit are skipped). */
 	rows: Row[];
 	labels: { days: string; unreliability: string; warranty?: string };
