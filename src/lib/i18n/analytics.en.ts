@@ -1,4 +1,4 @@
-import type { analyticsZh } from './analytics.zh-CN';
+import { metricRefusals, type analyticsZh } from './analytics.zh-CN';
 
 /** English messages of the analytics pages; the type makes a missing key a compile error. */
 export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
@@ -208,14 +208,5 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'col.month': 'Month',
 	'col.key': 'Item',
 	'col.value': 'Value',
-	// Refused metric requests (the zh-CN file says why they are in English there too).
-	'metric.badDate': '--{name} must be a date YYYY-MM-DD, got "{value}"',
-	'metric.fromAfterTo': '--from is after --to',
-	'metric.badDimension': '{metric} accepts --by {dimensions}; not "{by}"',
-	'metric.noDimension': '{metric} does not accept --by',
-	'metric.badFilter': '{metric} accepts the filters {filters}; not "{name}"',
-	'metric.unknown': 'Unknown metric "{id}". Metrics: {ids}',
-	'records.unknownTable': 'Unknown table "{table}"; tables: {tables}',
-	'records.badFilter': '{table} can be filtered by {filters}; not "{name}"',
-	'records.badLimit': 'limit must be 1…{max}'
+	...metricRefusals
 };
