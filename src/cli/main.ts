@@ -1,6 +1,6 @@
 import { DatabaseBusyError } from '$lib/server/db/connection';
 import { ImportError } from '$lib/server/ingest';
-import { MetricQueryError } from '$lib/server/metrics/registry';
+import { MetricQueryError } from '$lib/server/metrics/errors';
 import { CliError } from './output';
 import { runAssess } from './commands/assess';
 import { runDemo } from './commands/demo';

@@ -1,17 +1,15 @@
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import type { MessageKey } from '$lib/i18n';
-import { COMING_SECTIONS, type ComingSection } from '$lib/sections';
+import type { ComingSection } from '$lib/sections';
 
-export { COMING_SECTIONS, type ComingSection };
-
-export interface NavItem {
+interface NavItem {
 	id: string;
 	href: ResolvedPathname;
 	label: MessageKey;
 }
 
-export interface NavGroup {
+interface NavGroup {
 	items: NavItem[];
 }
 

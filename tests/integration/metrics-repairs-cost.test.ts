@@ -4,7 +4,8 @@ import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query'
 import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig } from '../../src/lib/server/metrics/config';
 import { metrics as repairMetrics } from '../../src/lib/server/metrics/repairs';
-import { MetricQueryError, runMetric } from '../../src/lib/server/metrics/registry';
+import { MetricQueryError } from '../../src/lib/server/metrics/errors';
+import { runMetric } from '../../src/lib/server/metrics/registry';
 import { tempDatabase } from '../helpers/temp-db';
 
 /** Fixtures described in tests/fixtures/metrics/repairs-cost/README.md; every expected value by hand. */

@@ -5,7 +5,8 @@ import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query'
 import type { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig, type MetricParams } from '../../src/lib/server/metrics/config';
-import { MetricQueryError, metricDefinition, runMetric } from '../../src/lib/server/metrics/registry';
+import { MetricQueryError } from '../../src/lib/server/metrics/errors';
+import { metricDefinition, runMetric } from '../../src/lib/server/metrics/registry';
 import { importDemoData } from '../helpers/demo-data';
 import { count, tempDatabase } from '../helpers/temp-db';
 

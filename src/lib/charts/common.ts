@@ -24,7 +24,7 @@ export const COLORS = {
 } as const;
 
 /** The app's font stack, so that canvas and SVG text match the page (CJK first). */
-export const FONT_FAMILY =
+const FONT_FAMILY =
 	"'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', system-ui, sans-serif";
 
 /** A row of a metric result: plain JSON values. */

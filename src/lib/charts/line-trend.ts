@@ -2,7 +2,7 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { baseOption, categoryAxis, COLORS, seriesTooltip, valueAxis, type Row } from './common';
 import { toNumber, type ValueKind } from './format';
 
-export interface TrendSeries {
+interface TrendSeries {
 	/** Column of the rows. */
 	key: string;
 	label: string;
@@ -14,14 +14,14 @@ export interface TrendSeries {
 	color?: string;
 }
 
-export interface TrendAxis {
+interface TrendAxis {
 	name: string;
 	kind: ValueKind;
 	min?: number;
 	max?: number;
 }
 
-export interface LineTrendInput {
+interface LineTrendInput {
 	rows: Row[];
 	/** The category column (default "month"). */
 	x?: string;

@@ -1,15 +1,15 @@
 import type { EChartsOption } from 'echarts';
-import { baseOption, categoryAxis, COLORS, escapeHtml, type Row } from './common';
-import { formatValue, toNumber } from './format';
+import type { MisRow } from '$lib/domain/metrics/defects';
+import { baseOption, categoryAxis, COLORS, escapeHtml } from './common';
+import { formatValue } from './format';
 
-export interface MisHeatmapInput {
-	/** defects.mis rows: cohort, mis, claims, units, cum_claims_per_1000. */
-	rows: Row[];
+interface MisHeatmapInput {
+	rows: MisRow[];
 	labels: { cohort: string; mis: string; value: string; claims: string; units: string };
 	locale: string;
 }
 
-export interface MisGrid {
+interface MisGrid {
 	cohorts: string[];
 	mis: number[];
 	/** [mis index, cohort index, cum claims per 1000, claims, units] */
@@ -18,19 +18,18 @@ export interface MisGrid {
 }
 
 /** The warranty triangle as grid cells: cohorts (oldest first) × months in service 0…max. */
-export function misGrid(rows: Row[]): MisGrid {
-	const cohorts = [...new Set(rows.map((r) => String(r.cohort)))].sort();
-	const maxMis = rows.reduce((m, r) => Math.max(m, toNumber(r.mis) ?? 0), 0);
+export function misGrid(rows: MisRow[]): MisGrid {
+	const cohorts = [...new Set(rows.map((r) => r.cohort))].sort();
+	const maxMis = rows.reduce((m, r) => Math.max(m, r.mis), 0);
 	const mis = Array.from({ length: rows.length ? maxMis + 1 : 0 }, (_, i) => i);
 	const cohortIndex = new Map(cohorts.map((c, i) => [c, i]));
 	let max = 0;
 	const cells: MisGrid['cells'] = [];
 	for (const r of rows) {
-		const value = toNumber(r.cum_claims_per_1000);
-		const m = toNumber(r.mis);
-		if (value === null || m === null) continue;
+		const value = r.cum_claims_per_1000;
+		if (value === null) continue;
 		max = Math.max(max, value);
-		cells.push([m, cohortIndex.get(String(r.cohort)) ?? 0, value, toNumber(r.claims), toNumber(r.units)]);
+		cells.push([r.mis, cohortIndex.get(r.cohort) ?? 0, value, r.claims, r.units]);
 	}
 	return { cohorts, mis, cells, max };
 }

@@ -16,7 +16,7 @@ export interface ParetoInput {
 	threshold?: number;
 }
 
-export interface ParetoBar {
+interface ParetoBar {
 	key: string | null;
 	label: string;
 	value: number;

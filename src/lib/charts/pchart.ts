@@ -1,8 +1,9 @@
 import type { EChartsOption } from 'echarts';
-import { baseOption, categoryAxis, COLORS, escapeHtml, valueAxis, type Row } from './common';
-import { formatValue, toNumber } from './format';
+import type { PChartRow } from '$lib/domain/metrics/defects';
+import { baseOption, categoryAxis, COLORS, escapeHtml, valueAxis } from './common';
+import { formatValue } from './format';
 
-export interface PChartLabels {
+interface PChartLabels {
 	p: string;
 	center: string;
 	ucl: string;
@@ -15,14 +16,16 @@ export interface PChartLabels {
 	units: string;
 }
 
-export interface PChartInput {
-	/** defects.pchart rows: month, repairs, units_in_warranty, p, center, ucl, lcl, rules. */
-	rows: Row[];
+/** A defects.pchart row as the chart reads it: any rule numbers are drawn. */
+type PChartPoint = Omit<PChartRow, 'rules'> & { rules: readonly number[] };
+
+interface PChartInput {
+	rows: PChartPoint[];
 	labels: PChartLabels;
 	locale: string;
 }
 
-export interface RuleHit {
+interface RuleHit {
 	month: string;
 	index: number;
 	rules: number[];
@@ -31,41 +34,26 @@ export interface RuleHit {
 	lcl: number | null;
 }
 
-const rulesOf = (row: Row): number[] =>
-	Array.isArray(row.rules) ? row.rules.filter((r): r is number => typeof r === 'number') : [];
-
 /** The months that complete one or more special-cause rules, in month order. */
-export function ruleHits(rows: Row[]): RuleHit[] {
-	return rows.flatMap((row, index) => {
-		const rules = rulesOf(row);
-		return rules.length
-			? [
-					{
-						month: String(row.month),
-						index,
-						rules,
-						p: toNumber(row.p),
-						ucl: toNumber(row.ucl),
-						lcl: toNumber(row.lcl)
-					}
-				]
-			: [];
+export function ruleHits(rows: PChartPoint[]): RuleHit[] {
+	return rows.flatMap(({ month, rules, p, ucl, lcl }, index) => {
+		return rules.length ? [{ month, index, rules: [...rules], p, ucl, lcl }] : [];
 	});
 }
 
 /** The tooltip of one month: p, limits, counts and the rules it breaks. */
-export function pchartTooltip(row: Row, labels: PChartLabels, locale: string): string {
+export function pchartTooltip(row: PChartPoint, labels: PChartLabels, locale: string): string {
 	const line = (label: string, value: string) => `${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`;
 	const parts = [
-		`<b>${escapeHtml(String(row.month))}</b>`,
-		line(labels.p, formatValue(toNumber(row.p), 'p', locale)),
-		line(labels.ucl, formatValue(toNumber(row.ucl), 'p', locale)),
-		line(labels.center, formatValue(toNumber(row.center), 'p', locale)),
-		line(labels.lcl, formatValue(toNumber(row.lcl), 'p', locale)),
-		line(labels.repairs, formatValue(toNumber(row.repairs), 'count', locale)),
-		line(labels.units, formatValue(toNumber(row.units_in_warranty), 'count', locale))
+		`<b>${escapeHtml(row.month)}</b>`,
+		line(labels.p, formatValue(row.p, 'p', locale)),
+		line(labels.ucl, formatValue(row.ucl, 'p', locale)),
+		line(labels.center, formatValue(row.center, 'p', locale)),
+		line(labels.lcl, formatValue(row.lcl, 'p', locale)),
+		line(labels.repairs, formatValue(row.repairs, 'count', locale)),
+		line(labels.units, formatValue(row.units_in_warranty, 'count', locale))
 	];
-	for (const rule of rulesOf(row)) {
+	for (const rule of row.rules) {
 		parts.push(
 			`<span style="color:${COLORS.danger}">${escapeHtml(`${labels.rule} ${rule}: ${labels.rules[rule] ?? ''}`)}</span>`
 		);
@@ -79,8 +67,8 @@ export function pchartTooltip(row: Row, labels: PChartLabels, locale: string): s
  */
 export function pchartOption(input: PChartInput): EChartsOption {
 	const { rows, labels, locale } = input;
-	const months = rows.map((r) => String(r.month));
-	const limit = (key: string, name: string, id: string) => ({
+	const months = rows.map((r) => r.month);
+	const limit = (key: 'ucl' | 'lcl', name: string, id: string) => ({
 		id,
 		name,
 		type: 'line' as const,
@@ -89,7 +77,7 @@ export function pchartOption(input: PChartInput): EChartsOption {
 		silent: true,
 		lineStyle: { color: COLORS.danger, type: 'dashed' as const, width: 1 },
 		itemStyle: { color: COLORS.danger },
-		data: rows.map((r) => toNumber(r[key]))
+		data: rows.map((r) => r[key])
 	});
 	return {
 		...baseOption(),
@@ -113,9 +101,7 @@ export function pchartOption(input: PChartInput): EChartsOption {
 				symbolSize: 6,
 				z: 5,
 				itemStyle: { color: COLORS.accent },
-				data: rows.map((r) => {
-					const rules = rulesOf(r);
-					const value = toNumber(r.p);
+				data: rows.map(({ rules, p: value }) => {
 					return rules.length
 						? {
 								value,
@@ -140,7 +126,7 @@ export function pchartOption(input: PChartInput): EChartsOption {
 				silent: true,
 				lineStyle: { color: COLORS.success, width: 1 },
 				itemStyle: { color: COLORS.success },
-				data: rows.map((r) => toNumber(r.center))
+				data: rows.map((r) => r.center)
 			},
 			limit('ucl', labels.ucl, 'ucl'),
 			limit('lcl', labels.lcl, 'lcl')

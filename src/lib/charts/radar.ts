@@ -8,7 +8,7 @@ import { formatValue } from './format';
  * polygon per set — the assessment being edited, or two assessments on the comparison page.
  */
 
-export interface RadarIndicator {
+interface RadarIndicator {
 	id: string;
 	name: string;
 	depth: 1 | 2;
@@ -20,7 +20,7 @@ export interface RadarSet {
 	attainment: Record<string, number | null>;
 }
 
-export interface AttainmentRadarInput {
+interface AttainmentRadarInput {
 	indicators: RadarIndicator[];
 	sets: RadarSet[];
 	titles: { first: string; second: string };

@@ -2,7 +2,7 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { baseOption, categoryAxis, COLORS, seriesTooltip, valueAxis, type Row } from './common';
 import { formatValue, toNumber } from './format';
 
-export interface ShareBarsInput {
+interface ShareBarsInput {
 	/** Monthly rows with share columns (fractions 0–1; null = no denominator). */
 	rows: Row[];
 	series: { key: string; label: string; color?: string }[];

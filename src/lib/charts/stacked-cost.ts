@@ -2,10 +2,10 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { baseOption, categoryAxis, COLORS, seriesTooltip, valueAxis, type Row } from './common';
 import { toNumber } from './format';
 
-export const COST_PARTS = ['parts', 'labor', 'logistics', 'other'] as const;
-export type CostPart = (typeof COST_PARTS)[number];
+const COST_PARTS = ['parts', 'labor', 'logistics', 'other'] as const;
+type CostPart = (typeof COST_PARTS)[number];
 
-export interface StackedCostInput {
+interface StackedCostInput {
 	/** cost.monthly rows: month, parts, labor, logistics, other, cost_per_unit_sold … */
 	rows: Row[];
 	labels: Record<CostPart, string> & { cost: string; perUnit?: string };

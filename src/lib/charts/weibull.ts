@@ -1,10 +1,11 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
-import { baseOption, COLORS, valueAxis, type Row } from './common';
-import { formatValue, toNumber } from './format';
+import type { WeibullRow } from '$lib/domain/metrics/warranty';
+import { baseOption, COLORS, valueAxis } from './common';
+import { formatValue } from './format';
 
-export interface WeibullInput {
-	/** warranty.weibull rows: product_model, beta, eta_days (rows without a fit are skipped). */
-	rows: Row[];
+interface WeibullInput {
+	/** Rows without a fit are skipped. */
+	rows: Pick<WeibullRow, 'product_model' | 'beta' | 'eta_days'>[];
 	labels: { days: string; unreliability: string; warranty?: string };
 	locale: string;
 	/** A log time axis (Weibull-paper style) instead of a linear one. */
@@ -39,10 +40,8 @@ export function weibullOption(input: WeibullInput): EChartsOption {
 	const maxDays = input.maxDays ?? 1095;
 	const days = sampleDays(maxDays, input.points ?? 80, log);
 	const series: SeriesOption[] = input.rows.flatMap((r) => {
-		const beta = toNumber(r.beta);
-		const eta = toNumber(r.eta_days);
+		const { beta, eta_days: eta, product_model: name } = r;
 		if (beta === null || eta === null || beta <= 0 || eta <= 0) return [];
-		const name = String(r.product_model);
 		return [
 			{
 				id: name,

@@ -1,4 +1,4 @@
-import type { analyticsZh } from './analytics.zh-CN';
+import { metricRefusals, type analyticsZh } from './analytics.zh-CN';
 
 /** English messages of the analytics pages; the type makes a missing key a compile error. */
 export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
@@ -207,5 +207,6 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 
 	'col.month': 'Month',
 	'col.key': 'Item',
-	'col.value': 'Value'
+	'col.value': 'Value',
+	...metricRefusals
 };

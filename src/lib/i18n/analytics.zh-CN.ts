@@ -3,6 +3,22 @@
  * satisfaction), spread into zh-CN.ts. Metric titles and definitions are not here: they come from
  * the metric registry (data/metrics.json) through metricInfos().
  */
+/**
+ * Refused metric requests. Their words are the CLI's and the API's, which scripts and tests read as
+ * they are: both languages use this English wording until a change of those texts is decided.
+ */
+export const metricRefusals = {
+	'metric.badDate': '--{name} must be a date YYYY-MM-DD, got "{value}"',
+	'metric.fromAfterTo': '--from is after --to',
+	'metric.badDimension': '{metric} accepts --by {dimensions}; not "{by}"',
+	'metric.noDimension': '{metric} does not accept --by',
+	'metric.badFilter': '{metric} accepts the filters {filters}; not "{name}"',
+	'metric.unknown': 'Unknown metric "{id}". Metrics: {ids}',
+	'records.unknownTable': 'Unknown table "{table}"; tables: {tables}',
+	'records.badFilter': '{table} can be filtered by {filters}; not "{name}"',
+	'records.badLimit': 'limit must be 1…{max}'
+} as const;
+
 export const analyticsZh = {
 	'filter.label': '筛选',
 	'filter.from': '开始日期',
@@ -203,5 +219,6 @@ export const analyticsZh = {
 
 	'col.month': '月份',
 	'col.key': '项目',
-	'col.value': '数值'
+	'col.value': '数值',
+	...metricRefusals
 } as const;

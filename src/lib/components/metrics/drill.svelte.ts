@@ -17,8 +17,6 @@ import {
 	type RecordRow
 } from './drill';
 
-export { PAGE_SIZE, type DrillRequest, type RecordColumn } from './drill';
-
 /** Create it while the page initialises: a new page query (filters, dimension) closes the records. */
 export class Drill {
 	request: DrillRequest | null = $state.raw(null);

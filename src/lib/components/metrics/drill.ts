@@ -8,7 +8,7 @@ import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from 
 
 export const PAGE_SIZE = 100;
 
-export type CellKind = 'text' | 'number' | 'time' | 'date' | 'bool';
+type CellKind = 'text' | 'number' | 'time' | 'date' | 'bool';
 export interface RecordColumn {
 	name: string;
 	kind: CellKind;

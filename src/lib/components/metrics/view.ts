@@ -37,13 +37,13 @@ export function nothingToShow(blocks: readonly Block[]): boolean {
 }
 
 /** A share column and its legend. */
-export interface SlaShare {
+interface SlaShare {
 	key: string;
 	label: string;
 }
 
 /** What AnalyticsPage tells its metric cards. */
-export interface PageContext {
+interface PageContext {
 	readonly infos: Record<string, MetricInfo>;
 	readonly query: MetricQuery;
 	readonly filtered: boolean;

@@ -27,7 +27,7 @@ export interface MetricQuery {
 	filters: Partial<Record<FilterName, string[]>>;
 }
 
-export type MetricValue = string | number | boolean | null | MetricValue[] | { [key: string]: MetricValue };
+type MetricValue = string | number | boolean | null | MetricValue[] | { [key: string]: MetricValue };
 export type MetricRow = Record<string, MetricValue>;
 
 export interface MetricResult {

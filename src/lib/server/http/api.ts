@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createT, type Locale } from '$lib/i18n';
 import { WorkspaceError } from '$lib/server/assessment/errors';
 import { ImportError, UploadError } from '$lib/server/ingest';
-import { MetricQueryError } from '$lib/server/metrics/registry';
+import { MetricQueryError } from '$lib/server/metrics/errors';
 
 /** An error with an HTTP status whose message is safe to show to the user. */
 export class ApiError extends Error {
@@ -42,7 +42,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 	if (error instanceof ImportError)
 		return apiError(422, error.message, { code: error.code, details: error.details });
 	if (error instanceof UploadError) return apiError(error.status, error.in(locale));
-	if (error instanceof MetricQueryError) return apiError(400, error.message);
+	if (error instanceof MetricQueryError) return apiError(400, error.in(locale));
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;
 	if (typeof status === 'number' && status >= 400 && status < 600) {

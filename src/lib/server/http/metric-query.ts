@@ -1,7 +1,30 @@
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { daySchema } from '$lib/domain/dates';
 import { FILTER_NAMES, type MetricQuery } from '$lib/domain/metrics/query';
+import { createT, type Locale } from '$lib/i18n';
+import { MetricQueryError } from '$lib/server/metrics/errors';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+/**
+ * The from/to values. One in the wrong form is a malformed query (a zod error, as for any
+ * parameter); a well-formed day that does not exist (2024-02-30) is refused as the registry refuses
+ * it. Forms are checked first, so a query with both faults reports the form.
+ */
+function days(search: URLSearchParams): Pick<MetricQuery, 'from' | 'to'> {
+	const checked = (['from', 'to'] as const).map((name) => {
+		const value = search.get(name) || undefined;
+		return { name, value, result: value === undefined ? undefined : daySchema.safeParse(value) };
+	});
+	for (const { result } of checked) {
+		// A value of the wrong form fails both checks of daySchema; the first says what form to use.
+		const first = result?.error?.issues[0];
+		if (first && first.code !== 'custom') throw new z.ZodError([first]);
+	}
+	for (const { name, value, result } of checked) {
+		if (result?.error) throw new MetricQueryError('metric.badDate', { name, value: value! });
+	}
+	return { from: checked[0].value, to: checked[1].value };
+}
 
 /**
  * `?from=&to=&by=&model=A&model=B&region=…`: filter names are query keys (repeat a key for several
@@ -26,9 +49,40 @@ export function parseMetricQuery(search: URLSearchParams, extra: readonly string
 		if (values.length) filters[name] = values;
 	}
 	return {
-		from: search.get('from') ? date.parse(search.get('from')) : undefined,
-		to: search.get('to') ? date.parse(search.get('to')) : undefined,
+		...days(search),
 		by: search.get('by') || undefined,
 		filters
 	};
+}
+
+/** The query of an analytics page; a malformed one is a 400 whose message the page shows. */
+export function pageQuery(url: URL, locale: Locale, extra: readonly string[] = []): MetricQuery {
+	const invalid = (detail: string) => error(400, createT(locale)('query.invalid', { detail }));
+	try {
+		return parseMetricQuery(url.searchParams, extra);
+	} catch (e) {
+		if (e instanceof z.ZodError) invalid(e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+		if (e instanceof MetricQueryError && e.key === 'metric.badDate')
+			invalid(`${e.params.name}: no such date "${e.params.value}"`);
+		throw e;
+	}
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The overview's query: `?month=YYYY-MM` (default the latest month with data) reads up to the end of
+ * that month; the month's figures are compared with earlier months, so no `from` applies.
+ */
+export function overviewQuery(url: URL, locale: Locale): { query: MetricQuery; month: string | null } {
+	const query = pageQuery(url, locale, ['month']);
+	const month = url.searchParams.get('month') || null;
+	if (month !== null && !MONTH.test(month))
+		error(400, createT(locale)('query.invalid', { detail: `month: YYYY-MM, got "${month}"` }));
+	if (month) {
+		const [y, m] = month.split('-').map(Number);
+		query.from = undefined;
+		query.to = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+	}
+	return { query, month };
 }

@@ -10,7 +10,7 @@ import {
 	type Vector
 } from 'apache-arrow';
 
-export interface TextColumn {
+interface TextColumn {
 	/** Each value's length in bytes, -1 for NULL. */
 	lengths: Int32Array;
 	/**

@@ -1,9 +1,7 @@
-import type { FilterName, MetricQuery, MetricRow } from '$lib/domain/metrics/query';
+import { ESCALATION_LEVELS, type EscalationRow } from '$lib/domain/metrics/complaints';
+import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
 import type { MetricContext, MetricDefinition } from './definition';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
-
-/** Order of levels within a month, supplier and issue. */
-const LEVELS = ['verbal-warning', 'final-warning', 'exit-review', 'complaint-fund', 'commendation'];
 
 /**
  * complaints.escalations — the supplier escalation rules (DESIGN.md), on the complaints received in the
@@ -26,7 +24,7 @@ const LEVELS = ['verbal-warning', 'final-warning', 'exit-review', 'complaint-fun
  *
  * Ordered by month (a commendation after the December of its year), supplier, issue (null last), level.
  */
-export const escalations: MetricDefinition = {
+export const escalations: MetricDefinition<'complaints.escalations'> = {
 	id: 'complaints.escalations',
 	dimensions: [],
 	filters: ['supplier', 'region', 'model'],
@@ -41,7 +39,7 @@ export const escalations: MetricDefinition = {
 export async function escalationRows(
 	{ db, query, params }: MetricContext,
 	options: { commendations: boolean }
-): Promise<MetricRow[]> {
+): Promise<EscalationRow[]> {
 	const p = new Params();
 	const filters = ['supplier', 'region', 'model'] as const;
 	const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters });
@@ -50,7 +48,7 @@ export async function escalationRows(
 	const fund = p.add(params.complaint_fund_over);
 	const commendations = options.commendations ? commendationsSql(p, query, filters) : null;
 	// Our own constants, not user values: written into the SQL.
-	const levelRank = `CASE level ${LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(' ')} END`;
+	const levelRank = `CASE level ${ESCALATION_LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(' ')} END`;
 	const sql = `
 		WITH c AS (
 			SELECT c.supplier, c.category, ${monthIndexSql('c.received_at')} AS mi
@@ -90,7 +88,8 @@ export async function escalationRows(
 			CAST(n AS BIGINT) AS complaints, level
 		FROM levels
 		ORDER BY coalesce(${monthSql('m')}, y || '-13'), supplier, issue NULLS LAST, ${levelRank}`;
-	return db.query(sql, p.values);
+	// The SELECT list above is the row: its columns, in its order.
+	return (await db.query(sql, p.values)) as EscalationRow[];
 }
 
 /** CTEs ending in `commendations (supplier, y)`, over the complaints CTE `c` (see the metric's rules). */

@@ -1,5 +1,6 @@
 import { escalations } from './complaints-escalations';
-import type { MetricDefinition } from './definition';
+import type { ComplaintsSlaRow } from '$lib/domain/metrics/complaints';
+import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
 
 /**
@@ -11,7 +12,7 @@ import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, mo
  * Months: every month from the first to the last month with a complaint in the filtered window (a month
  * without complaints inside that span appears with 0 and null shares).
  */
-const sla: MetricDefinition = {
+const sla: MetricDefinition<'complaints.sla'> = {
 	id: 'complaints.sla',
 	dimensions: [],
 	filters: ['model', 'region', 'channel', 'supplier'],
@@ -47,9 +48,10 @@ const sla: MetricDefinition = {
 				CAST(resolution_ok AS DOUBLE) / nullif(complaints, 0) AS resolution_within_target_share,
 				coalesce(open, 0) AS open
 			FROM months LEFT JOIN agg USING (m) ORDER BY m`;
-		return db.query(sql, p.values);
+		// The SELECT list above is the row: its columns, in its order.
+		return (await db.query(sql, p.values)) as ComplaintsSlaRow[];
 	}
 };
 
 /** The complaints metric family. */
-export const metrics: MetricDefinition[] = [sla, escalations];
+export const metrics = [sla, escalations] satisfies AnyMetricDefinition[];

@@ -30,11 +30,10 @@ export const metricConfigSchema = z.object({
 	params: paramsSchema,
 	metrics: z.record(z.string(), textSchema)
 });
-export type MetricConfig = z.infer<typeof metricConfigSchema>;
+type MetricConfig = z.infer<typeof metricConfigSchema>;
 export type MetricParams = MetricConfig['params'];
-export type MetricText = z.infer<typeof textSchema>;
 
-export function metricConfigPath(): string {
+function metricConfigPath(): string {
 	return settings().WORKBENCH_METRICS;
 }
 

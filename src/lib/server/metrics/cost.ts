@@ -1,6 +1,7 @@
-import type { FilterName, MetricRow } from '$lib/domain/metrics/query';
+import type { CostDriverRow, CostMonthlyRow } from '$lib/domain/metrics/cost';
+import type { FilterName } from '$lib/domain/metrics/query';
 import type { Plain } from '../db/values';
-import type { MetricContext, MetricDefinition } from './definition';
+import type { AnyMetricDefinition, MetricContext } from './definition';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 /**
@@ -42,7 +43,7 @@ const DRIVER_COLUMNS: Record<string, string> = {
  *   denominator is 0 or unknown.
  * A `from`/`to` inside a month limits that month's repairs but not its sales (sales are monthly).
  */
-async function monthly({ db, query }: MetricContext): Promise<MetricRow[]> {
+async function monthly({ db, query }: MetricContext): Promise<CostMonthlyRow[]> {
 	const p = new Params();
 	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: MONTHLY_FILTERS });
 	const salesWhere = whereSql(p, { filters: query.filters }, { alias: 's', filters: MONTHLY_FILTERS });
@@ -93,7 +94,7 @@ async function monthly({ db, query }: MetricContext): Promise<MetricRow[]> {
  * descending, then key ascending; repairs without a value for the dimension form one row with key null,
  * placed after the others of the same total.
  */
-async function drivers({ db, query }: MetricContext): Promise<MetricRow[]> {
+async function drivers({ db, query }: MetricContext): Promise<CostDriverRow[]> {
 	const column = DRIVER_COLUMNS[query.by ?? 'defect_code'];
 	if (!column) throw new Error(`cost.drivers: unknown dimension "${query.by}"`);
 	const p = new Params();
@@ -115,7 +116,7 @@ async function drivers({ db, query }: MetricContext): Promise<MetricRow[]> {
 	}));
 }
 
-export const metrics: MetricDefinition[] = [
+export const metrics = [
 	{ id: 'cost.monthly', dimensions: [], filters: MONTHLY_FILTERS, uses: [], run: monthly },
 	{
 		id: 'cost.drivers',
@@ -124,4 +125,4 @@ export const metrics: MetricDefinition[] = [
 		uses: [],
 		run: drivers
 	}
-];
+] satisfies AnyMetricDefinition[];

@@ -1,4 +1,4 @@
-import type { MetricRow } from '$lib/domain/metrics/query';
+import type { MisRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
 import { coverageSql, SHARED_FILTERS } from './defects-sql';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
@@ -18,7 +18,7 @@ import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sq
  * - Each cohort gets a row for every mis from 0 to the analysis end, zeros filled, so the
  *   triangle is complete; cum_claims_per_1000 = claims up to mis ÷ units × 1000.
  */
-export async function misTriangle({ db, query }: MetricContext): Promise<MetricRow[]> {
+export async function misTriangle({ db, query }: MetricContext): Promise<MisRow[]> {
 	const p = new Params();
 	const repairsWhere = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: SHARED_FILTERS });
 	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });

@@ -1,4 +1,5 @@
-import type { FilterName, MetricRow } from '$lib/domain/metrics/query';
+import type { ParetoRow } from '$lib/domain/metrics/defects';
+import type { FilterName } from '$lib/domain/metrics/query';
 import type { MetricContext } from './definition';
 import { Params, whereSql } from './sql';
 
@@ -28,7 +29,7 @@ export const PARETO_FILTERS: readonly FilterName[] = [
  * count: it is not a cause one can act on, yet it stays in the denominator so the shares are of
  * all repairs and cum_share reaches 1 on the last row.
  */
-export async function pareto({ db, query }: MetricContext): Promise<MetricRow[]> {
+export async function pareto({ db, query }: MetricContext): Promise<ParetoRow[]> {
 	// query.by was checked against PARETO_DIMENSIONS by the registry; the includes() keeps this
 	// function safe on its own too, since the name becomes an identifier in the SQL.
 	const by = query.by ?? PARETO_DIMENSIONS[0];

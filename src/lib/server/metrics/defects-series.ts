@@ -1,12 +1,7 @@
+import type { RepairSeriesRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
 import { coverageSql, SHARED_FILTERS, warrantyMonthsSql } from './defects-sql';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
-
-export interface MonthlySeriesRow {
-	month: string;
-	repairs: number;
-	units_in_warranty: number;
-}
 
 /**
  * Repairs and units in warranty per month, the series behind defects.monthly and defects.pchart.
@@ -18,19 +13,19 @@ export interface MonthlySeriesRow {
  *   have repairs or units in warranty; a covered month with units and no repairs is a real zero,
  *   so it is listed and the series has no holes where a rate exists.
  */
-export async function monthlySeries(ctx: MetricContext): Promise<MonthlySeriesRow[]> {
+export async function monthlySeries(ctx: MetricContext): Promise<RepairSeriesRow[]> {
 	return (await seriesRows(ctx, false)).get(null) ?? [];
 }
 
 /** The same series for each product model of the filtered data, in one pass (signals). */
-export async function monthlySeriesByModel(ctx: MetricContext): Promise<Map<string, MonthlySeriesRow[]>> {
-	return (await seriesRows(ctx, true)) as Map<string, MonthlySeriesRow[]>;
+export async function monthlySeriesByModel(ctx: MetricContext): Promise<Map<string, RepairSeriesRow[]>> {
+	return (await seriesRows(ctx, true)) as Map<string, RepairSeriesRow[]>;
 }
 
 async function seriesRows(
 	{ db, query, params }: MetricContext,
 	byModel: boolean
-): Promise<Map<string | null, MonthlySeriesRow[]>> {
+): Promise<Map<string | null, RepairSeriesRow[]>> {
 	const p = new Params();
 	const repairsWhere = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: SHARED_FILTERS });
 	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
@@ -66,7 +61,7 @@ async function seriesRows(
 		LEFT JOIN in_warranty ON in_warranty.m = cells.m AND in_warranty.k IS NOT DISTINCT FROM cells.k
 		WHERE coalesce(received.repairs, 0) > 0 OR coalesce(in_warranty.units, 0) > 0
 		ORDER BY cells.k, cells.m`;
-	const out = new Map<string | null, MonthlySeriesRow[]>();
+	const out = new Map<string | null, RepairSeriesRow[]>();
 	for (const r of await db.query(sql, p.values)) {
 		const model = r.model === null ? null : String(r.model);
 		let series = out.get(model);

@@ -1,16 +1,18 @@
+import type { KpiRow } from '$lib/domain/metrics/overview';
 import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
-import type { MetricContext, MetricDefinition } from './definition';
+import type { AnyMetricDefinition, MetricContext } from './definition';
+import { FAMILY_METRICS } from './families';
 import { KPIS, kpiMonthRange, lastDayOf, monthsBack, type Kpi } from './kpis';
-import { metricDefinition } from './registry';
 import { buildSignals } from './signals';
 
-/** Rows of a monthly metric keyed by month, computed through the registry like any other caller. */
+/** Rows of a monthly metric keyed by month, computed by its definition like any other caller's. */
 async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Promise<Map<string, MetricRow>> {
-	const def = metricDefinition(id);
+	const def = FAMILY_METRICS.find((m) => m.id === id);
+	if (!def) throw new Error(`overview.kpis: no metric ${id}`);
 	const filters = Object.fromEntries(
 		Object.entries(query.filters).filter(([name]) => def.filters.includes(name as never))
 	);
-	const rows = await def.run({
+	const rows: MetricRow[] = await def.run({
 		...ctx,
 		query: { from: query.from, to: query.to, by: def.dimensions[0], filters }
 	});
@@ -25,7 +27,7 @@ const change = (value: number | null, base: number | null) =>
  * `yearOnYear` (signals, which look at month-on-month jumps only) last year's month is not read and
  * its columns are null.
  */
-export async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<MetricRow[]> {
+async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<KpiRow[]> {
 	const { month } = await kpiMonthRange(ctx);
 	if (!month) return [];
 	const previous = monthsBack(month, 1);
@@ -66,7 +68,7 @@ export async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): P
 	});
 }
 
-export const metrics: MetricDefinition[] = [
+export const metrics = [
 	{
 		id: 'overview.kpis',
 		dimensions: [],
@@ -81,4 +83,4 @@ export const metrics: MetricDefinition[] = [
 		uses: ['signal_jump_share', 'sla_min_share'],
 		run: (ctx) => buildSignals(ctx, (c) => kpiRows(c, { yearOnYear: false }))
 	}
-];
+] satisfies AnyMetricDefinition[];

@@ -15,7 +15,7 @@ import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from 
 import { ofType, type Column } from '../db/columns';
 import type { Database } from '../db/connection';
 import { textVectors } from './arrow-text';
-import { MetricQueryError } from './registry';
+import { MetricQueryError } from './errors';
 import { Params, whereSql } from './sql';
 
 export const MAX_RECORDS = 200_000;
@@ -67,12 +67,13 @@ const ENCODING: Record<FieldType, Encoding> = {
 	}
 };
 
-export function tableKind(table: string): Kind {
+function tableKind(table: string): Kind {
 	const kind = KINDS.find((k) => KIND_DEFS[k].table === table);
 	if (!kind)
-		throw new MetricQueryError(
-			`Unknown table "${table}"; tables: ${KINDS.map((k) => KIND_DEFS[k].table).join(', ')}`
-		);
+		throw new MetricQueryError('records.unknownTable', {
+			table,
+			tables: KINDS.map((k) => KIND_DEFS[k].table).join(', ')
+		});
 	return kind;
 }
 
@@ -99,10 +100,10 @@ export async function recordsArrow(
 	const allowed = recordFilters(kind);
 	for (const name of Object.keys(query.filters)) {
 		if (!allowed.includes(name as FilterName)) {
-			throw new MetricQueryError(`${table} can be filtered by ${allowed.join(', ')}; not "${name}"`);
+			throw new MetricQueryError('records.badFilter', { table, filters: allowed.join(', '), name });
 		}
 	}
-	if (limit < 1 || limit > MAX_RECORDS) throw new MetricQueryError(`limit must be 1…${MAX_RECORDS}`);
+	if (limit < 1 || limit > MAX_RECORDS) throw new MetricQueryError('records.badLimit', { max: MAX_RECORDS });
 	const p = new Params();
 	const where = whereSql(p, query, { alias: 't', dateColumn: def.dateField, filters: allowed });
 	const columns = [

@@ -1,77 +1,71 @@
-import {
-	FILTER_NAMES,
-	type MetricInfo,
-	type MetricQuery,
-	type MetricResult
-} from '$lib/domain/metrics/query';
+import { isCalendarDay } from '$lib/domain/dates';
+import type { FilterName, MetricInfo, MetricQuery, MetricResult } from '$lib/domain/metrics/query';
+import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type { Database } from '../db/connection';
 import { loadMetricConfig } from './config';
-import type { MetricDefinition } from './definition';
-import { metrics as complaints } from './complaints';
-import { metrics as cost } from './cost';
-import { metrics as defects } from './defects';
+import type { AnyMetricDefinition, MetricDefinition } from './definition';
+import { MetricQueryError } from './errors';
+import { FAMILY_METRICS } from './families';
 import { metrics as overview } from './overview';
-import { metrics as repairs } from './repairs';
-import { metrics as returns } from './returns';
-import { metrics as satisfaction } from './satisfaction';
-import { metrics as warranty } from './warranty';
 
 /** Every metric the UI, the CLI and the reports can show. */
-export const REGISTRY: ReadonlyMap<string, MetricDefinition> = new Map(
-	[...defects, ...warranty, ...repairs, ...cost, ...returns, ...complaints, ...satisfaction, ...overview].map(
-		(m) => [m.id, m]
-	)
+const REGISTRY: ReadonlyMap<string, AnyMetricDefinition> = new Map(
+	[...FAMILY_METRICS, ...overview].map((m) => [m.id, m])
 );
 
-/** A request the registry refuses (unknown metric, dimension or filter; bad date). */
-export class MetricQueryError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'MetricQueryError';
-	}
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validate(def: MetricDefinition, query: MetricQuery): MetricQuery {
+function validate(def: AnyMetricDefinition, query: MetricQuery): MetricQuery {
 	for (const [name, date] of [
 		['from', query.from],
 		['to', query.to]
 	] as const) {
-		if (date !== undefined && (!DATE.test(date) || Number.isNaN(Date.parse(date)))) {
-			throw new MetricQueryError(`--${name} must be a date YYYY-MM-DD, got "${date}"`);
-		}
+		if (date !== undefined && !isCalendarDay(date))
+			throw new MetricQueryError('metric.badDate', { name, value: date });
 	}
-	if (query.from && query.to && query.from > query.to) throw new MetricQueryError('--from is after --to');
+	if (query.from && query.to && query.from > query.to) throw new MetricQueryError('metric.fromAfterTo');
 	if (query.by !== undefined && !def.dimensions.includes(query.by)) {
-		throw new MetricQueryError(
-			def.dimensions.length
-				? `${def.id} accepts --by ${def.dimensions.join(', ')}; not "${query.by}"`
-				: `${def.id} does not accept --by`
-		);
+		throw def.dimensions.length
+			? new MetricQueryError('metric.badDimension', {
+					metric: def.id,
+					dimensions: def.dimensions.join(', '),
+					by: query.by
+				})
+			: new MetricQueryError('metric.noDimension', { metric: def.id });
 	}
 	for (const name of Object.keys(query.filters)) {
-		if (!def.filters.includes(name as (typeof FILTER_NAMES)[number])) {
-			throw new MetricQueryError(
-				`${def.id} accepts the filters ${def.filters.join(', ') || '(none)'}; not "${name}"`
-			);
+		if (!def.filters.includes(name as FilterName)) {
+			throw new MetricQueryError('metric.badFilter', {
+				metric: def.id,
+				filters: def.filters.join(', ') || '(none)',
+				name
+			});
 		}
 	}
 	return { ...query, by: query.by ?? def.dimensions[0] };
 }
 
-export function metricDefinition(id: string): MetricDefinition {
+export function metricDefinition<Id extends MetricId>(id: Id): MetricDefinition<Id>;
+export function metricDefinition(id: string): AnyMetricDefinition;
+export function metricDefinition(id: string): AnyMetricDefinition {
 	const def = REGISTRY.get(id);
-	if (!def) throw new MetricQueryError(`Unknown metric "${id}". Metrics: ${[...REGISTRY.keys()].join(', ')}`);
+	if (!def) throw new MetricQueryError('metric.unknown', { id, ids: [...REGISTRY.keys()].join(', ') });
 	return def;
 }
 
-/** Computes a metric: the one way every caller (web, CLI, reports) gets a number. */
-export async function runMetric(db: Database, id: string, query: MetricQuery): Promise<MetricResult> {
-	const def = metricDefinition(id);
+/** A metric's rows, typed by its id: the one way every caller (web, CLI, reports) gets a number. */
+export async function metricRows<Id extends MetricId>(
+	db: Database,
+	id: Id,
+	query: MetricQuery
+): Promise<MetricRows[Id][]> {
+	// The registry keys each definition by its own id, so the one found for `id` is that id's.
+	const def = metricDefinition(id) as MetricDefinition<Id>;
 	const config = await loadMetricConfig();
-	const rows = await def.run({ db, query: validate(def, query), params: config.params });
-	return { metric: id, rows };
+	return def.run({ db, query: validate(def as AnyMetricDefinition, query), params: config.params });
+}
+
+/** A metric by a name users typed (CLI, API): its rows as the JSON both print. */
+export async function runMetric(db: Database, id: string, query: MetricQuery): Promise<MetricResult> {
+	return { metric: id, rows: await metricRows(db, metricDefinition(id).id, query) };
 }
 
 /** Titles, units and definitions for the UI tooltips and report appendices. */

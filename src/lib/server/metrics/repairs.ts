@@ -1,6 +1,7 @@
-import type { FilterName, MetricRow } from '$lib/domain/metrics/query';
+import type { FilterName } from '$lib/domain/metrics/query';
+import type { RepeatRow, TurnaroundRow } from '$lib/domain/metrics/repairs';
 import type { Plain } from '../db/values';
-import type { MetricContext, MetricDefinition } from './definition';
+import type { AnyMetricDefinition, MetricContext } from './definition';
 import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER, whereSql } from './sql';
 
 /**
@@ -27,7 +28,7 @@ const num = (v: Plain | undefined): number | null => (v === null || v === undefi
  * - within_target_share: repairs completed within the target (hours ≤ target: exactly the target
  *   counts as within) ÷ ALL repairs received in the month; an uncompleted repair is not within target.
  */
-async function turnaround({ db, query, params }: MetricContext): Promise<MetricRow[]> {
+async function turnaround({ db, query, params }: MetricContext): Promise<TurnaroundRow[]> {
 	const p = new Params();
 	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
 	const target = p.add(durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour'));
@@ -68,7 +69,7 @@ async function turnaround({ db, query, params }: MetricContext): Promise<MetricR
  * service centre or supplier, is still a repeat. Repairs in the last 30/90 days of the data have not
  * been followed for the whole window yet, so their rates can still rise after later imports.
  */
-async function repeat({ db, query }: MetricContext): Promise<MetricRow[]> {
+async function repeat({ db, query }: MetricContext): Promise<RepeatRow[]> {
 	const p = new Params();
 	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
 	// next_repair_at is kept by every import (db/repair-sequence.ts) over ALL repairs of the serial;
@@ -88,17 +89,18 @@ async function repeat({ db, query }: MetricContext): Promise<MetricRow[]> {
 	);
 	return rows.map((r) => {
 		const repairs = Number(r.repairs);
-		const out: MetricRow = { month: String(r.month), repairs };
+		const out: Record<string, string | number | null> = { month: String(r.month), repairs };
 		for (const n of REPEAT_DAYS) {
 			const repeats = Number(r[`repeat_${n}d`]);
 			out[`repeat_${n}d`] = repeats;
 			out[`repeat_rate_${n}d`] = repairs ? repeats / repairs : null;
 		}
-		return out;
+		// The columns are named from REPEAT_DAYS, the days RepeatRow names.
+		return out as RepeatRow;
 	});
 }
 
-export const metrics: MetricDefinition[] = [
+export const metrics = [
 	{
 		id: 'repairs.turnaround',
 		dimensions: [],
@@ -107,4 +109,4 @@ export const metrics: MetricDefinition[] = [
 		run: turnaround
 	},
 	{ id: 'repairs.repeat', dimensions: [], filters: FILTERS, uses: [], run: repeat }
-];
+] satisfies AnyMetricDefinition[];

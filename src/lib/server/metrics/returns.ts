@@ -1,4 +1,5 @@
-import type { MetricDefinition } from './definition';
+import type { ReturnsMonthlyRow } from '$lib/domain/metrics/returns';
+import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
 
 /**
@@ -18,7 +19,7 @@ import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, mo
  * units_sold is the whole calendar month's sales even when --from/--to cut the month; a month without
  * sales rows has units_sold 0 and return_rate null.
  */
-const monthly: MetricDefinition = {
+const monthly: MetricDefinition<'returns.monthly'> = {
 	id: 'returns.monthly',
 	dimensions: [],
 	filters: ['model', 'region', 'channel', 'supplier'],
@@ -77,9 +78,10 @@ const monthly: MetricDefinition = {
 				CAST(inspection_ok AS DOUBLE) / nullif(returns, 0) AS inspection_within_target_share,
 				CAST(inspectable_ok AS DOUBLE) / nullif(inspectable, 0) AS inspection_within_target_share_excl_refunds
 			FROM joined ORDER BY m`;
-		return db.query(sql, p.values);
+		// The SELECT list above is the row: its columns, in its order.
+		return (await db.query(sql, p.values)) as ReturnsMonthlyRow[];
 	}
 };
 
 /** The returns metric family. */
-export const metrics: MetricDefinition[] = [monthly];
+export const metrics = [monthly] satisfies AnyMetricDefinition[];

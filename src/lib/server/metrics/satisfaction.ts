@@ -1,4 +1,5 @@
-import type { MetricDefinition } from './definition';
+import type { SatisfactionMonthlyRow } from '$lib/domain/metrics/satisfaction';
+import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
 
 /**
@@ -10,7 +11,7 @@ import { Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSq
  * Months: every month from the first to the last month with a response in the filtered window (a month
  * without responses inside that span appears with 0 responses and nulls).
  */
-const monthly: MetricDefinition = {
+const monthly: MetricDefinition<'satisfaction.monthly'> = {
 	id: 'satisfaction.monthly',
 	dimensions: [],
 	filters: ['model', 'region', 'channel'],
@@ -43,9 +44,10 @@ const monthly: MetricDefinition = {
 				100 * CAST(promoters - detractors AS DOUBLE) / nullif(nps_answered, 0) AS nps,
 				coalesce(csat_answered, 0) AS csat_answered, coalesce(nps_answered, 0) AS nps_answered
 			FROM months LEFT JOIN agg USING (m) ORDER BY m`;
-		return db.query(sql, p.values);
+		// The SELECT list above is the row: its columns, in its order.
+		return (await db.query(sql, p.values)) as SatisfactionMonthlyRow[];
 	}
 };
 
 /** The satisfaction metric family. */
-export const metrics: MetricDefinition[] = [monthly];
+export const metrics = [monthly] satisfies AnyMetricDefinition[];

@@ -1,24 +1,16 @@
-import type { MetricRow } from '$lib/domain/metrics/query';
+import type { EscalationLevel } from '$lib/domain/metrics/complaints';
+import type { PChartRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
+import type { KpiRow, SignalRow } from '$lib/domain/metrics/overview';
 import type { MetricContext } from './definition';
-import { monthlySeriesByModel, type MonthlySeriesRow } from './defects-series';
+import { monthlySeriesByModel } from './defects-series';
 import { KPIS, kpiMonthRange, monthsBack } from './kpis';
 import { escalationRows } from './complaints-escalations';
 import { pChart } from './stats/p-chart';
 
-/** Something the overview and reports should point at, with the metric and filters that show it. */
-interface Signal extends MetricRow {
-	kind: 'pchart' | 'jump' | 'escalation' | 'sla';
-	metric: string;
-	month: string;
-	model: string | null;
-	text_zh: string;
-	text_en: string;
-}
-
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** Escalation levels as the glossary words them. */
-const LEVEL_TEXT: Record<string, { zh: string; en: string }> = {
+const LEVEL_TEXT: Record<EscalationLevel, { zh: string; en: string }> = {
 	'verbal-warning': { zh: '口头警告', en: 'verbal warning' },
 	'final-warning': { zh: '最后通牒', en: 'final warning' },
 	'exit-review': { zh: '劝退评审', en: 'exit review' },
@@ -26,10 +18,8 @@ const LEVEL_TEXT: Record<string, { zh: string; en: string }> = {
 	commendation: { zh: '年度无投诉表彰', en: 'no-complaint commendation' }
 };
 
-const chart = (series: readonly MonthlySeriesRow[]): MetricRow[] => pChart(series).map((row) => ({ ...row }));
-
-function sumSeries(all: readonly MonthlySeriesRow[][]): MonthlySeriesRow[] {
-	const byMonth = new Map<string, MonthlySeriesRow>();
+function sumSeries(all: readonly RepairSeriesRow[][]): RepairSeriesRow[] {
+	const byMonth = new Map<string, RepairSeriesRow>();
 	for (const row of all.flat()) {
 		const sum = byMonth.get(row.month) ?? { month: row.month, repairs: 0, units_in_warranty: 0 };
 		sum.repairs += row.repairs;
@@ -40,29 +30,34 @@ function sumSeries(all: readonly MonthlySeriesRow[][]): MonthlySeriesRow[] {
 }
 
 /** p-chart rule hits in the last three months, for all models together and for each model. */
-async function pchartSignals(ctx: MetricContext, from: string, to: string, month: string): Promise<Signal[]> {
+async function pchartSignals(
+	ctx: MetricContext,
+	from: string,
+	to: string,
+	month: string
+): Promise<SignalRow[]> {
 	const recent = new Set([month, monthsBack(month, 1), monthsBack(month, 2)]);
 	const byModel = await monthlySeriesByModel({ ...ctx, query: { from, to, filters: ctx.query.filters } });
-	const charts: [string | null, MetricRow[]][] = [...byModel].map(([model, series]) => [
+	const charts: [string | null, PChartRow[]][] = [...byModel].map(([model, series]) => [
 		model,
-		chart(series)
+		pChart(series)
 	]);
 	// Repairs and units in warranty add up over models: the all-models series is their sum, charted
 	// only when no model is chosen.
-	if (!ctx.query.filters.model) charts.unshift([null, chart(sumSeries([...byModel.values()]))]);
-	const out: Signal[] = [];
+	if (!ctx.query.filters.model) charts.unshift([null, pChart(sumSeries([...byModel.values()]))]);
+	const out: SignalRow[] = [];
 	for (const [model, rows] of charts) {
 		for (const row of rows) {
-			const rules = (row.rules as number[] | null) ?? [];
-			if (!rules.length || !recent.has(String(row.month))) continue;
+			const { rules } = row;
+			if (!rules.length || !recent.has(row.month) || row.p === null || row.ucl === null) continue;
 			const who = model ?? '全部型号';
 			out.push({
 				kind: 'pchart',
 				metric: 'defects.pchart',
-				month: String(row.month),
+				month: row.month,
 				model,
-				text_zh: `${who} ${row.month} 维修率触发判异准则 ${rules.join('、')}（p = ${pct(Number(row.p))}，上限 ${pct(Number(row.ucl))}）`,
-				text_en: `${model ?? 'All models'} ${row.month}: repair rate breaks rule ${rules.join(', ')} (p = ${pct(Number(row.p))}, UCL ${pct(Number(row.ucl))})`
+				text_zh: `${who} ${row.month} 维修率触发判异准则 ${rules.join('、')}（p = ${pct(row.p)}，上限 ${pct(row.ucl)}）`,
+				text_en: `${model ?? 'All models'} ${row.month}: repair rate breaks rule ${rules.join(', ')} (p = ${pct(row.p)}, UCL ${pct(row.ucl)})`
 			});
 		}
 	}
@@ -72,8 +67,8 @@ async function pchartSignals(ctx: MetricContext, from: string, to: string, month
 /** The list behind `signals`: p-chart hits, month-on-month jumps, escalations, missed service targets. */
 export async function buildSignals(
 	ctx: MetricContext,
-	loadKpis: (ctx: MetricContext) => Promise<MetricRow[]>
-): Promise<MetricRow[]> {
+	loadKpis: (ctx: MetricContext) => Promise<KpiRow[]>
+): Promise<SignalRow[]> {
 	const { month, from, to } = await kpiMonthRange(ctx);
 	if (!month) return [];
 	// Independent queries on connections of their own: run together, they keep both cores busy.
@@ -85,7 +80,7 @@ export async function buildSignals(
 
 	for (const row of kpis) {
 		const kpi = KPIS.find((k) => k.id === row.kpi);
-		const changeMom = row.change_mom as number | null;
+		const changeMom = row.change_mom;
 		if (!kpi || changeMom === null || Math.abs(changeMom) <= ctx.params.signal_jump_share) continue;
 		const worse = kpi.better === 'up' ? changeMom < 0 : changeMom > 0;
 		if (!worse) continue;
@@ -100,7 +95,7 @@ export async function buildSignals(
 	}
 
 	for (const e of escalations.filter((r) => r.month === month)) {
-		const level = LEVEL_TEXT[String(e.level)] ?? { zh: String(e.level), en: String(e.level) };
+		const level = LEVEL_TEXT[e.level];
 		signals.push({
 			kind: 'escalation',
 			metric: 'complaints.escalations',

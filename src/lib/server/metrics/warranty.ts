@@ -1,6 +1,7 @@
-import type { FilterName, MetricRow, MetricValue } from '$lib/domain/metrics/query';
+import type { FilterName } from '$lib/domain/metrics/query';
+import type { WeibullRow } from '$lib/domain/metrics/warranty';
 import type { MetricParams } from './config';
-import type { MetricContext, MetricDefinition } from './definition';
+import type { AnyMetricDefinition, MetricContext } from './definition';
 import { monthIndexSql, monthOfIndexSql, Params, whereSql } from './sql';
 import { bLife, censorAt, expectedFailures, fitWeibullGrouped, type TimeGroup } from './weibull';
 
@@ -145,14 +146,14 @@ function modelRow(
 	end: string,
 	params: MetricParams,
 	notes: string[]
-): MetricRow {
+): WeibullRow {
 	const months = params.warranty_months[name] ?? params.warranty_months_default;
 	const inWarranty = censorAt(data.failures, data.suspensions, months * MONTH_DAYS);
 	const full = fit(data.failures, data.suspensions);
 	const warranty = fit(inWarranty.failures, inWarranty.suspensions);
 	const f = full.result;
 	const w = warranty.result;
-	const num = (x: number | undefined, digits: number): MetricValue =>
+	const num = (x: number | undefined, digits: number): number | null =>
 		x === undefined ? null : round(x, digits);
 	const forecast = (h: number) =>
 		num(f && expectedFailures(data.suspensions, f.beta, f.eta, h * MONTH_DAYS), 4);
@@ -182,7 +183,7 @@ function modelRow(
 	};
 }
 
-async function weibull(ctx: MetricContext): Promise<MetricRow[]> {
+async function weibull(ctx: MetricContext): Promise<WeibullRow[]> {
 	const end = await endDate(ctx);
 	if (!end) return [];
 	const notes = ctx.query.from
@@ -195,7 +196,7 @@ async function weibull(ctx: MetricContext): Promise<MetricRow[]> {
 }
 
 /** The warranty metric family. */
-export const metrics: MetricDefinition[] = [
+export const metrics = [
 	{
 		id: 'warranty.weibull',
 		dimensions: [],
@@ -203,4 +204,4 @@ export const metrics: MetricDefinition[] = [
 		uses: ['warranty_months_default', 'warranty_months'],
 		run: weibull
 	}
-];
+] satisfies AnyMetricDefinition[];

@@ -21,7 +21,7 @@ export interface TimeGroup {
 	w: number;
 }
 
-export interface WeibullFit {
+interface WeibullFit {
 	/** Shape β (> 1: wear-out, < 1: infant mortality); NaN when there is no finite estimate. */
 	beta: number;
 	/** Scale η (characteristic life, 63.2 % failed), in the unit of the input times; NaN likewise. */

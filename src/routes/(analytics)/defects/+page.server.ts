@@ -1,7 +1,9 @@
-import { infoMap, loadMetric, pageFilters, pageQuery, suggestionsFrom } from '../metrics.server';
+import { pageQuery } from '$lib/server/http/metric-query';
+import { infoMap, loadMetric, pageFilters, suggestionsFrom } from '$lib/server/metrics/blocks';
+import type { MetricId } from '$lib/domain/metrics/rows';
 import type { PageServerLoad } from './$types';
 
-const IDS = [
+const IDS: MetricId[] = [
 	'defects.monthly',
 	'defects.pchart',
 	'defects.pareto',

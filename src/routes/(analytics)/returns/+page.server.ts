@@ -1,4 +1,5 @@
-import { infoMap, loadMetric, pageFilters, pageQuery } from '../metrics.server';
+import { pageQuery } from '$lib/server/http/metric-query';
+import { infoMap, loadMetric, pageFilters } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

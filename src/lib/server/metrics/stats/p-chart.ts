@@ -1,25 +1,12 @@
-import { westernElectricRules, type WesternElectricRule } from './western-electric';
-
-export interface PChartInput {
-	month: string;
-	repairs: number;
-	units_in_warranty: number;
-}
-
-export interface PChartRow extends PChartInput {
-	p: number | null;
-	center: number | null;
-	ucl: number | null;
-	lcl: number | null;
-	rules: WesternElectricRule[];
-}
+import type { PChartRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
+import { westernElectricRules } from './western-electric';
 
 /**
  * A p-chart with per-month limits (the subgroup size, units in warranty, changes month to month).
  * Charted months are those with units in warranty; a month without them has no rate, so it gets
  * null p/limits, no rules, and does not break or extend a run for the rules.
  */
-export function pChart(series: readonly PChartInput[]): PChartRow[] {
+export function pChart(series: readonly RepairSeriesRow[]): PChartRow[] {
 	const charted = series.filter((m) => m.units_in_warranty > 0);
 	const totalUnits = charted.reduce((sum, m) => sum + m.units_in_warranty, 0);
 	const totalRepairs = charted.reduce((sum, m) => sum + m.repairs, 0);

@@ -7,7 +7,7 @@
  * point after a pattern would be flagged again while the old hits stay inside the window.
  */
 
-export type WesternElectricRule = 1 | 2 | 3 | 4;
+import type { WesternElectricRule } from '$lib/domain/metrics/defects';
 
 /** k of the last n points (this one included) beyond `limit` σ on one side. */
 function kOfLastN(z: readonly number[], i: number, k: number, n: number, limit: number): boolean {

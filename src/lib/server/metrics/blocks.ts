@@ -1,54 +1,27 @@
 /**
- * Shared by the analytics page loads (server only): parse the query string, run the page's metrics
- * through the registry, and hand the page plain rows. No SQL here — this is the "thin load" part.
+ * What the analytics page loads hand their pages: each metric's rows (typed by its id), or the error
+ * that stopped it, and the filters it ignored. No SQL here; every number comes through the registry.
  */
-import { error } from '@sveltejs/kit';
-import { z } from 'zod';
-import { createT, type Locale } from '$lib/i18n';
 import {
 	FILTER_COLUMNS,
 	FILTER_NAMES,
 	type FilterName,
 	type MetricInfo,
-	type MetricQuery,
-	type MetricRow
+	type MetricQuery
 } from '$lib/domain/metrics/query';
+import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import { getDatabase } from '$lib/server/db/connection';
-import { parseMetricQuery } from '$lib/server/http/metric-query';
-import { metricInfos, runMetric } from '$lib/server/metrics/registry';
+import { metricInfos, metricRows } from './registry';
 
 /** One metric's result for a page: rows, or the error that stopped it, and the filters it ignored. */
-export interface MetricBlock {
+export interface MetricBlock<Row> {
 	id: string;
-	rows: MetricRow[];
+	rows: Row[];
 	error: string | null;
 	/** Filters of the page that this metric does not accept (it was computed without them). */
 	ignored: FilterName[];
 	/** The dimension used (for metrics with --by). */
 	by: string | null;
-}
-
-/** The page's query string as a MetricQuery; a malformed one is a 400 with a readable message. */
-export function pageQuery(url: URL, locale: Locale, extra: readonly string[] = []): MetricQuery {
-	try {
-		const query = parseMetricQuery(url.searchParams, extra);
-		for (const [name, value] of [
-			['from', query.from],
-			['to', query.to]
-		] as const) {
-			// the format is checked above; 2024-13-01 or 2024-02-30 is not a day
-			const day = value ? new Date(`${value}T00:00:00Z`) : null;
-			if (day && (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value))
-				error(400, createT(locale)('query.invalid', { detail: `${name}: no such date "${value}"` }));
-		}
-		return query;
-	} catch (e) {
-		if (e instanceof z.ZodError) {
-			const detail = e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-			error(400, createT(locale)('query.invalid', { detail }));
-		}
-		throw e;
-	}
 }
 
 export async function infoMap(): Promise<Record<string, MetricInfo>> {
@@ -60,12 +33,12 @@ export async function infoMap(): Promise<Record<string, MetricInfo>> {
  * `by` is used only when the metric accepts it. A failure is returned, not thrown, so one metric that
  * cannot be computed does not take the whole page down.
  */
-export async function loadMetric(
+export async function loadMetric<Id extends MetricId>(
 	infos: Record<string, MetricInfo>,
-	id: string,
+	id: Id,
 	query: MetricQuery,
 	by?: string
-): Promise<MetricBlock> {
+): Promise<MetricBlock<MetricRows[Id]>> {
 	const info = infos[id];
 	const accepted = new Set(info?.filters ?? []);
 	const filters: MetricQuery['filters'] = {};
@@ -77,20 +50,20 @@ export async function loadMetric(
 	const dimension = by && info?.dimensions.includes(by) ? by : (info?.dimensions[0] ?? null);
 	try {
 		const db = await getDatabase();
-		const result = await runMetric(db, id, {
+		const rows = await metricRows(db, id, {
 			from: query.from,
 			to: query.to,
 			by: dimension ?? undefined,
 			filters
 		});
-		return { id, rows: result.rows, error: null, ignored, by: dimension };
+		return { id, rows, error: null, ignored, by: dimension };
 	} catch (e) {
 		return { id, rows: [], error: e instanceof Error ? e.message : String(e), ignored, by: dimension };
 	}
 }
 
 /** The distinct non-empty values of a column of some rows (for the filter bar's suggestions). */
-export function distinct(rows: MetricRow[], column: string): string[] {
+export function distinct<Row>(rows: readonly Row[], column: keyof Row): string[] {
 	const values = new Set<string>();
 	for (const row of rows) {
 		const v = row[column];
@@ -100,16 +73,15 @@ export function distinct(rows: MetricRow[], column: string): string[] {
 }
 
 /** The filters any of the page's metrics accepts, in the registry's order (for the filter bar). */
-export function pageFilters(infos: Record<string, MetricInfo>, ids: readonly string[]): FilterName[] {
+export function pageFilters(infos: Record<string, MetricInfo>, ids: readonly MetricId[]): FilterName[] {
 	const accepted = new Set(ids.flatMap((id) => infos[id]?.filters ?? []));
 	return FILTER_NAMES.filter((f) => accepted.has(f));
 }
 
 /** Suggestions for the filter bar from a grouped metric's keys (`by` product_model → model …). */
 export function suggestionsFrom(
-	block: MetricBlock,
-	keyColumn = 'key'
+	block: MetricBlock<{ key: string | null }>
 ): Partial<Record<FilterName, string[]>> {
 	const name = FILTER_NAMES.find((f) => FILTER_COLUMNS[f] === block.by);
-	return name ? { [name]: distinct(block.rows, keyColumn) } : {};
+	return name ? { [name]: distinct(block.rows, 'key') } : {};
 }

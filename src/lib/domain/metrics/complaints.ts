@@ -1,0 +1,30 @@
+/** complaints.sla: one month of complaints received. */
+export type ComplaintsSlaRow = {
+	month: string;
+	complaints: number;
+	response_within_target_share: number | null;
+	resolution_within_target_share: number | null;
+	open: number;
+};
+
+/** The supplier escalation levels, in their order within a month, supplier and issue. */
+export const ESCALATION_LEVELS = [
+	'verbal-warning',
+	'final-warning',
+	'exit-review',
+	'complaint-fund',
+	'commendation'
+] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** complaints.escalations: one level a supplier reached. */
+export type EscalationRow = {
+	supplier: string;
+	/** "YYYY-MM"; null for a commendation (a whole year). */
+	month: string | null;
+	year: number;
+	/** The complaint category; null for the complaint fund and commendations. */
+	issue: string | null;
+	complaints: number;
+	level: EscalationLevel;
+};

@@ -1,0 +1,23 @@
+/** cost.monthly: repair cost of one month received, with its sales denominators. */
+export type CostMonthlyRow = {
+	month: string;
+	repairs: number;
+	parts: number;
+	labor: number;
+	logistics: number;
+	other: number;
+	total: number;
+	cost_per_repair: number | null;
+	units_sold: number;
+	cost_per_unit_sold: number | null;
+	revenue: number | null;
+	revenue_share: number | null;
+};
+
+/** cost.drivers: the cost of one key of the grouping dimension (null: no value). */
+export type CostDriverRow = {
+	key: string | null;
+	total: number;
+	share: number | null;
+	repairs: number;
+};
