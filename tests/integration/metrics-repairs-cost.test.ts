@@ -1,3 +1,5 @@
+/* Over 300 lines: turnaround, repeat repairs and the cost metrics against hand-computed figures,
+   each case beside the rows it checks. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';

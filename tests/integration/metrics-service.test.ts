@@ -1,3 +1,5 @@
+/* Over 300 lines: returns, complaints, escalations and satisfaction against hand-computed figures,
+   each case beside the rows it checks. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/lib/domain/records';
