@@ -36,6 +36,14 @@ const noFetch = [
 	}))
 ];
 
+const clientOnly = [
+	'error',
+	...['fetch', 'XMLHttpRequest', 'EventSource'].map((name) => ({
+		name,
+		message: 'The browser calls the server through $lib/client (one client, one error type).'
+	}))
+];
+
 const serverFiles = [
 	'src/lib/server/**',
 	'src/routes/**/*.server.ts',
@@ -84,6 +92,15 @@ export default ts.config(
 		files: ['src/lib/charts/**'],
 		ignores: ['**/*.test.ts'],
 		rules: { 'no-restricted-globals': noFetch }
+	},
+	{
+		files: [
+			'src/lib/components/**',
+			'src/routes/**/*.svelte',
+			'src/routes/**/+page.ts',
+			'src/routes/**/+layout.ts'
+		],
+		rules: { 'no-restricted-globals': clientOnly }
 	},
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'bench/results/', 'bench/data/'] }
 );

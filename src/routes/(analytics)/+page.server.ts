@@ -8,8 +8,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { query, month } = overviewQuery(url, locals.locale);
 	const infos = await infoMap();
 	const [kpis, signals] = await Promise.all([
-		loadMetric(infos, 'overview.kpis', query),
-		loadMetric(infos, 'signals', query)
+		loadMetric(locals.db, infos, 'overview.kpis', query),
+		loadMetric(locals.db, infos, 'signals', query)
 	]);
 	return {
 		infos,

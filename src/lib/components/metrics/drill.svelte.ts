@@ -1,9 +1,10 @@
 /**
  * Drill-down state of a page: which records the user asked for and the current page of them, fetched
- * from /api/records/TABLE as Arrow IPC. Pages own a Drill (the browser's only fetch on analytics
- * pages); RecordsTable only displays it, charts never fetch.
+ * from /api/records/TABLE as Arrow IPC. Pages own a Drill (the analytics pages' only request, through
+ * the browser API client); RecordsTable only displays it, charts never fetch.
  */
 import { untrack } from 'svelte';
+import { fetchRecordBytes } from '$lib/client/records';
 import type { MetricQuery } from '$lib/domain/metrics/query';
 import {
 	barRequest,
@@ -90,12 +91,8 @@ export class Drill {
 		this.loading = true;
 		this.error = null;
 		try {
-			const response = await fetch(recordsUrl(request, PAGE_SIZE + 1, this.page * PAGE_SIZE));
-			if (!response.ok) {
-				const body = (await response.json().catch(() => null)) as { error?: string } | null;
-				throw new Error(body?.error ?? `HTTP ${response.status}`);
-			}
-			const { columns, rows } = decodeRecords(new Uint8Array(await response.arrayBuffer()));
+			const bytes = await fetchRecordBytes(recordsUrl(request, PAGE_SIZE + 1, this.page * PAGE_SIZE));
+			const { columns, rows } = decodeRecords(bytes);
 			if (seq !== this.#seq) return;
 			this.columns = columns;
 			this.rows = rows.slice(0, PAGE_SIZE);

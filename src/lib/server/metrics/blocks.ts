@@ -10,7 +10,7 @@ import {
 	type MetricQuery
 } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
-import { getDatabase } from '$lib/server/db/connection';
+import type { Database } from '$lib/server/db/connection';
 import { metricInfos, metricRows } from './registry';
 
 /** One metric's result for a page: rows, or the error that stopped it, and the filters it ignored. */
@@ -34,6 +34,7 @@ export async function infoMap(): Promise<Record<string, MetricInfo>> {
  * cannot be computed does not take the whole page down.
  */
 export async function loadMetric<Id extends MetricId>(
+	db: Database,
 	infos: Record<string, MetricInfo>,
 	id: Id,
 	query: MetricQuery,
@@ -49,7 +50,6 @@ export async function loadMetric<Id extends MetricId>(
 	}
 	const dimension = by && info?.dimensions.includes(by) ? by : (info?.dimensions[0] ?? null);
 	try {
-		const db = await getDatabase();
 		const rows = await metricRows(db, id, {
 			from: query.from,
 			to: query.to,

@@ -6,8 +6,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = pageQuery(url, locals.locale);
 	const infos = await infoMap();
 	const [sla, escalations] = await Promise.all([
-		loadMetric(infos, 'complaints.sla', query),
-		loadMetric(infos, 'complaints.escalations', query)
+		loadMetric(locals.db, infos, 'complaints.sla', query),
+		loadMetric(locals.db, infos, 'complaints.escalations', query)
 	]);
 	return {
 		infos,

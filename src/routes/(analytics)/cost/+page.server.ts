@@ -6,8 +6,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = pageQuery(url, locals.locale);
 	const infos = await infoMap();
 	const [monthly, drivers] = await Promise.all([
-		loadMetric(infos, 'cost.monthly', query),
-		loadMetric(infos, 'cost.drivers', query, query.by)
+		loadMetric(locals.db, infos, 'cost.monthly', query),
+		loadMetric(locals.db, infos, 'cost.drivers', query, query.by)
 	]);
 	return {
 		infos,

@@ -16,12 +16,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = pageQuery(url, locals.locale);
 	const infos = await infoMap();
 	const [monthly, pchart, pareto, mis, turnaround, repeat] = await Promise.all([
-		loadMetric(infos, 'defects.monthly', query),
-		loadMetric(infos, 'defects.pchart', query),
-		loadMetric(infos, 'defects.pareto', query, query.by),
-		loadMetric(infos, 'defects.mis', query),
-		loadMetric(infos, 'repairs.turnaround', query),
-		loadMetric(infos, 'repairs.repeat', query)
+		loadMetric(locals.db, infos, 'defects.monthly', query),
+		loadMetric(locals.db, infos, 'defects.pchart', query),
+		loadMetric(locals.db, infos, 'defects.pareto', query, query.by),
+		loadMetric(locals.db, infos, 'defects.mis', query),
+		loadMetric(locals.db, infos, 'repairs.turnaround', query),
+		loadMetric(locals.db, infos, 'repairs.repeat', query)
 	]);
 	const filters = pageFilters(infos, IDS);
 	return {

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = pageQuery(url, locals.locale, ['log']);
 	const infos = await infoMap();
-	const weibull = await loadMetric(infos, 'warranty.weibull', query);
+	const weibull = await loadMetric(locals.db, infos, 'warranty.weibull', query);
 	const warrantyMonths = infos['defects.monthly']?.params.warranty_months_default;
 	return {
 		infos,
