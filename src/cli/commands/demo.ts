@@ -14,7 +14,7 @@ const manifestSchema = z.object({
 	files: z.array(z.object({ file: z.string(), kind: z.enum(KINDS) }))
 });
 
-export function samplesDir(): string {
+function samplesDir(): string {
 	return settings().WORKBENCH_SAMPLES;
 }
 

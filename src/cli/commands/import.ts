@@ -9,7 +9,7 @@ import { CliError, progressBar } from '../output';
 const kindSchema = z.enum(KINDS, { error: `--kind must be one of ${KINDS.join(', ')}` });
 
 /** "HEADER=field" with the last '=' as separator, since headers may contain '='. */
-export function parseMapEntries(entries: string[]): Record<string, string> {
+function parseMapEntries(entries: string[]): Record<string, string> {
 	const map: Record<string, string> = {};
 	for (const entry of entries) {
 		const at = entry.lastIndexOf('=');

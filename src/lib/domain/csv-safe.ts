@@ -14,7 +14,7 @@ export function neutraliseCell(value: unknown): string | number | boolean | null
 	return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function neutraliseRow(row: readonly unknown[]): (string | number | boolean | null)[] {
+function neutraliseRow(row: readonly unknown[]): (string | number | boolean | null)[] {
 	return row.map(neutraliseCell);
 }
 

@@ -15,7 +15,7 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-export function isLocale(value: unknown): value is Locale {
+function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
@@ -26,7 +26,7 @@ export function resolveLocale(value: string | null | undefined): Locale {
 }
 
 /** Replaces {name} placeholders; unknown placeholders stay as they are. */
-export function interpolate(template: string, params?: Params): string {
+function interpolate(template: string, params?: Params): string {
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(params[name]) : whole

@@ -22,7 +22,7 @@ export class DatabaseBusyError extends Error {
 	}
 }
 
-export function defaultDbPath(): string {
+function defaultDbPath(): string {
 	return settings().WORKBENCH_DB;
 }
 

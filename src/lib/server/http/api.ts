@@ -18,9 +18,9 @@ export class ApiError extends Error {
 }
 
 /** JSON bodies of API calls are small; anything larger is refused before it is buffered. */
-export const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
 
-export function apiError(status: number, message: string, details?: Record<string, unknown>): Response {
+function apiError(status: number, message: string, details?: Record<string, unknown>): Response {
 	return json(details ? { error: message, ...details } : { error: message }, { status });
 }
 

@@ -7,17 +7,17 @@ import { profileNameSchema } from '$lib/server/ingest/profiles';
 export const kindSchema = z.enum(KINDS);
 
 /** header → field name, or '' for "ignore / keep as extra column". */
-export const mappingSchema = z
+const mappingSchema = z
 	.record(z.string().max(500), z.string().max(100))
 	.refine((m) => Object.keys(m).length <= 2000, 'too many headers');
 
-export const encodingSchema = z
+const encodingSchema = z
 	.string()
 	.trim()
 	.toLowerCase()
 	.regex(/^[a-z0-9_-]{2,40}$/, 'an encoding label such as utf-8 or gb18030');
 
-export const sheetSchema = z.string().min(1).max(200);
+const sheetSchema = z.string().min(1).max(200);
 
 /** Every mapped field must be a field of the kind (or '' to keep the column as an extra column). */
 function checkMapping(

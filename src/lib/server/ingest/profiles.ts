@@ -23,7 +23,7 @@ export const profileNameSchema = z
 	.max(80)
 	.regex(PROFILE_NAME, 'letters, digits, space, dot, dash, underscore');
 
-export async function listProfiles(db: Database, kind?: Kind): Promise<MappingProfile[]> {
+async function listProfiles(db: Database, kind?: Kind): Promise<MappingProfile[]> {
 	const rows = await db.query(
 		`SELECT name, kind, CAST(mapping AS VARCHAR) AS mapping, updated_at FROM mapping_profiles
 		 WHERE $1 IS NULL OR kind = $1 ORDER BY name`,
@@ -37,7 +37,7 @@ export async function listProfiles(db: Database, kind?: Kind): Promise<MappingPr
 	}));
 }
 
-export async function getProfile(db: Database, name: string): Promise<MappingProfile | null> {
+async function getProfile(db: Database, name: string): Promise<MappingProfile | null> {
 	return (await listProfiles(db)).find((p) => p.name === name) ?? null;
 }
 
@@ -55,11 +55,11 @@ const shippedProfileSchema = z.object({
 });
 export type ShippedProfile = z.infer<typeof shippedProfileSchema>;
 
-export function shippedProfilesDir(): string {
+function shippedProfilesDir(): string {
 	return settings().WORKBENCH_PROFILES;
 }
 
-export async function listShippedProfiles(): Promise<ShippedProfile[]> {
+async function listShippedProfiles(): Promise<ShippedProfile[]> {
 	const dir = shippedProfilesDir();
 	const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
 	return Promise.all(

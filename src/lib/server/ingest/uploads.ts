@@ -27,7 +27,7 @@ const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 /** Uploads not imported within this time are removed at the next upload. */
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
-export function uploadsDir(): string {
+function uploadsDir(): string {
 	return settings().WORKBENCH_UPLOADS;
 }
 
@@ -57,7 +57,7 @@ export function sanitiseFileName(name: string): string {
 	return clean || 'upload';
 }
 
-export function isUploadId(id: string): boolean {
+function isUploadId(id: string): boolean {
 	return ID_PATTERN.test(id);
 }
 

@@ -7,7 +7,7 @@ import type { RejectReason } from '$lib/domain/ingest/api';
  */
 
 /** Cells that mean "no value" in the exports we see. */
-export const NULL_TOKENS = ['', '-', '--', '—', '——', '/', 'N/A', 'n/a', 'NA', 'null', 'NULL', '无'];
+const NULL_TOKENS = ['', '-', '--', '—', '——', '/', 'N/A', 'n/a', 'NA', 'null', 'NULL', '无'];
 const NULL_TOKEN_BYTES = Math.max(...NULL_TOKENS.map((t) => Buffer.byteLength(t)));
 
 const TIMESTAMP_FORMATS = [

@@ -21,7 +21,7 @@ export interface ZipLimits {
 	ratioMinSize: number;
 }
 
-export const ZIP_LIMITS: ZipLimits = {
+const ZIP_LIMITS: ZipLimits = {
 	maxTotalUncompressed: 2 * 1024 ** 3,
 	maxRatio: 200,
 	ratioMinSize: 10 * 1024 * 1024
