@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest';
 import { KINDS, type Kind } from '../../src/lib/domain/records';
+import type { ImportCounts } from '../../src/lib/domain/ingest/api';
 import { count, tempDatabase } from '../helpers/temp-db';
 
 /**
@@ -12,19 +13,9 @@ import { count, tempDatabase } from '../helpers/temp-db';
 const REALDATA = resolve(
 	process.env.WORKBENCH_REALDATA ?? join(import.meta.dirname, '../../../shared/realdata')
 );
-const expected: Record<
-	string,
-	{
-		file: string;
-		kind: Kind;
-		rows: number;
-		accepted: number;
-		updated: number;
-		duplicates: number;
-		rejected: number;
-		skipped: number;
-	}
-> = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/realdata-expected.json'), 'utf8'));
+const expected: Record<string, ImportCounts & { file: string; kind: Kind }> = JSON.parse(
+	readFileSync(join(import.meta.dirname, '../fixtures/realdata-expected.json'), 'utf8')
+);
 
 if (!existsSync(REALDATA)) {
 	describe('real data', () => {
