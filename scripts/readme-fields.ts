@@ -13,7 +13,7 @@ const TYPE_TEXT: Record<FieldType, string> = {
 	return_type: 'return/exchange/refund'
 };
 
-/** The README's per-kind field tables, generated from src/lib/fields.ts so the two cannot drift. */
+/** The README's per-kind field tables, generated from src/lib/domain/records so the two cannot drift. */
 export function fieldsMarkdown(): string {
 	return Object.values(KIND_DEFS)
 		.map((d) => {

@@ -11,7 +11,7 @@ describe('README', () => {
 		expect(blocks[0]).toBe('npm ci && npm run demo');
 		expect(blocks[1]).toBe('npm ci && npm run verify');
 	});
-	it('documents every field of every export kind as defined in src/lib/fields.ts', () => {
+	it('documents every field of every export kind as defined in src/lib/domain/records', () => {
 		expect(readme).toContain(fieldsMarkdown());
 	});
 	it('names the test command .ci/run runs', () => {
