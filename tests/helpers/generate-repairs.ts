@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 
-/** Header texts; each maps to a repair field through the synonyms in src/lib/fields.ts. */
+/** Header texts; each maps to a repair field through the synonyms in src/lib/domain/records. */
 export const REPAIR_HEADERS = [
 	'维修单号',
 	'报修时间',

@@ -47,7 +47,7 @@ describe('translate', () => {
 	});
 });
 
-describe('field labels come from fields.ts', () => {
+describe('field labels come from the record kinds', () => {
 	it('label every field of every kind', () => {
 		for (const kind of KINDS) {
 			for (const field of KIND_DEFS[kind].fields) {

@@ -61,7 +61,7 @@ export function rejectReason(locale: Locale, code: string): string {
 	return hasMessage(key) ? translate(locale, key) : code;
 }
 
-// Kind and field labels live in src/lib/fields.ts (one source for the mapping form, ingest and reports).
+// Kind and field labels live in src/lib/domain/records (one source for the mapping form, ingest and reports).
 
 export function kindLabel(locale: Locale, kind: Kind): string {
 	return locale === 'en' ? KIND_DEFS[kind].en : KIND_DEFS[kind].zh;

@@ -21,7 +21,7 @@ const reject = {
 
 /**
  * The zh-CN messages: the reference dictionary. Every key here must exist in en.ts (checked by the
- * type of that file). Field and kind labels are not here: they come from src/lib/fields.ts.
+ * type of that file). Field and kind labels are not here: they come from src/lib/domain/records.
  * Placeholders: {name}.
  */
 export const zhCN = {
