@@ -298,7 +298,7 @@ export async function runImportBench(): Promise<ImportBenchResult> {
 		];
 		const notes = [
 			'The GBK baseline is DuckDB reading the UTF-8 copy of the same rows: DuckDB cannot read GBK without its encodings extension, which the workbench does not load.',
-			`Baseline: a fresh DuckDB file, \`CREATE TABLE t AS SELECT * FROM read_csv(file, header = true)\` (auto-detected types). Import: \`importFile(db, file, { kind: 'repair' })\` into a fresh DuckDB file. Best of ${repeat} run(s) each, every run in a child process of its own; peak RSS is the child's VmHWM (highest over the runs).`
+			`Baseline: a fresh workbench database (migrated, its tables empty), \`CREATE TABLE t AS SELECT * FROM read_csv(file, header = true)\` (auto-detected types). Import: \`importFile(db, file, { kind: 'repair' })\` into a fresh DuckDB file. Best of ${repeat} run(s) each, every run in a child process of its own; peak RSS is the child's VmHWM (highest over the runs).`
 		];
 		const result: ImportBenchResult = {
 			name: 'import',
