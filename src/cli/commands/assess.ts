@@ -5,7 +5,7 @@ import { AssessmentError, CatalogueError } from '$lib/domain/assessment/errors';
 import { gapToNextLevel } from '$lib/domain/assessment/gap';
 import { itemStatusKey, levelKey } from '$lib/domain/assessment/labels';
 import { score, validateAssessment, type ScoreResult } from '$lib/domain/assessment/scoring';
-import { bilingual, translate, type MessageKey } from '$lib/i18n';
+import { bilingual, translate, type MessageKey, type Params } from '$lib/i18n';
 import { defaultCataloguePath } from '$lib/server/assessment/catalogue-store';
 import { CliError } from '../output';
 
@@ -36,30 +36,34 @@ function loadCatalogue(path: string): Catalogue {
 	}
 }
 
-const zh = (key: MessageKey) => translate('zh-CN', key);
+const zh = (key: MessageKey, params?: Params) => translate('zh-CN', key, params);
 /** The English term inside a sentence of the summary: "to five-star", "check items not assessed". */
-const en = (key: MessageKey) => {
-	const text = translate('en', key);
+const en = (key: MessageKey, params?: Params) => {
+	const text = translate('en', key, params);
 	return text.charAt(0).toLowerCase() + text.slice(1);
 };
+/** "中文 / english" within a line of the summary. */
+const both = (key: MessageKey, params?: Params) => `${zh(key, params)} / ${en(key, params)}`;
 
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
 
-/** The readable (zh / en) summary of a score and the gap to the next level. */
+/** The readable (zh / en) summary of a score and the gap to the next level; every term from i18n. */
 function summary(catalogue: Catalogue, result: ScoreResult, gap: ReturnType<typeof gapToNextLevel>): string {
 	const notAssessed = itemStatusKey('not-assessed');
+	const provisional = result.provisional
+		? `  [${zh('as.provisional')} ${en('as.provisional')}: ` +
+			`${result.notAssessed.length} ${zh('as.cli.items')}${zh(notAssessed)} / ${en('as.cli.items')} ${en(notAssessed)} — ${en('as.cli.lowerBound')}]`
+		: '';
 	const lines = [
-		`GB/T 27922 自评 / self-assessment — ${catalogue.id}`,
-		`得分 Score: ${fmt(result.score)}  ${zh(levelKey(result.level))} / ${en(levelKey(result.level))}` +
-			(result.provisional
-				? `  [${zh('as.provisional')} ${en('as.provisional')}: ${result.notAssessed.length} 项${zh(notAssessed)} / check items ${en(notAssessed)} — the score is a lower bound]`
-				: ''),
-		`基础分 Base: ${fmt(result.base)} = 已得 earned ${fmt(result.earned)} ÷ 涉及项 applicable ${fmt(result.applicable)} × 100`,
-		`特别扣分 Special deductions: ${result.deductions}${result.deductions >= 5 ? ' (≥ 5: 评价不合格 / the assessment fails)' : ''}` +
-			`   特别加分 Special merit: ${result.merit}`,
+		`${both('as.cli.selfAssessment')} — ${catalogue.id}`,
+		`${bilingual('as.cli.score')}: ${fmt(result.score)}  ${both(levelKey(result.level))}${provisional}`,
+		`${bilingual('as.cli.base')}: ${fmt(result.base)} = ${bilingual('as.cli.earned')} ${fmt(result.earned)} ÷ ` +
+			`${bilingual('as.cli.applicable')} ${fmt(result.applicable)} × 100`,
+		`${bilingual('as.cli.deductions')}: ${result.deductions}${result.deductions >= 5 ? ` (≥ 5: ${both('as.cli.fails')})` : ''}` +
+			`   ${bilingual('as.cli.merit')}: ${result.merit}`,
 		'',
-		'一级指标 First-level indicators:'
+		`${bilingual('as.cli.firstLevel')}:`
 	];
 	for (const top of firstLevel(catalogue)) {
 		const s = result.perIndicator.find((i) => i.id === top.id);
@@ -69,19 +73,17 @@ function summary(catalogue: Catalogue, result: ScoreResult, gap: ReturnType<type
 		);
 	}
 	lines.push('');
-	if (!gap.target) lines.push('已是最高等级 / Already at the highest level.');
+	if (!gap.target) lines.push(`${zh('as.cli.highest')} / ${translate('en', 'as.cli.highest')}`);
 	else {
-		const to = `距${zh(levelKey(gap.target))} / to ${en(levelKey(gap.target))}`;
+		const target = levelKey(gap.target);
+		const to = `${zh('as.cli.to', { level: zh(target) })} / ${en('as.cli.to', { level: en(target) })}`;
 		if (!gap.reachable)
 			lines.push(
-				gap.blocked === 'deductions'
-					? `${to}: 须先消除特别扣分项 / not reachable without removing special deductions.`
-					: `${to}: 无可提升的检查项 / no check item left to gain.`
+				`${to}: ${both(gap.blocked === 'deductions' ? 'as.cli.blockedByDeductions' : 'as.cli.nothingToGain')}`
 			);
 		else {
 			lines.push(
-				`${to} (≥ ${gap.targetScore}): 还差 ${fmt(gap.needed)} 分 / ${fmt(gap.needed)} points short — ` +
-					'使以下检查项符合 / make these check items conform:'
+				`${to} (≥ ${gap.targetScore}): ${both('as.cli.short', { points: fmt(gap.needed) })} — ${both('as.cli.conform')}:`
 			);
 			const titles = new Map(catalogue.items.map((i) => [i.id, i]));
 			for (const item of gap.items)

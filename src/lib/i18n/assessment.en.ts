@@ -187,5 +187,22 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
 	'as.error.catalogueFile': '{source}',
 	'as.error.noLeaf': 'no check item "{leafId}" in this catalogue',
 	'as.error.noDeduction': 'no special deduction #{n}',
-	'as.error.evidenceTooLarge': 'evidence file exceeds {limit} bytes'
+	'as.error.evidenceTooLarge': 'evidence file exceeds {limit} bytes',
+	'as.cli.selfAssessment': 'self-assessment',
+	'as.cli.score': 'Score',
+	'as.cli.items': 'check items',
+	'as.cli.lowerBound': 'the score is a lower bound',
+	'as.cli.base': 'Base',
+	'as.cli.earned': 'earned',
+	'as.cli.applicable': 'applicable',
+	'as.cli.deductions': 'Special deductions',
+	'as.cli.fails': 'the assessment fails',
+	'as.cli.merit': 'Special merit',
+	'as.cli.firstLevel': 'First-level indicators',
+	'as.cli.highest': 'Already at the highest level.',
+	'as.cli.to': 'to {level}',
+	'as.cli.blockedByDeductions': 'not reachable without removing special deductions.',
+	'as.cli.nothingToGain': 'no check item left to gain.',
+	'as.cli.short': '{points} points short',
+	'as.cli.conform': 'make these check items conform'
 };

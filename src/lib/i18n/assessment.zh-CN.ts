@@ -178,5 +178,22 @@ export const assessmentZh = {
 	'as.error.catalogueFile': '{source}',
 	'as.error.noLeaf': '没有检查项 {leafId}',
 	'as.error.noDeduction': '没有第 {n} 项特别扣分',
-	'as.error.evidenceTooLarge': '证据文件超过上限 {limit} 字节'
+	'as.error.evidenceTooLarge': '证据文件超过上限 {limit} 字节',
+	'as.cli.selfAssessment': 'GB/T 27922 自评',
+	'as.cli.score': '得分',
+	'as.cli.items': '项',
+	'as.cli.lowerBound': '得分为下限',
+	'as.cli.base': '基础分',
+	'as.cli.earned': '已得',
+	'as.cli.applicable': '涉及项',
+	'as.cli.deductions': '特别扣分',
+	'as.cli.fails': '评价不合格',
+	'as.cli.merit': '特别加分',
+	'as.cli.firstLevel': '一级指标',
+	'as.cli.highest': '已是最高等级',
+	'as.cli.to': '距{level}',
+	'as.cli.blockedByDeductions': '须先消除特别扣分项',
+	'as.cli.nothingToGain': '无可提升的检查项',
+	'as.cli.short': '还差 {points} 分',
+	'as.cli.conform': '使以下检查项符合'
 } as const;
