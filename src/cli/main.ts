@@ -1,6 +1,5 @@
 import { DatabaseBusyError } from '$lib/server/db/connection';
-import { ImportError } from '$lib/server/ingest';
-import { MetricQueryError } from '$lib/server/metrics/errors';
+import { UserError } from '$lib/domain/errors';
 import { CliError } from './output';
 import { runAssess } from './commands/assess';
 import { runDemo } from './commands/demo';
@@ -37,12 +36,8 @@ export async function main(argv: string[]): Promise<number> {
 		await run(args);
 		return 0;
 	} catch (error) {
-		if (
-			error instanceof CliError ||
-			error instanceof ImportError ||
-			error instanceof DatabaseBusyError ||
-			error instanceof MetricQueryError
-		) {
+		// A UserError (refused file, metric query, setting) is meant for the user: its words, no stack.
+		if (error instanceof CliError || error instanceof UserError || error instanceof DatabaseBusyError) {
 			process.stderr.write(`workbench ${command}: ${error.message}\n`);
 			return error instanceof CliError ? error.exitCode : 1;
 		}

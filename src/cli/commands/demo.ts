@@ -1,8 +1,8 @@
-import { settings } from '$lib/server/config';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { settings } from '$lib/server/config';
 import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
 import { importFile } from '$lib/server/ingest';

@@ -1,7 +1,7 @@
-import { settings } from '$lib/server/config';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
+import { settings } from '$lib/server/config';
 import {
 	catalogueFromRows,
 	CatalogueError,

@@ -1,4 +1,3 @@
-import { settings } from '$lib/server/config';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { settings } from '$lib/server/config';
 import type { EvidenceFile, EvidenceUpload } from '$lib/domain/assessment/api';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';

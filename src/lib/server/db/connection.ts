@@ -1,7 +1,7 @@
-import { settings } from '$lib/server/config';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { settings } from '$lib/server/config';
 import type { Column } from './columns';
 import { MIGRATIONS } from './migrations';
 import { Sql, type SqlParams } from './sql';

@@ -1,7 +1,7 @@
-import { settings } from '$lib/server/config';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { settings } from '$lib/server/config';
 import type { ImportResult } from '$lib/domain/ingest/api';
 import type { Database } from '../db/connection';
 import { commitImport } from './import-commit';

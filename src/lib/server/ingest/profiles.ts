@@ -1,7 +1,7 @@
-import { settings } from '$lib/server/config';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { settings } from '$lib/server/config';
 import { KINDS, type Kind } from '$lib/domain/records';
 import type { ProfileOption } from '$lib/domain/ingest/api';
 import { PROFILE_NAME, type HeaderMapping } from '$lib/domain/ingest/header-mapping';

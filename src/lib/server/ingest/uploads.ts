@@ -1,4 +1,3 @@
-import { settings } from '$lib/server/config';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { settings } from '$lib/server/config';
 import { BodySizeLimitError, UploadError, UploadTooLargeError } from './errors';
 
 /**
@@ -102,16 +102,21 @@ export async function saveUpload(
 	return upload;
 }
 
-/** An upload request's body to disk; a body that declares more than `limit` is refused unread. */
+/** A request's body to stream somewhere; refused unread when it declares more than `limit`, or is empty. */
+export function uploadBody(request: Request, limit: number): ReadableStream<Uint8Array> {
+	const declared = Number(request.headers.get('content-length'));
+	if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError(limit);
+	if (!request.body) throw new UploadError('api.emptyBody', {}, 400);
+	return request.body;
+}
+
+/** An upload request's body to disk. */
 export async function receiveUpload(
 	request: Request,
 	originalName: string,
 	limit = maxUploadBytes()
 ): Promise<Upload> {
-	const declared = Number(request.headers.get('content-length'));
-	if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError(limit);
-	if (!request.body) throw new UploadError('api.emptyBody', {}, 400);
-	return saveUpload(request.body, originalName, limit);
+	return saveUpload(uploadBody(request, limit), originalName, limit);
 }
 
 export async function getUpload(id: string): Promise<Upload | null> {

@@ -1,6 +1,6 @@
-import { settings } from '$lib/server/config';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { settings } from '$lib/server/config';
 
 /** Targets and thresholds users tune; editable as data (data/metrics.json), never constants in code. */
 const paramsSchema = z.object({

@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
  * summary, or 422 {code: 'invalid_catalogue', issues}. Nothing is stored: the catalogue is sent again
  * with POST /api/assessments and snapshotted into the new assessment.
  */
-export const POST: RequestHandler = api(async ({ request, url, locals }) => {
+export const POST: RequestHandler = api(async ({ request, url }) => {
 	const { name } = parseQuery(url, catalogueQuerySchema);
-	return json(await checkCatalogueUpload(request, name, locals.locale));
+	return json(await checkCatalogueUpload(request, name));
 });

@@ -24,6 +24,6 @@ export const POST: RequestHandler = api(async ({ params, url, request, locals })
 		leafId: q.leaf,
 		fileName: q.name
 	};
-	const result = await uploadEvidence(locals.db, target, request, actorOf(locals), locals.locale);
+	const result = await uploadEvidence(locals.db, target, request, actorOf(locals));
 	return json(result, { status: result.duplicate ? 200 : 201 });
 });
