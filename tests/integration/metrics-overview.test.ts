@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthsBack } from '../../src/lib/server/metrics/kpis';
+import { monthsBack } from '../../src/lib/server/metrics/periods';
 import { runMetric } from '../../src/lib/server/metrics/registry';
 import { importDemoData } from '../helpers/demo-data';
 import { tempDatabase } from '../helpers/temp-db';
