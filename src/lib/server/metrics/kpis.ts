@@ -21,7 +21,10 @@ const METRIC_KIND: Record<string, Kind> = {
  */
 export type KpiChange = 'relative' | 'pp' | 'permille' | 'points';
 
-/** A headline figure: one column of a monthly metric, which direction is good, how a change is measured. */
+/**
+ * A headline figure: one column of a monthly metric, which direction is good, how a change is measured,
+ * and for a maturing measure the days each record is followed (its month is the latest mature one).
+ */
 export interface Kpi {
 	id: string;
 	metric: string;
@@ -29,6 +32,7 @@ export interface Kpi {
 	kind: Kind;
 	better: 'up' | 'down';
 	change: KpiChange;
+	matureDays: number;
 	title: { zh: string; en: string };
 }
 
@@ -39,7 +43,8 @@ const kpi = (
 	better: Kpi['better'],
 	zh: string,
 	en: string,
-	change: KpiChange = 'relative'
+	change: KpiChange = 'relative',
+	matureDays = 0
 ): Kpi => ({
 	id,
 	metric,
@@ -47,6 +52,7 @@ const kpi = (
 	kind: METRIC_KIND[metric],
 	better,
 	change,
+	matureDays,
 	title: { zh, en }
 });
 
@@ -78,7 +84,16 @@ export const KPIS: Kpi[] = [
 		'Repairs within target',
 		'pp'
 	),
-	kpi('repeat_rate', 'repairs.repeat', 'repeat_rate_30d', 'down', '30 天返修率', '30-day repeat rate', 'pp'),
+	kpi(
+		'repeat_rate',
+		'repairs.repeat',
+		'repeat_rate_30d',
+		'down',
+		'30 天返修率',
+		'30-day repeat rate',
+		'pp',
+		30
+	),
 	kpi('warranty_cost', 'cost.monthly', 'total', 'down', '质保成本', 'Warranty cost'),
 	kpi('cost_per_unit', 'cost.monthly', 'cost_per_unit_sold', 'down', '单台质保成本', 'Cost per unit sold'),
 	kpi('returns', 'returns.monthly', 'returns', 'down', '退换货', 'Returns'),

@@ -3,7 +3,7 @@ import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { FAMILY_METRICS } from './families';
 import { KPIS, type Kpi } from './kpis';
-import { kindPeriods, lastDayOf, monthsBack, type KindPeriod } from './periods';
+import { asOfDates, lastDayOf, monthsBack, reportMonth } from './periods';
 import { buildSignals } from './signals';
 
 /** Rows of a monthly metric keyed by month, computed by its definition like any other caller's. */
@@ -29,44 +29,48 @@ function change(kind: ChangeKind, value: number | null, base: number | null): nu
 
 /**
  * The headline figures, each of the latest complete month of its record kind on or before the chosen
- * month (`to`), with month-on-month and year-on-year changes, and the partial month after it as month
+ * month (`to`; for a maturing figure such as the 30-day repeat rate, the latest mature month), with month-on-month and year-on-year changes, and the partial month after it as month
  * to date, never compared. Without `yearOnYear` (signals, which look at month-on-month jumps only) last
  * year's month is not read and its columns are null.
  */
 async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<KpiRow[]> {
-	const periods = await kindPeriods(ctx, [...new Set(KPIS.map((k) => k.kind))]);
-	const fallback = Object.values<KindPeriod>(periods).find((p) => p.month)?.month;
+	const asOf = await asOfDates(ctx.db, [...new Set(KPIS.map((k) => k.kind))]);
+	const chosen = ctx.query.to?.slice(0, 7) ?? null;
+	const periods = new Map(KPIS.map((k) => [k, reportMonth(asOf[k.kind], chosen, k.matureDays)]));
+	// A kind without records stands in the month of the first kind with some (repairs, as listed).
+	const fallback = [...periods.values()].find((p) => p.month)?.month;
 	if (!fallback) return [];
-	const monthOf = (kpi: Kpi) => periods[kpi.kind].month ?? fallback;
-	// Each monthly row depends on its own month only, so the months are read as two windows (previous
-	// month to month to date, the same month last year) rather than the thirteen months between.
-	const windows = (kpi: Kpi) => {
-		const month = monthOf(kpi);
-		const last = periods[kpi.kind].partial ?? month;
-		const lastYear = monthsBack(month, 12);
-		return [
-			{ from: `${monthsBack(month, 1)}-01`, to: lastDayOf(last) },
-			...(yearOnYear ? [{ from: `${lastYear}-01`, to: lastDayOf(lastYear) }] : [])
-		];
-	};
+	const plan = new Map(
+		KPIS.map((kpi) => {
+			const { month, partial } = periods.get(kpi)!;
+			const m = month ?? fallback;
+			return [kpi, { month: m, partial, reading: `${kpi.metric}|${m}|${partial}` }];
+		})
+	);
+	// Each monthly row depends on its own month only, so a metric is read in two windows per month
+	// (previous month to month to date, the same month last year) rather than the thirteen months
+	// between; figures of one metric in the same month share the reading.
+	const readings = new Map([...plan].map(([kpi, p]) => [p.reading, { metric: kpi.metric, ...p }]));
 	// Independent queries on connections of their own: run together, they keep both cores busy.
-	const byMetric = new Map(
+	const byReading = new Map(
 		await Promise.all(
-			[...new Map(KPIS.map((k) => [k.metric, k])).values()].map(async (kpi) => {
-				const parts = await Promise.all(
-					windows(kpi).map((w) => monthly(ctx, kpi.metric, { ...ctx.query, ...w }))
-				);
-				return [kpi.metric, new Map(parts.flatMap((part) => [...part]))] as const;
+			[...readings].map(async ([key, { metric, month, partial }]) => {
+				const lastYear = monthsBack(month, 12);
+				const windows = [
+					{ from: `${monthsBack(month, 1)}-01`, to: lastDayOf(partial ?? month) },
+					...(yearOnYear ? [{ from: `${lastYear}-01`, to: lastDayOf(lastYear) }] : [])
+				];
+				const parts = await Promise.all(windows.map((w) => monthly(ctx, metric, { ...ctx.query, ...w })));
+				return [key, new Map(parts.flatMap((part) => [...part]))] as const;
 			})
 		)
 	);
 	const value = (kpi: Kpi, m: string | null) => {
-		const v = m === null ? null : byMetric.get(kpi.metric)?.get(m)?.[kpi.column];
+		const v = m === null ? null : byReading.get(plan.get(kpi)!.reading)?.get(m)?.[kpi.column];
 		return typeof v === 'number' ? v : null;
 	};
 	return KPIS.map((kpi) => {
-		const month = monthOf(kpi);
-		const { asOf, partial } = periods[kpi.kind];
+		const { month, partial } = plan.get(kpi)!;
 		const changeKind: ChangeKind = kpi.change === 'relative' ? 'relative' : 'points';
 		const v = value(kpi, month);
 		const prev = value(kpi, monthsBack(month, 1));
@@ -83,7 +87,7 @@ async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<
 			change_yoy: change(changeKind, v, ly),
 			better: kpi.better,
 			change_kind: changeKind,
-			as_of: asOf,
+			as_of: asOf[kpi.kind],
 			mtd_month: partial,
 			mtd_value: value(kpi, partial)
 		};

@@ -30,18 +30,20 @@ export function addDays(day: string, n: number): string {
 	return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Is the month complete for data as of `asOf` ("YYYY-MM-DD")? */
-export const isComplete = (month: string, asOf: string) => asOf >= lastDayOf(month);
-
-/** The latest complete month for data as of `asOf`: its month when it is that month's last day. */
-export function latestCompleteMonth(asOf: string): string {
-	const month = asOf.slice(0, 7);
-	return isComplete(month, asOf) ? month : monthsBack(month, 1);
+/**
+ * The latest complete month for data as of `asOf`: its month when it is that month's last day. With
+ * `days`, the latest month whose records have all been followed for that many days (isMature).
+ */
+export function latestCompleteMonth(asOf: string, days = 0): string {
+	let month = asOf.slice(0, 7);
+	while (!isMature(month, days, asOf)) month = monthsBack(month, 1);
+	return month;
 }
 
 /**
- * Has a measure that follows each record of `month` for `days` days (repeat repairs within 30 days)
- * seen all of them? When the month's last day + `days` is on or before the as-of date.
+ * Is the month complete for data as of `asOf` ("YYYY-MM-DD")? With `days`, has a measure that follows
+ * each record of the month for that many days (repeat repairs within 30 days) seen all of them: the
+ * month's last day + `days` is on or before the as-of date.
  */
 export const isMature = (month: string, days: number, asOf: string) =>
 	addDays(lastDayOf(month), days) <= asOf;
@@ -68,22 +70,22 @@ export async function asOfDates<K extends Kind>(
 
 /**
  * The month a kind reports when `chosen` ("YYYY-MM", or null for the latest) is asked for: the latest
- * complete month on or before it; and the partial month after it ("month to date"), when there is one
- * and it is not after the chosen month. Null month without records.
+ * complete month on or before it (with `days`, the latest mature month); and the partial month after it
+ * ("month to date"), when there is one and it is not after the chosen month. A maturing measure has no
+ * month to date: the months after its latest mature one are all still unknown. Null month without records.
  */
 export function reportMonth(
 	asOf: string | null,
-	chosen: string | null
+	chosen: string | null,
+	days = 0
 ): { month: string | null; partial: string | null } {
 	if (!asOf) return { month: chosen, partial: null };
-	const complete = latestCompleteMonth(asOf);
+	const complete = latestCompleteMonth(asOf, days);
 	if (chosen !== null && chosen <= complete) return { month: chosen, partial: null };
 	const asOfMonth = asOf.slice(0, 7);
 	// The chosen month is after the complete one: the partial month, if any, is at most the chosen one.
-	return {
-		month: complete,
-		partial: asOfMonth === complete || (chosen !== null && chosen < asOfMonth) ? null : asOfMonth
-	};
+	const partial = days === 0 && asOfMonth !== complete && (chosen === null || chosen >= asOfMonth);
+	return { month: complete, partial: partial ? asOfMonth : null };
 }
 
 /** What a kind reports for a query: its as-of date, its month and the partial month after it. */
