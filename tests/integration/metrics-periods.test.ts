@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/lib/domain/records';
 import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
-import { importFile } from '../../src/lib/server/ingest';
 import {
 	addDays,
 	isMature,
@@ -12,26 +11,15 @@ import {
 	latestCompleteMonth,
 	reportMonth
 } from '../../src/lib/server/metrics/periods';
-import { runMetric } from '../../src/lib/server/metrics/registry';
-import { tempDatabase } from '../helpers/temp-db';
+import { immatureRepeat, loadFixtures, metricRows, type FixtureDb } from '../helpers/metric-fixtures';
 
 /** Fixtures described in tests/fixtures/metrics/periods/README.md; every expected value by hand. */
 const FIXTURES = join(import.meta.dirname, '../fixtures/metrics');
 
-type Ctx = Awaited<ReturnType<typeof tempDatabase>>;
+type Ctx = FixtureDb;
 
-async function load(files: [string, Kind][]): Promise<Ctx> {
-	const ctx = await tempDatabase();
-	for (const [file, kind] of files) {
-		const result = await importFile(ctx.db, join(FIXTURES, file), { kind });
-		expect(result.rejected, file).toBe(0);
-	}
-	return ctx;
-}
-
-async function rows(ctx: Ctx, id: string, query: Partial<MetricQuery> = {}): Promise<MetricRow[]> {
-	return (await runMetric(ctx.db, id, { filters: {}, ...query })).rows;
-}
+const load = (files: [string, Kind][]) => loadFixtures(FIXTURES, files);
+const rows = (ctx: Ctx, id: string, query: Partial<MetricQuery> = {}) => metricRows(ctx.db, id, query);
 
 describe('periods: as-of dates, complete months, maturity', () => {
 	it('calls a month complete from its last day on', () => {
@@ -203,26 +191,8 @@ describe('a fixture whose repairs end on the 3rd of a month', () => {
 				mature_30d: true,
 				mature_90d: false
 			},
-			{
-				month: '2024-12',
-				repairs: 6,
-				repeat_30d: null,
-				repeat_rate_30d: null,
-				repeat_90d: null,
-				repeat_rate_90d: null,
-				mature_30d: false,
-				mature_90d: false
-			},
-			{
-				month: '2025-01',
-				repairs: 3,
-				repeat_30d: null,
-				repeat_rate_30d: null,
-				repeat_90d: null,
-				repeat_rate_90d: null,
-				mature_30d: false,
-				mature_90d: false
-			}
+			immatureRepeat('2024-12', 6),
+			immatureRepeat('2025-01', 3)
 		]);
 	});
 
@@ -351,16 +321,7 @@ describe('repairs.repeat once every month has matured', () => {
 				...mature
 			},
 			// August itself has not had its 30 days.
-			{
-				month: '2025-08',
-				repairs: 1,
-				repeat_30d: null,
-				repeat_rate_30d: null,
-				repeat_90d: null,
-				repeat_rate_90d: null,
-				mature_30d: false,
-				mature_90d: false
-			}
+			immatureRepeat('2025-08', 1)
 		]);
 	});
 

@@ -8,6 +8,7 @@ import { loadMetricConfig } from '../../src/lib/server/metrics/config';
 import { metrics as repairMetrics } from '../../src/lib/server/metrics/repairs';
 import { MetricQueryError } from '../../src/lib/server/metrics/errors';
 import { runMetric } from '../../src/lib/server/metrics/registry';
+import { immatureRepeat } from '../helpers/metric-fixtures';
 import { tempDatabase } from '../helpers/temp-db';
 
 /** Fixtures described in tests/fixtures/metrics/repairs-cost/README.md; every expected value by hand. */
@@ -129,26 +130,8 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					mature_90d: false
 				},
 				// Mar and Apr are immature for both windows: no counts yet.
-				{
-					month: '2025-03',
-					repairs: 5,
-					repeat_30d: null,
-					repeat_rate_30d: null,
-					repeat_90d: null,
-					repeat_rate_90d: null,
-					mature_30d: false,
-					mature_90d: false
-				},
-				{
-					month: '2025-04',
-					repairs: 1,
-					repeat_30d: null,
-					repeat_rate_30d: null,
-					repeat_90d: null,
-					repeat_rate_90d: null,
-					mature_30d: false,
-					mature_90d: false
-				}
+				immatureRepeat('2025-03', 5),
+				immatureRepeat('2025-04', 1)
 			]);
 		});
 

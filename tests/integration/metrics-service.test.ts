@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/lib/domain/records';
 import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
 import type { Database } from '../../src/lib/server/db/connection';
-import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig, type MetricParams } from '../../src/lib/server/metrics/config';
 import { MetricQueryError } from '../../src/lib/server/metrics/errors';
-import { metricDefinition, runMetric } from '../../src/lib/server/metrics/registry';
+import { metricDefinition } from '../../src/lib/server/metrics/registry';
 import { importDemoData } from '../helpers/demo-data';
+import { loadFixtures, metricRows, type FixtureDb } from '../helpers/metric-fixtures';
 import { count, tempDatabase } from '../helpers/temp-db';
 
 /**
@@ -19,20 +19,10 @@ import { count, tempDatabase } from '../helpers/temp-db';
  */
 const FIXTURES = join(import.meta.dirname, '../fixtures/metrics/service');
 
-type Ctx = Awaited<ReturnType<typeof tempDatabase>>;
+type Ctx = FixtureDb;
 
-async function load(files: [string, Kind][]): Promise<Ctx> {
-	const ctx = await tempDatabase();
-	for (const [file, kind] of files) {
-		const result = await importFile(ctx.db, join(FIXTURES, file), { kind });
-		expect(result.rejected, file).toBe(0);
-	}
-	return ctx;
-}
-
-async function metric(db: Database, id: string, query: Partial<MetricQuery> = {}): Promise<MetricRow[]> {
-	return (await runMetric(db, id, { filters: {}, ...query })).rows;
-}
+const load = (files: [string, Kind][]) => loadFixtures(FIXTURES, files);
+const metric = metricRows;
 
 /** Runs a metric with some params changed from data/metrics.json. */
 async function withParams(db: Database, id: string, change: Partial<MetricParams>): Promise<MetricRow[]> {
