@@ -51,7 +51,8 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'param.verbal_warning_over': 'Verbal warning: complaints in a month over',
 	'param.final_warning_over': 'Final warning: complaints in a month over',
 	'param.complaint_fund_over': 'Complaint fund: complaints in total over',
-	'param.signal_jump_share': 'Month-on-month jump threshold',
+	'param.signal_jump_share': 'Month-on-month jump threshold (relative)',
+	'param.signal_jump_points': 'Month-on-month jump threshold in points, per figure',
 	'param.sla_min_share': 'Within-target share goal',
 
 	'overview.subtitle': 'Key figures for {month}, month on month and year on year',
@@ -67,6 +68,15 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'overview.better': 'better',
 	'overview.worse': 'worse',
 	'overview.view': 'View',
+	'overview.changePp': '{value} pp',
+	'overview.changePermille': '{value} ‰ points',
+	'overview.changePoints': '{value} points',
+	'overview.monthToDate': 'Month to date {month}: {value}',
+	'overview.monthToDateTitle':
+		'{month} is not complete (data as of {asOf}); never compared or used for signals',
+	'overview.ownMonth': 'This figure is for {month} (its data is as of {asOf})',
+	'overview.partialNote':
+		'{partial} is not complete (repairs data as of {asOf}): showing the latest complete month, {month}. {partial} appears only as month to date, never in month-on-month, year-on-year or signals.',
 	'kpi.repairs': 'Repair orders',
 	'kpi.repair_rate': 'Repairs per 1000 in warranty',
 	'kpi.turnaround_median': 'Median turnaround',

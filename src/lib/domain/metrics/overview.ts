@@ -1,4 +1,13 @@
-/** overview.kpis: one headline figure of the month with its comparisons. */
+/**
+ * How a change is measured: 'relative' = (value − base) ÷ |base| (counts, durations, money);
+ * 'points' = value − base in the figure's own unit (a share's fraction, per mille, a score).
+ */
+export type ChangeKind = 'relative' | 'points';
+
+/**
+ * overview.kpis: one headline figure of its month (the latest complete month of its record kind, on or
+ * before the chosen month) with its comparisons, and the partial month after it (month to date).
+ */
 export type KpiRow = {
 	kpi: string;
 	/** The monthly metric and column the figure is read from. */
@@ -11,6 +20,12 @@ export type KpiRow = {
 	change_mom: number | null;
 	change_yoy: number | null;
 	better: 'up' | 'down';
+	change_kind: ChangeKind;
+	/** The date the figure's record kind is as of ("YYYY-MM-DD"); null without records. */
+	as_of: string | null;
+	/** The partial month after `month` and its value so far, never compared; null when there is none. */
+	mtd_month: string | null;
+	mtd_value: number | null;
 };
 
 /** signals: something the overview and reports should point at, with the metric that shows it. */

@@ -1,9 +1,10 @@
-import type { EscalationLevel } from '$lib/domain/metrics/complaints';
+import type { EscalationLevel, EscalationRow } from '$lib/domain/metrics/complaints';
 import type { PChartRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
 import type { KpiRow, SignalRow } from '$lib/domain/metrics/overview';
 import type { MetricContext } from './definition';
 import { monthlySeriesByModel } from './defects-series';
-import { KPIS, kpiMonthRange, monthsBack } from './kpis';
+import { KPIS, type Kpi } from './kpis';
+import { kindPeriods, lastDayOf, monthsBack } from './periods';
 import { escalationRows } from './complaints-escalations';
 import { pChart } from './stats/p-chart';
 
@@ -64,42 +65,76 @@ async function pchartSignals(
 	return out;
 }
 
-/** The list behind `signals`: p-chart hits, month-on-month jumps, escalations, missed service targets. */
+/** The size of a month-on-month change as signal text, in the unit its KPI measures changes in. */
+function jumpText(kpi: Kpi, size: number): { zh: string; en: string } {
+	switch (kpi.change) {
+		case 'relative':
+			return { zh: pct(size), en: pct(size) };
+		case 'pp':
+			return { zh: `${(size * 100).toFixed(1)} 个百分点`, en: `${(size * 100).toFixed(1)} pp` };
+		case 'permille':
+			return { zh: `${size.toFixed(2)} 个千分点`, en: `${size.toFixed(2)} ‰ points` };
+		case 'points':
+			return { zh: `${size.toFixed(2)} 分`, en: `${size.toFixed(2)} points` };
+	}
+}
+
+/**
+ * The list behind `signals`: p-chart hits, month-on-month jumps, escalations, missed service targets,
+ * each from complete months only (the latest complete month of its record kind, as the overview).
+ */
 export async function buildSignals(
 	ctx: MetricContext,
 	loadKpis: (ctx: MetricContext) => Promise<KpiRow[]>
 ): Promise<SignalRow[]> {
-	const { month, from, to } = await kpiMonthRange(ctx);
-	if (!month) return [];
+	const { repair, complaint } = await kindPeriods(ctx, ['repair', 'complaint']);
 	// Independent queries on connections of their own: run together, they keep both cores busy.
 	const [kpis, signals, escalations] = await Promise.all([
 		loadKpis(ctx),
-		pchartSignals(ctx, from, to, month),
-		escalationRows({ ...ctx, query: { from, to, filters: {} } }, { commendations: false })
+		repair.month
+			? pchartSignals(ctx, `${monthsBack(repair.month, 12)}-01`, lastDayOf(repair.month), repair.month)
+			: ([] as SignalRow[]),
+		complaint.month
+			? escalationRows(
+					{
+						...ctx,
+						// A year back: exit reviews look at the month before, the complaint fund counts from the start.
+						query: {
+							from: `${monthsBack(complaint.month, 12)}-01`,
+							to: lastDayOf(complaint.month),
+							filters: {}
+						}
+					},
+					{ commendations: false }
+				)
+			: ([] as EscalationRow[])
 	]);
 
 	for (const row of kpis) {
 		const kpi = KPIS.find((k) => k.id === row.kpi);
 		const changeMom = row.change_mom;
-		if (!kpi || changeMom === null || Math.abs(changeMom) <= ctx.params.signal_jump_share) continue;
+		const threshold =
+			row.change_kind === 'points' ? ctx.params.signal_jump_points[row.kpi] : ctx.params.signal_jump_share;
+		if (!kpi || changeMom === null || threshold === undefined || Math.abs(changeMom) <= threshold) continue;
 		const worse = kpi.better === 'up' ? changeMom < 0 : changeMom > 0;
 		if (!worse) continue;
+		const size = jumpText(kpi, Math.abs(changeMom));
 		signals.push({
 			kind: 'jump',
 			metric: kpi.metric,
-			month,
+			month: row.month,
 			model: null,
-			text_zh: `${kpi.title.zh}环比${changeMom > 0 ? '上升' : '下降'} ${pct(Math.abs(changeMom))}`,
-			text_en: `${kpi.title.en} ${changeMom > 0 ? 'up' : 'down'} ${pct(Math.abs(changeMom))} month on month`
+			text_zh: `${kpi.title.zh}环比${changeMom > 0 ? '上升' : '下降'} ${size.zh}`,
+			text_en: `${kpi.title.en} ${changeMom > 0 ? 'up' : 'down'} ${size.en} month on month`
 		});
 	}
 
-	for (const e of escalations.filter((r) => r.month === month)) {
+	for (const e of escalations.filter((r) => r.month === complaint.month)) {
 		const level = LEVEL_TEXT[e.level];
 		signals.push({
 			kind: 'escalation',
 			metric: 'complaints.escalations',
-			month,
+			month: e.month!,
 			model: null,
 			text_zh: `服务商 ${e.supplier}${e.issue ? `「${e.issue}」` : ''}：${e.complaints} 次投诉，${level.zh}`,
 			text_en: `Supplier ${e.supplier}${e.issue ? ` (${e.issue})` : ''}: ${e.complaints} complaints, ${level.en}`
@@ -111,12 +146,13 @@ export async function buildSignals(
 		['response_on_time', '投诉响应及时率', 'Complaint response within target'],
 		['resolution_on_time', '投诉解决及时率', 'Complaint resolution within target']
 	] as const) {
-		const share = kpis.find((k) => k.kpi === kpiId)?.value;
-		if (typeof share !== 'number' || share >= ctx.params.sla_min_share) continue;
+		const row = kpis.find((k) => k.kpi === kpiId);
+		const share = row?.value;
+		if (!row || typeof share !== 'number' || share >= ctx.params.sla_min_share) continue;
 		signals.push({
 			kind: 'sla',
 			metric: 'complaints.sla',
-			month,
+			month: row.month,
 			model: null,
 			text_zh: `${zh} ${pct(share)}，低于 ${pct(ctx.params.sla_min_share)}`,
 			text_en: `${en} ${pct(share)}, below ${pct(ctx.params.sla_min_share)}`
