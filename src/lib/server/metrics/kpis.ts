@@ -51,8 +51,15 @@ export const KPIS: Kpi[] = [
 		'Repairs within target'
 	),
 	kpi('repeat_rate', 'repairs.repeat', 'repeat_rate_30d', 'down', '30 天返修率', '30-day repeat rate'),
-	kpi('warranty_cost', 'cost.monthly', 'total', 'down', '质保成本', 'Warranty cost'),
-	kpi('cost_per_unit', 'cost.monthly', 'cost_per_unit_sold', 'down', '单台质保成本', 'Cost per unit sold'),
+	kpi('warranty_cost', 'cost.monthly', 'warranty_total', 'down', '质保成本', 'Warranty cost'),
+	kpi(
+		'cost_per_unit',
+		'cost.monthly',
+		'warranty_cost_per_unit_sold',
+		'down',
+		'单台质保成本',
+		'Warranty cost per unit sold'
+	),
 	kpi('returns', 'returns.monthly', 'returns', 'down', '退换货', 'Returns'),
 	kpi('return_rate', 'returns.monthly', 'return_rate', 'down', '退货率', 'Return rate'),
 	kpi('complaints', 'complaints.sla', 'complaints', 'down', '投诉', 'Complaints'),
