@@ -170,6 +170,8 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 
 	describe('cost.monthly', () => {
 		it('sums costs (NULL = 0) and divides by repairs, units sold and revenue', async () => {
+			// No fixture repair has in_warranty or sold_at: each counts as in warranty (scope unknown), so
+			// the warranty columns repeat the totals and nothing is out of warranty.
 			expectRows(await rows(ctx, 'cost.monthly'), [
 				// Jan: parts 100+200+300+0+50 = 650; labor 50+80+100+0+50 = 280; logistics 10+0+20+0+0 = 30;
 				// other 0+0+30+0+0 = 30; total 990; per repair 990 / 5 = 198;
@@ -186,7 +188,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 180,
 					cost_per_unit_sold: 5.5,
 					revenue: 185000,
-					revenue_share: 990 / 185000
+					revenue_share: 990 / 185000,
+					warranty_total: 990,
+					warranty_repairs: 5,
+					warranty_cost_per_unit_sold: 5.5,
+					out_of_warranty_total: 0
 				},
 				// Feb: parts 100+40 = 140; labor 0+20 = 20; total 160; per repair 160 / 3 (R15 costs nothing);
 				// units 80+30 = 110; one sales row has no revenue → revenue unknown (null), share null
@@ -202,7 +208,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 110,
 					cost_per_unit_sold: 160 / 110,
 					revenue: null,
-					revenue_share: null
+					revenue_share: null,
+					warranty_total: 160,
+					warranty_repairs: 3,
+					warranty_cost_per_unit_sold: 160 / 110,
+					out_of_warranty_total: 0
 				},
 				// Mar: parts 30 (R10), labor 30 (R11); total 60; per repair 60 / 5 = 12; units 5+5 = 10 → 6;
 				// revenue 0 → share null
@@ -218,7 +228,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 10,
 					cost_per_unit_sold: 6,
 					revenue: 0,
-					revenue_share: null
+					revenue_share: null,
+					warranty_total: 60,
+					warranty_repairs: 5,
+					warranty_cost_per_unit_sold: 6,
+					out_of_warranty_total: 0
 				},
 				// Apr: R09 60 + 40 = 100; no sales at all → 0 units, per unit null, revenue 0, share null
 				{
@@ -233,7 +247,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 0,
 					cost_per_unit_sold: null,
 					revenue: 0,
-					revenue_share: null
+					revenue_share: null,
+					warranty_total: 100,
+					warranty_repairs: 1,
+					warranty_cost_per_unit_sold: null,
+					out_of_warranty_total: 0
 				}
 			]);
 		});
@@ -255,7 +273,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 70,
 					cost_per_unit_sold: 550 / 70,
 					revenue: 70000,
-					revenue_share: 550 / 70000
+					revenue_share: 550 / 70000,
+					warranty_total: 550,
+					warranty_repairs: 3,
+					warranty_cost_per_unit_sold: 550 / 70,
+					out_of_warranty_total: 0
 				}
 			]);
 			// KFR-35GW, Feb: R06 100, R07 60 → 160 over 2 repairs = 80; its sales row: 80 units, ¥64000
@@ -280,7 +302,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 						units_sold: 80,
 						cost_per_unit_sold: 2,
 						revenue: 64000,
-						revenue_share: 0.0025
+						revenue_share: 0.0025,
+						warranty_total: 160,
+						warranty_repairs: 2,
+						warranty_cost_per_unit_sold: 2,
+						out_of_warranty_total: 0
 					}
 				]
 			);

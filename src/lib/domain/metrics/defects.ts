@@ -3,16 +3,26 @@
  * interfaces: an alias is assignable to MetricRow's index signature, an interface is not.
  */
 
-/** Repairs and units in warranty of one month: the series behind defects.monthly and defects.pchart. */
+/**
+ * A month's repairs and units in warranty, the counts a p-chart divides. In defects.pchart and the
+ * signals, `repairs` counts the repairs in warranty only (server/metrics/sql.ts inWarrantySql).
+ */
 export type RepairSeriesRow = {
 	month: string;
 	repairs: number;
 	units_in_warranty: number;
 };
 
+/** The series behind defects.monthly and defects.pchart: `repairs` counts all repairs. */
+export type DefectSeriesRow = RepairSeriesRow & {
+	repairs_in_warranty: number;
+	/** Of repairs_in_warranty: those with neither in_warranty nor sold_at. */
+	repairs_warranty_unknown: number;
+};
+
 /** defects.monthly */
-export type DefectsMonthlyRow = RepairSeriesRow & {
-	/** Repairs per 1000 units in warranty; null without units in warranty. */
+export type DefectsMonthlyRow = DefectSeriesRow & {
+	/** Repairs in warranty per 1000 units in warranty; null without units in warranty. */
 	rate_per_1000: number | null;
 };
 

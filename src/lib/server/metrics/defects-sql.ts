@@ -1,9 +1,22 @@
 import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
-import type { MetricParams } from './config';
 import type { Params } from './sql';
 
 /** Filters that constrain both repairs and sales (the columns exist in both tables). */
 export const SHARED_FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
+
+/**
+ * Filters of a repair metric divided by sales: the shared ones, and in_warranty, which narrows the
+ * repairs only (units sold have no warranty scope of their own).
+ */
+export const REPAIR_RATE_FILTERS: readonly FilterName[] = [...SHARED_FILTERS, 'in_warranty'];
+
+/** Filters of a repair metric without a sales denominator: the service partners as well. */
+export const REPAIR_FILTERS: readonly FilterName[] = [
+	...SHARED_FILTERS,
+	'supplier',
+	'service_center',
+	'in_warranty'
+];
 
 /**
  * The months the repair data covers, as DATE columns `first_month` / `last_month` of one row: from
@@ -21,18 +34,4 @@ export function coverageSql(p: Params, query: MetricQuery): string {
 	// greatest/least skip NULLs, so an empty repairs table must give no row rather than the window.
 	return `SELECT greatest(${first.join(', ')}) AS first_month, least(${last.join(', ')}) AS last_month
 		FROM repairs HAVING count(*) > 0`;
-}
-
-/**
- * Warranty months of the model in `column`: params.warranty_months[model], else the default. The
- * model names and months are bound values; the CASE keeps it one expression (no temp table).
- */
-export function warrantyMonthsSql(p: Params, params: MetricParams, column: string): string {
-	const fallback = `CAST(${p.add(params.warranty_months_default)} AS INTEGER)`;
-	const entries = Object.entries(params.warranty_months);
-	if (!entries.length) return fallback;
-	const whens = entries.map(
-		([model, months]) => `WHEN ${p.add(model)} THEN CAST(${p.add(months)} AS INTEGER)`
-	);
-	return `CASE ${column} ${whens.join(' ')} ELSE ${fallback} END`;
 }

@@ -94,8 +94,15 @@ export const KPIS: Kpi[] = [
 		'pp',
 		30
 	),
-	kpi('warranty_cost', 'cost.monthly', 'total', 'down', '质保成本', 'Warranty cost'),
-	kpi('cost_per_unit', 'cost.monthly', 'cost_per_unit_sold', 'down', '单台质保成本', 'Cost per unit sold'),
+	kpi('warranty_cost', 'cost.monthly', 'warranty_total', 'down', '质保成本', 'Warranty cost'),
+	kpi(
+		'cost_per_unit',
+		'cost.monthly',
+		'warranty_cost_per_unit_sold',
+		'down',
+		'单台质保成本',
+		'Warranty cost per unit sold'
+	),
 	kpi('returns', 'returns.monthly', 'returns', 'down', '退换货', 'Returns'),
 	kpi('return_rate', 'returns.monthly', 'return_rate', 'down', '退货率', 'Return rate', 'pp'),
 	kpi('complaints', 'complaints.sla', 'complaints', 'down', '投诉', 'Complaints'),

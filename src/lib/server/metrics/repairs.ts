@@ -1,6 +1,6 @@
-import type { FilterName } from '$lib/domain/metrics/query';
 import type { RepeatRow, TurnaroundRow } from '$lib/domain/metrics/repairs';
 import type { Plain } from '../db/values';
+import { REPAIR_FILTERS } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { asOfDates, isMature } from './periods';
 import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER, whereSql } from './sql';
@@ -12,7 +12,7 @@ import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER, w
  * was received; an empty window gives no rows. `from`/`to` are inclusive dates on `received_at`.
  */
 
-const FILTERS: readonly FilterName[] = ['model', 'category', 'region', 'supplier', 'service_center'];
+const FILTERS = REPAIR_FILTERS;
 
 /** Used when data/metrics.json has no target (the schema requires one; this is a fallback only). */
 const DEFAULT_TARGET_HOURS = 72;
@@ -31,7 +31,7 @@ const num = (v: Plain | undefined): number | null => (v === null || v === undefi
  */
 async function turnaround({ db, query, params }: MetricContext): Promise<TurnaroundRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS, params });
 	const target = p.add(durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour'));
 	// Microseconds until the end: integer quantiles are cheaper than doubles, and exact.
 	const rows = await db.query(
@@ -73,9 +73,9 @@ async function turnaround({ db, query, params }: MetricContext): Promise<Turnaro
  * i.e. the month's last day + N days is on or before the repairs' as-of date (periods.ts); before that
  * repeat_Nd and repeat_rate_Nd are null (a partial count would only rise) and mature_Nd is false.
  */
-async function repeat({ db, query }: MetricContext): Promise<RepeatRow[]> {
+async function repeat({ db, query, params }: MetricContext): Promise<RepeatRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS, params });
 	// next_repair_at is kept by every import (db/repair-sequence.ts) over ALL repairs of the serial;
 	// integer microseconds compare faster than timestamp + interval arithmetic.
 	const gapUs = 'epoch_us(r.next_repair_at) - epoch_us(r.received_at)';
