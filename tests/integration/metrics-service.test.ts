@@ -21,13 +21,25 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/metrics/service');
 
 type Ctx = Awaited<ReturnType<typeof tempDatabase>>;
 
-async function load(files: [string, Kind][]): Promise<Ctx> {
-	const ctx = await tempDatabase();
-	for (const [file, kind] of files) {
-		const result = await importFile(ctx.db, join(FIXTURES, file), { kind });
-		expect(result.rejected, file).toBe(0);
-	}
-	return ctx;
+/**
+ * A temporary database with these fixture files imported (none rejected) before the tests of the
+ * enclosing describe, removed after them; its `db` is there once they run.
+ */
+function loaded(files: [string, Kind][]): { readonly db: Database } {
+	let ctx: Ctx;
+	beforeAll(async () => {
+		ctx = await tempDatabase();
+		for (const [file, kind] of files) {
+			const result = await importFile(ctx.db, join(FIXTURES, file), { kind });
+			expect(result.rejected, file).toBe(0);
+		}
+	});
+	afterAll(() => ctx.remove());
+	return {
+		get db() {
+			return ctx.db;
+		}
+	};
 }
 
 async function metric(db: Database, id: string, query: Partial<MetricQuery> = {}): Promise<MetricRow[]> {
@@ -45,14 +57,10 @@ const pick = (rows: MetricRow[], ...keys: string[]) =>
 	rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])));
 
 describe('returns.monthly', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([
-			['sales.csv', 'sales'],
-			['returns.csv', 'return']
-		]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = loaded([
+		['sales.csv', 'sales'],
+		['returns.csv', 'return']
+	]);
 
 	it('counts returns against units sold, with counter and inspection shares at the exact targets', async () => {
 		expect(await metric(ctx.db, 'returns.monthly')).toEqual([
@@ -176,39 +184,24 @@ describe('returns.monthly', () => {
 });
 
 describe('complaints.sla', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([['complaints-sla.csv', 'complaint']]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = loaded([['complaints-sla.csv', 'complaint']]);
+	const sla = (
+		month: string,
+		complaints: number,
+		response_within_target_share: number | null,
+		resolution_within_target_share: number | null,
+		open: number
+	) => ({ month, complaints, response_within_target_share, resolution_within_target_share, open });
 
 	it('counts exactly 4 h and 48 h as within target, a missing time as not, and open complaints', async () => {
 		expect(await metric(ctx.db, 'complaints.sla')).toEqual([
 			// C1 4 h 00 / 48 h 00 within; C2 4 h 01 / 48 h 01 not; C3 no response, unresolved; C4 30 min,
 			// unresolved. Response 2 of 4 (C1 C4), resolution 1 of 4 (C1), open 2 (C3 C4).
-			{
-				month: '2024-05',
-				complaints: 4,
-				response_within_target_share: 2 / 4,
-				resolution_within_target_share: 1 / 4,
-				open: 2
-			},
+			sla('2024-05', 4, 2 / 4, 1 / 4, 2),
 			// No complaints in June: zero denominators give null shares.
-			{
-				month: '2024-06',
-				complaints: 0,
-				response_within_target_share: null,
-				resolution_within_target_share: null,
-				open: 0
-			},
+			sla('2024-06', 0, null, null, 0),
 			// C5: 5 min, 24 h.
-			{
-				month: '2024-07',
-				complaints: 1,
-				response_within_target_share: 1,
-				resolution_within_target_share: 1,
-				open: 0
-			}
+			sla('2024-07', 1, 1, 1, 0)
 		]);
 	});
 
@@ -223,49 +216,15 @@ describe('complaints.sla', () => {
 		const run = async (filters: MetricQuery['filters']) =>
 			pick(await metric(ctx.db, 'complaints.sla', { filters }), ...cols);
 		// S1: C1 C2 only, one month.
-		expect(await run({ supplier: ['S1'] })).toEqual([
-			{
-				month: '2024-05',
-				complaints: 2,
-				response_within_target_share: 1 / 2,
-				resolution_within_target_share: 1 / 2,
-				open: 0
-			}
-		]);
+		expect(await run({ supplier: ['S1'] })).toEqual([sla('2024-05', 2, 1 / 2, 1 / 2, 0)]);
 		// 400热线: C1 C3 in May, C5 in July.
 		expect(await run({ channel: ['400热线'] })).toEqual([
-			{
-				month: '2024-05',
-				complaints: 2,
-				response_within_target_share: 1 / 2,
-				resolution_within_target_share: 1 / 2,
-				open: 1
-			},
-			{
-				month: '2024-06',
-				complaints: 0,
-				response_within_target_share: null,
-				resolution_within_target_share: null,
-				open: 0
-			},
-			{
-				month: '2024-07',
-				complaints: 1,
-				response_within_target_share: 1,
-				resolution_within_target_share: 1,
-				open: 0
-			}
+			sla('2024-05', 2, 1 / 2, 1 / 2, 1),
+			sla('2024-06', 0, null, null, 0),
+			sla('2024-07', 1, 1, 1, 0)
 		]);
 		// M2: C3 (nothing) and C4 (responded, open).
-		expect(await run({ model: ['M2'] })).toEqual([
-			{
-				month: '2024-05',
-				complaints: 2,
-				response_within_target_share: 1 / 2,
-				resolution_within_target_share: 0,
-				open: 2
-			}
-		]);
+		expect(await run({ model: ['M2'] })).toEqual([sla('2024-05', 2, 1 / 2, 0, 2)]);
 		// 华南: C3 and C5; two values of one filter mean either.
 		expect((await run({ region: ['华南'] })).map((r) => r.complaints)).toEqual([1, 0, 1]);
 		expect((await run({ region: ['华南', '华东'] })).map((r) => r.complaints)).toEqual([4, 0, 1]);
@@ -290,15 +249,11 @@ describe('complaints.sla', () => {
 });
 
 describe('complaints.escalations', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([
-			['complaints-escalations.csv', 'complaint'],
-			['repairs-escalations.csv', 'repair'],
-			['returns-escalations.csv', 'return']
-		]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = loaded([
+		['complaints-escalations.csv', 'complaint'],
+		['repairs-escalations.csv', 'repair'],
+		['returns-escalations.csv', 'return']
+	]);
 
 	const row = (
 		supplier: string,
@@ -407,11 +362,7 @@ describe('complaints.escalations', () => {
 });
 
 describe('satisfaction.monthly', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([['surveys.csv', 'survey']]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = loaded([['surveys.csv', 'survey']]);
 
 	it('computes CSAT mean, satisfied share and NPS over the answers given', async () => {
 		expect(await metric(ctx.db, 'satisfaction.monthly')).toEqual([
