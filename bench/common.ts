@@ -1,8 +1,9 @@
 /**
- * What the benchmarks share: where the repository is, their settings, their generated data files and
- * the machine's CPU time.
+ * What the benchmarks share: where the repository is, their settings, their generated data files,
+ * percentiles, and the CPU time of the machine and of other processes.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { basename, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -51,4 +52,58 @@ export async function cachedFile<M extends Record<string, unknown>>(
 	writeFileSync(metaPath, JSON.stringify({ ...meta, version }));
 	process.stderr.write(`${(generatedMs / 1000).toFixed(1)} s\n`);
 	return { meta, generatedMs };
+}
+
+export interface Stats {
+	n: number;
+	p50: number;
+	p95: number;
+	min: number;
+	max: number;
+	mean: number;
+}
+
+/** Nearest-rank percentiles. */
+export function stats(samples: number[]): Stats {
+	const s = [...samples].sort((a, b) => a - b);
+	const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+	return {
+		n: s.length,
+		p50: rank(0.5),
+		p95: rank(0.95),
+		min: s[0],
+		max: s[s.length - 1],
+		mean: s.reduce((a, b) => a + b, 0) / s.length
+	};
+}
+
+/** CPU time of another process (utime + stime), or 0 when it cannot be read. */
+function processCpuMs(pid: number | undefined): number {
+	if (!pid) return 0;
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return 0;
+	}
+}
+
+const ownCpuMs = () => {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1000;
+};
+
+/** Measures the share of the machine's CPU that processes other than ours (and the server) used. */
+export function otherCpuMeter(serverPid?: number): () => number | null {
+	const busy0 = machineBusyMs();
+	const own0 = ownCpuMs() + processCpuMs(serverPid);
+	const t0 = performance.now();
+	return () => {
+		const busy1 = machineBusyMs();
+		if (busy0 === null || busy1 === null) return null;
+		const own = ownCpuMs() + processCpuMs(serverPid) - own0;
+		const capacity = (performance.now() - t0) * cpus().length;
+		return capacity > 0 ? Math.max(0, (busy1 - busy0 - own) / capacity) : null;
+	};
 }

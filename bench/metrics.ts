@@ -41,7 +41,7 @@ import type { SqlParams } from '../src/lib/server/db/sql';
 import { parseMetricQuery } from '../src/lib/server/http/metric-query';
 import { recordsArrow } from '../src/lib/server/metrics/records';
 import { runMetric } from '../src/lib/server/metrics/registry';
-import { envInt, machineBusyMs, ROOT } from './common';
+import { envInt, otherCpuMeter, ROOT, stats, type Stats } from './common';
 import { END, metricsData, MODELS, type GeneratedData } from './metrics-data';
 
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -51,63 +51,6 @@ const METRIC_TARGET_MS = 150;
 const RECORDS_TARGET_MS = 300;
 const RECORDS_LIMIT = 100_000;
 const NOISY_SHARE = 0.25;
-
-// ---------------------------------------------------------------------------------------------------
-// Statistics and CPU accounting
-
-export interface Stats {
-	n: number;
-	p50: number;
-	p95: number;
-	min: number;
-	max: number;
-	mean: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: number[]): Stats {
-	const s = [...samples].sort((a, b) => a - b);
-	const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-	return {
-		n: s.length,
-		p50: rank(0.5),
-		p95: rank(0.95),
-		min: s[0],
-		max: s[s.length - 1],
-		mean: s.reduce((a, b) => a + b, 0) / s.length
-	};
-}
-
-/** CPU time of another process (utime + stime), or 0 when it cannot be read. */
-function processCpuMs(pid: number | undefined): number {
-	if (!pid) return 0;
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) * 10;
-	} catch {
-		return 0;
-	}
-}
-
-const ownCpuMs = () => {
-	const u = process.cpuUsage();
-	return (u.user + u.system) / 1000;
-};
-
-/** Measures the share of the machine's CPU that processes other than ours (and the server) used. */
-function otherCpuMeter(serverPid?: number): () => number | null {
-	const busy0 = machineBusyMs();
-	const own0 = ownCpuMs() + processCpuMs(serverPid);
-	const t0 = performance.now();
-	return () => {
-		const busy1 = machineBusyMs();
-		if (busy0 === null || busy1 === null) return null;
-		const own = ownCpuMs() + processCpuMs(serverPid) - own0;
-		const capacity = (performance.now() - t0) * cpus().length;
-		return capacity > 0 ? Math.max(0, (busy1 - busy0 - own) / capacity) : null;
-	};
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Cases
