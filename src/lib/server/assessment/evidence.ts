@@ -7,12 +7,12 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { settings } from '$lib/server/config';
 import type { EvidenceFile, EvidenceUpload } from '$lib/domain/assessment/api';
-import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { sanitiseFileName } from '$lib/server/ingest';
 import { assertLeaf } from './check';
 import { LockedError, NotFoundError, WorkspaceError } from './errors';
+import { insertAudited, rowFields } from './rows';
 import { assertDraftOn, getVersion } from './versions';
 
 /**
@@ -38,17 +38,11 @@ export class EvidenceTooLargeError extends WorkspaceError {
 }
 
 function toEvidence(r: PlainRow): EvidenceFile {
-	return {
-		id: Number(r.id),
-		assessmentId: Number(r.assessment_id),
-		version: Number(r.version),
-		leafId: String(r.leaf_id),
-		fileName: String(r.file_name),
-		sha256: String(r.sha256),
-		sizeBytes: Number(r.size_bytes),
-		uploadedAt: String(r.uploaded_at),
-		uploadedBy: String(r.uploaded_by)
-	};
+	return rowFields(
+		r,
+		['id', 'assessmentId', 'version', 'sizeBytes'],
+		['leafId', 'fileName', 'sha256', 'uploadedAt', 'uploadedBy']
+	);
 }
 
 /** Streams `body` to a temp file while hashing it; returns the hash and size. Removes the file on failure. */
@@ -107,20 +101,22 @@ export async function saveEvidence(
 			[assessmentId, leafId, sha256]
 		);
 		if (same) return { file: toEvidence(same), duplicate: true };
-		const [row] = await conn.all(
-			`INSERT INTO evidence_files (id, assessment_id, version, leaf_id, file_name, sha256, size_bytes, stored_path,
-				uploaded_at, uploaded_by)
-			 VALUES (nextval('evidence_seq'), $1, $2, $3, $4, $5, $6, $7, current_localtimestamp(), $8) RETURNING *`,
-			[assessmentId, version, leafId, fileName, sha256, size, relative, actor]
+		const file = await insertAudited(
+			conn,
+			{
+				sql: `INSERT INTO evidence_files (id, assessment_id, version, leaf_id, file_name, sha256, size_bytes,
+					stored_path, uploaded_at, uploaded_by)
+				 VALUES (nextval('evidence_seq'), $1, $2, $3, $4, $5, $6, $7, current_localtimestamp(), $8) RETURNING *`,
+				params: [assessmentId, version, leafId, fileName, sha256, size, relative, actor]
+			},
+			toEvidence,
+			{
+				actor,
+				action: 'evidence.upload',
+				entity: 'evidence_file',
+				detail: { assessmentId, version, leafId, fileName, sha256, sizeBytes: size }
+			}
 		);
-		const file = toEvidence(row);
-		await appendAudit(conn, {
-			actor,
-			action: 'evidence.upload',
-			entity: 'evidence_file',
-			entityId: file.id,
-			detail: { assessmentId, version, leafId, fileName, sha256, sizeBytes: size }
-		});
 		return { file, duplicate: false };
 	});
 }
@@ -149,6 +145,6 @@ export async function evidenceFile(
 		assessmentId,
 		id
 	]);
-	if (!row) throw new NotFoundError(`evidence file ${id}`);
+	if (!row) throw new NotFoundError('as.error.notFound.evidence', { id });
 	return { ...toEvidence(row), path: join(evidenceDir(), String(row.stored_path)) };
 }
