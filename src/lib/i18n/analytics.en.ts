@@ -85,6 +85,8 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'signal.jump': 'Jump',
 	'signal.escalation': 'Escalation',
 	'signal.sla': 'Missed target',
+	'signal.worse': 'Worse',
+	'signal.better': 'Better',
 
 	'defects.subtitle':
 		'Repairs and rate per 1000 units in warranty, control-chart signals, Pareto and months in service',

@@ -102,6 +102,8 @@ export const analyticsZh = {
 	'signal.jump': '环比突变',
 	'signal.escalation': '服务商升级',
 	'signal.sla': '时效未达标',
+	'signal.worse': '变差',
+	'signal.better': '改善',
 
 	'defects.subtitle': '维修量与千台维修率、控制图判异、故障帕累托与服役月数分析',
 	'defects.repairs': '维修工单',
