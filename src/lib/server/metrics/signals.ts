@@ -38,24 +38,26 @@ function sumSeries(all: readonly RepairSeriesRow[][]): RepairSeriesRow[] {
  * What a month's rule hits say, by the most telling rule: the control limit it is beyond (rule 1),
  * else the zone line or the centre line of its run (2, 3, 4), on its side of the centre.
  */
-const PCHART_PATTERN: Record<WesternElectricRule, Record<SignalDirection, { zh: string; en: string }>> = {
-	1: {
-		worse: { zh: '高于上控制限', en: 'above the upper control limit' },
-		better: { zh: '低于下控制限', en: 'below the lower control limit' }
-	},
-	2: {
-		worse: { zh: '近 3 个月中 2 个月高于 2σ 线', en: 'above the 2σ line in 2 of the last 3 months' },
-		better: { zh: '近 3 个月中 2 个月低于 2σ 线', en: 'below the 2σ line in 2 of the last 3 months' }
-	},
-	3: {
-		worse: { zh: '近 5 个月中 4 个月高于 1σ 线', en: 'above the 1σ line in 4 of the last 5 months' },
-		better: { zh: '近 5 个月中 4 个月低于 1σ 线', en: 'below the 1σ line in 4 of the last 5 months' }
-	},
-	4: {
-		worse: { zh: '连续 8 个月高于中心线', en: 'above the centre line 8 months in a row' },
-		better: { zh: '连续 8 个月低于中心线', en: 'below the centre line 8 months in a row' }
+function pchartPattern(rule: WesternElectricRule, direction: SignalDirection): { zh: string; en: string } {
+	const up = direction === 'worse';
+	const side = up ? { zh: '高于', en: 'above' } : { zh: '低于', en: 'below' };
+	const kOfN = (k: number, n: number, sigmas: number) => ({
+		zh: `近 ${n} 个月中 ${k} 个月${side.zh} ${sigmas}σ 线`,
+		en: `${side.en} the ${sigmas}σ line in ${k} of the last ${n} months`
+	});
+	switch (rule) {
+		case 1:
+			return up
+				? { zh: '高于上控制限', en: 'above the upper control limit' }
+				: { zh: '低于下控制限', en: 'below the lower control limit' };
+		case 2:
+			return kOfN(2, 3, 2);
+		case 3:
+			return kOfN(4, 5, 1);
+		case 4:
+			return { zh: `连续 8 个月${side.zh}中心线`, en: `${side.en} the centre line 8 months in a row` };
 	}
-};
+}
 
 /**
  * The signal of one month of a p-chart, on the chart its diagnostic picks, or null without a rule
@@ -68,7 +70,7 @@ export function pchartSignal(model: string | null, row: PChartRow): SignalRow | 
 	if (!rules.length || p === null || center === null || ucl === null || lcl === null) return null;
 	// A rule is completed only by a point on its pattern's side, so the month's side is the pattern's.
 	const direction: SignalDirection = p > center ? 'worse' : 'better';
-	const pattern = PCHART_PATTERN[rules[0]][direction];
+	const pattern = pchartPattern(rules[0], direction);
 	const beyond = rules[0] === 1;
 	const limit = direction === 'worse' ? ucl : lcl;
 	const chart = laney ? { zh: 'Laney p′ 图', en: 'Laney p′ chart' } : { zh: 'p 图', en: 'p-chart' };
