@@ -221,8 +221,21 @@ describe('defects metrics on hand-checked fixtures', () => {
 			// repairs = repairs in warranty: Jul's R09 is past A's W 3, so Jul has 1 of its 2 repairs.
 			// center = (2+2+3+0+1) / (350+550+550+600+500) = 8/2550.
 			const c = 8 / 2550;
+			const charted = [
+				[2, 350],
+				[2, 550],
+				[3, 550],
+				[0, 600],
+				[1, 500]
+			];
+			const sigmaOf = (n: number) => Math.sqrt((c * (1 - c)) / n);
+			// Laney: σ_z = mean |z_i − z_(i−1)| / 1.128 over the five charted months; five months are
+			// too few for the diagnostic (8), so the chart stays 'p'.
+			const z = charted.map(([r, n]) => (r / n - c) / sigmaOf(n));
+			const sigmaZ = z.slice(1).reduce((sum, v, i) => sum + Math.abs(v - z[i]), 0) / 4 / 1.128;
+			const whole = { sigma_z: close(sigmaZ), dispersion_ratio: null, dispersion_limit: null, chart: 'p' };
 			const row = (month: string, repairs: number, n: number) => {
-				const sigma = Math.sqrt((c * (1 - c)) / n);
+				const sigma = sigmaOf(n);
 				return {
 					month,
 					repairs,
@@ -232,7 +245,12 @@ describe('defects metrics on hand-checked fixtures', () => {
 					ucl: close(c + 3 * sigma),
 					// c − 3σ < 0 for every month here (σ ≥ √(c(1−c)/600) ≈ 0.00228 > c/3 ≈ 0.00105).
 					lcl: 0,
-					rules: []
+					rules: [],
+					// σ_z ≈ 1.03: the p′ band is a little wider, so its lower limit is 0 too.
+					ucl_laney: close(c + 3 * sigma * sigmaZ),
+					lcl_laney: 0,
+					rules_laney: [],
+					...whole
 				};
 			};
 			// z: Jan +0.86, Feb +0.21, Mar +0.97, Apr −1.37, May −0.45: no rule.
@@ -250,7 +268,11 @@ describe('defects metrics on hand-checked fixtures', () => {
 					center: close(c),
 					ucl: null,
 					lcl: null,
-					rules: []
+					rules: [],
+					ucl_laney: null,
+					lcl_laney: null,
+					rules_laney: [],
+					...whole
 				}
 			]);
 		});
@@ -267,7 +289,15 @@ describe('defects metrics on hand-checked fixtures', () => {
 					center: 0.002,
 					ucl: close(0.002 + 3 * sigma),
 					lcl: 0,
-					rules: []
+					rules: [],
+					// One month has no moving range: no σ_z, no p′ limits, no diagnostic.
+					ucl_laney: null,
+					lcl_laney: null,
+					rules_laney: [],
+					sigma_z: null,
+					dispersion_ratio: null,
+					dispersion_limit: null,
+					chart: 'p'
 				}
 			]);
 			expect(await run(db, 'defects.pchart', { to: '2023-12-31' })).toEqual([]);
@@ -387,7 +417,16 @@ describe('defects.pchart rules on a series built to trigger each', () => {
 			center: 0.5,
 			ucl: null,
 			lcl: null,
-			rules: []
+			rules: [],
+			ucl_laney: null,
+			lcl_laney: null,
+			rules_laney: [],
+			// σ_z = mean |Δz| / 1.128 over the 22 charted months (the uncharted month skipped). The
+			// series was built wider than binomial (z up to 3.5): the diagnostic picks the p′ chart.
+			sigma_z: close(z.slice(1).reduce((sum, v, i) => sum + Math.abs(v - z[i]), 0) / 21 / 1.128),
+			dispersion_ratio: expect.any(Number),
+			dispersion_limit: expect.any(Number),
+			chart: 'laney'
 		});
 		const charted = rows.filter((r) => r.p !== null);
 		expect(charted.map((r) => r.repairs)).toEqual(z.map((v) => 8 + 2 * v));
@@ -419,6 +458,9 @@ describe('defects on the demo data', () => {
 		const spike = chart.filter((r) => ['2024-06', '2024-07', '2024-08'].includes(r.month as string));
 		expect(spike).toHaveLength(3);
 		expect(spike.some((r) => (r.rules as number[]).includes(1))).toBe(true);
+		// The diagnostic picks the Laney p′ chart for this model, and the spike is beyond its limits too.
+		expect(chart[0].chart).toBe('laney');
+		expect(spike.some((r) => (r.rules_laney as number[]).includes(1))).toBe(true);
 
 		const top = await run(db, 'defects.pareto', {
 			from: '2024-06-01',
@@ -427,5 +469,18 @@ describe('defects on the demo data', () => {
 		});
 		expect(top[0].key).toBe('E5');
 		expect(top.at(-1)!.cum_share).toBe(1);
+	});
+
+	it('finds all models overdispersed: the p′ chart flags fewer months than the binomial limits', async () => {
+		// ~50 000 units in warranty a month make the binomial limits far narrower than the real
+		// month-to-month variation: the diagnostic's ratio is well above its 95% limit.
+		const rows = await run(db, 'defects.pchart');
+		const charted = rows.filter((r) => r.p !== null);
+		expect(charted.length).toBeGreaterThanOrEqual(24);
+		expect(rows[0].chart).toBe('laney');
+		expect(rows[0].dispersion_ratio as number).toBeGreaterThan(2 * (rows[0].dispersion_limit as number));
+		const flagged = (key: 'rules' | 'rules_laney') =>
+			charted.filter((r) => (r[key] as number[]).length).length;
+		expect(flagged('rules_laney')).toBeLessThan(flagged('rules'));
 	});
 });

@@ -68,7 +68,9 @@ describe('overview.kpis and signals on the demo data', () => {
 				kind: 'pchart',
 				model: 'BCD-450W',
 				month: '2024-07',
-				metric: 'defects.pchart'
+				metric: 'defects.pchart',
+				// The spike is above the centre: worse.
+				direction: 'worse'
 			})
 		);
 		const escalation = rows.find((r) => r.kind === 'escalation');

@@ -98,6 +98,8 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'signal.jump': 'Jump',
 	'signal.escalation': 'Escalation',
 	'signal.sla': 'Missed target',
+	'signal.worse': 'Worse',
+	'signal.better': 'Better',
 
 	'defects.subtitle':
 		'Repairs and rate per 1000 units in warranty, control-chart signals, Pareto and months in service',
@@ -126,6 +128,14 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'pchart.allModels': 'All models',
 	'pchart.modelHint':
 		'Models differ in units in warranty: choose one model in the filters to see its own control chart.',
+	'pchart.uclLaney': 'Laney p′ UCL',
+	'pchart.lclLaney': 'Laney p′ LCL',
+	'pchart.chartLaney':
+		"Limits: Laney p′ chart. Month-to-month variation is {ratio} of what the binomial expects, above the 95% upper limit {limit} (overdispersion): the classic p-chart's limits are too narrow and would flag {classic} months.",
+	'pchart.chartP':
+		'Limits: classic p-chart. Month-to-month variation is {ratio} of what the binomial expects, within the 95% upper limit {limit}.',
+	'pchart.chartUntested':
+		'Limits: classic p-chart (too few months or no variation to test for overdispersion).',
 	'pareto.count': 'Repairs',
 	'pareto.cumulative': 'Cumulative share',
 	'pareto.threshold': '80%',

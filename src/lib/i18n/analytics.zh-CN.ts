@@ -115,6 +115,8 @@ export const analyticsZh = {
 	'signal.jump': '环比突变',
 	'signal.escalation': '服务商升级',
 	'signal.sla': '时效未达标',
+	'signal.worse': '变差',
+	'signal.better': '改善',
 
 	'defects.subtitle': '维修量与千台维修率、控制图判异、故障帕累托与服役月数分析',
 	'defects.repairs': '维修工单',
@@ -141,6 +143,12 @@ export const analyticsZh = {
 	'pchart.scope': '范围：{scope}',
 	'pchart.allModels': '全部型号',
 	'pchart.modelHint': '各型号的在保量不同，建议在筛选中选择一个型号查看其控制图。',
+	'pchart.uclLaney': 'Laney p′ 上控制限',
+	'pchart.lclLaney': 'Laney p′ 下控制限',
+	'pchart.chartLaney':
+		'控制限：Laney p′ 图。月间波动是二项分布预期的 {ratio}，超过 95% 上限 {limit}（过度离散）：经典 p 图的控制限过窄，会把 {classic} 个月判为异常。',
+	'pchart.chartP': '控制限：经典 p 图。月间波动是二项分布预期的 {ratio}，未超过 95% 上限 {limit}。',
+	'pchart.chartUntested': '控制限：经典 p 图（月份过少或没有波动，未做过度离散诊断）。',
 	'pareto.count': '维修数',
 	'pareto.cumulative': '累计占比',
 	'pareto.threshold': '80%',

@@ -28,6 +28,9 @@ export type KpiRow = {
 	mtd_value: number | null;
 };
 
+/** Which way a signal points: a quality figure getting worse, or improving. */
+export type SignalDirection = 'worse' | 'better';
+
 /** signals: something the overview and reports should point at, with the metric that shows it. */
 export type SignalRow = {
 	kind: 'pchart' | 'jump' | 'escalation' | 'sla';
@@ -36,4 +39,6 @@ export type SignalRow = {
 	model: string | null;
 	text_zh: string;
 	text_en: string;
+	/** null for a signal without a direction (an escalation, a missed target). */
+	direction: SignalDirection | null;
 };
