@@ -1,6 +1,6 @@
 import type { RepairSeriesRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageSql, SHARED_FILTERS, warrantyMonthsSql } from './defects-sql';
+import { coverageMonthsSql, coverageSql, SHARED_FILTERS, warrantyMonthsSql } from './defects-sql';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 /**
@@ -9,7 +9,7 @@ import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sq
  * - Repairs: by month of received_at, filtered by model/category/region and the from/to dates.
  * - Units in warranty in month m: units sold in months m−W+1 … m, W per model (a sales row of
  *   period s counts for m with s ≤ m < s + W months), same model/category/region filters.
- * - Months: those of the repair data's coverage inside the from/to window (see coverageSql) that
+ * - Months: those of the repair data's coverage inside the from/to window (see coverageMonthsSql) that
  *   have repairs or units in warranty; a covered month with units and no repairs is a real zero,
  *   so it is listed and the series has no holes where a rate exists.
  */
@@ -32,10 +32,7 @@ async function seriesRows(
 	const key = (alias: string) => (byModel ? `${alias}.product_model` : 'CAST(NULL AS VARCHAR)');
 	const sql = `
 		WITH span AS (${coverageSql(p, query)}),
-		grid AS (
-			SELECT CAST(unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH)) AS DATE) AS m
-			FROM span WHERE first_month <= last_month
-		),
+		grid AS (${coverageMonthsSql('span')}),
 		sold AS (
 			SELECT ${key('s')} AS k, s.period, ${warrantyMonthsSql(p, params, 's.product_model')} AS w, sum(s.units) AS units
 			FROM sales s WHERE ${salesWhere} GROUP BY ALL
