@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,6 +21,11 @@ import { assertDraftOn, getVersion } from './versions';
  * The SHA-256 is computed while the body streams to disk, so the hash in the database is the hash of
  * exactly the bytes kept; the same bytes uploaded again are recognised by it and stored once.
  */
+
+/** Files being streamed in are `<assessment id>/.upload-<uuid>` until their hash names them. */
+const TEMP_PREFIX = '.upload-';
+/** Temp files this process is writing now: the only ones that are not leftovers of a killed upload. */
+const writing = new Set<string>();
 
 function evidenceDir(): string {
 	return settings().WORKBENCH_EVIDENCE;
@@ -88,12 +93,18 @@ export async function saveEvidence(
 	const fileName = sanitiseFileName(target.fileName);
 	const dir = join(evidenceDir(), String(assessmentId));
 	await mkdir(dir, { recursive: true });
-	const temp = join(dir, `.upload-${randomUUID()}`);
-	const { sha256, size } = await streamToDisk(body, temp, limit);
+	const temp = join(dir, `${TEMP_PREFIX}${randomUUID()}`);
+	writing.add(temp);
+	let sha256: string, size: number;
+	try {
+		({ sha256, size } = await streamToDisk(body, temp, limit));
+		// content-addressed: identical bytes already stored (for any leaf) are kept once
+		if (await stat(join(dir, sha256)).catch(() => null)) await rm(temp, { force: true });
+		else await rename(temp, join(dir, sha256));
+	} finally {
+		writing.delete(temp);
+	}
 	const relative = `${assessmentId}/${sha256}`;
-	// content-addressed: identical bytes already stored (for any leaf) are kept once
-	if (await stat(join(dir, sha256)).catch(() => null)) await rm(temp, { force: true });
-	else await rename(temp, join(dir, sha256));
 	return db.write(async (conn) => {
 		await assertDraftOn(conn, assessmentId, version);
 		const [same] = await conn.all(
@@ -119,6 +130,24 @@ export async function saveEvidence(
 		);
 		return { file, duplicate: false };
 	});
+}
+
+/**
+ * Removes the temp files of evidence uploads a killed process left behind (`<id>/.upload-…`); the
+ * ones this process is writing are left alone. Returns the paths removed.
+ */
+export async function removePartialEvidence(): Promise<string[]> {
+	const root = evidenceDir();
+	const removed: string[] = [];
+	for (const sub of await readdir(root).catch(() => [])) {
+		for (const entry of await readdir(join(root, sub)).catch(() => [])) {
+			const path = join(root, sub, entry);
+			if (!entry.startsWith(TEMP_PREFIX) || writing.has(path)) continue;
+			await rm(path, { force: true });
+			removed.push(path);
+		}
+	}
+	return removed;
 }
 
 /** Evidence of an assessment attached up to `version` (a later draft still lists the earlier files). */

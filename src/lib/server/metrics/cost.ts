@@ -12,7 +12,15 @@ import { inWarrantySql, monthIndexSql, monthOfIndexSql, monthSql, Params, whereS
 const num = (v: Plain | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Repair total cost of the row aliased `r`. */
-const TOTAL = `coalesce(r.parts_cost, 0) + coalesce(r.labor_cost, 0) + coalesce(r.logistics_cost, 0) + coalesce(r.other_cost, 0)`;
+const COST_COLUMNS = ['parts_cost', 'labor_cost', 'logistics_cost', 'other_cost'];
+
+/**
+ * The summed cost of all four parts, optionally over the rows a condition keeps. Each column is summed
+ * on its own (DuckDB widens a sum of DECIMAL(18,2) to DECIMAL(38,2)) and the sums are added: adding
+ * the four parts row by row stays DECIMAL(18,2) and overflows on one extreme row.
+ */
+const totalSql = (where?: string) =>
+	COST_COLUMNS.map((c) => `coalesce(sum(r.${c})${where ? ` FILTER (WHERE ${where})` : ''}, 0)`).join(' + ');
 
 /** --by dimension → repairs column (identifiers only from this constant). */
 const DRIVER_COLUMNS: Record<string, string> = {
@@ -59,8 +67,8 @@ async function monthly({ db, query, params }: MetricContext): Promise<CostMonthl
 				coalesce(sum(r.labor_cost), 0) AS labor,
 				coalesce(sum(r.logistics_cost), 0) AS logistics,
 				coalesce(sum(r.other_cost), 0) AS other,
-				sum(${TOTAL}) AS total,
-				coalesce(sum(${TOTAL}) FILTER (WHERE ${inWarranty}), 0) AS warranty_total,
+				(${totalSql()}) AS total,
+				(${totalSql(inWarranty)}) AS warranty_total,
 				count(*) FILTER (WHERE ${inWarranty}) AS warranty_repairs
 			FROM repairs r WHERE ${where} GROUP BY ${monthIndexSql('r.received_at')}
 		), u AS (
@@ -120,7 +128,7 @@ async function drivers({ db, query, params }: MetricContext): Promise<CostDriver
 	});
 	const rows = await db.query(
 		`WITH g AS (
-			SELECT r.${column} AS key, sum(${TOTAL}) AS total, count(*) AS repairs
+			SELECT r.${column} AS key, (${totalSql()}) AS total, count(*) AS repairs
 			FROM repairs r WHERE ${where} GROUP BY r.${column}
 		)
 		SELECT key, total, CAST(total AS DOUBLE) / NULLIF(sum(total) OVER (), 0) AS share, repairs

@@ -1,6 +1,6 @@
 import type { DefectSeriesRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageSql, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
+import { coverageMonthsSql, coverageSql, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
 import {
 	inWarrantySql,
 	monthIndexSql,
@@ -20,7 +20,7 @@ import {
  *   (inWarrantySql), the numerator of every rate.
  * - Units in warranty in month m: units sold in months m−W+1 … m, W per model (a sales row of
  *   period s counts for m with s ≤ m < s + W months), same model/category/region filters.
- * - Months: those of the repair data's coverage inside the from/to window (see coverageSql) that
+ * - Months: those of the repair data's coverage inside the from/to window (see coverageMonthsSql) that
  *   have repairs or units in warranty; a covered month with units and no repairs is a real zero,
  *   so it is listed and the series has no holes where a rate exists.
  */
@@ -58,10 +58,7 @@ async function seriesRows(
 	const key = (alias: string) => (byModel ? `${alias}.product_model` : 'CAST(NULL AS VARCHAR)');
 	const sql = `
 		WITH span AS (${coverageSql(p, query)}),
-		grid AS (
-			SELECT CAST(unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH)) AS DATE) AS m
-			FROM span WHERE first_month <= last_month
-		),
+		grid AS (${coverageMonthsSql('span')}),
 		sold AS (
 			SELECT ${key('s')} AS k, s.period, ${warrantyMonthsSql(p, params, 's.product_model')} AS w, sum(s.units) AS units
 			FROM sales s WHERE ${salesWhere} GROUP BY ALL

@@ -1,5 +1,5 @@
 import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
-import type { Params } from './sql';
+import { monthGridSql, monthIndexSql, monthOfIndexSql, type Params } from './sql';
 
 /** Filters that constrain both repairs and sales (the columns exist in both tables). */
 export const SHARED_FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
@@ -35,3 +35,13 @@ export function coverageSql(p: Params, query: MetricQuery): string {
 	return `SELECT greatest(${first.join(', ')}) AS first_month, least(${last.join(', ')}) AS last_month
 		FROM repairs HAVING count(*) > 0`;
 }
+
+/**
+ * The months of the coverage in the one-row relation `span` (coverageSql) as column `m`: the months
+ * with repairs and the gaps between them (monthGridSql), so a repair dated decades off adds one month.
+ */
+export function coverageMonthsSql(span: string): string {
+	const months = `(SELECT ${monthOfIndexSql('mi')} AS m FROM (SELECT ${monthIndexSql('received_at')} AS mi FROM repairs GROUP BY 1))`;
+	return `SELECT g.m FROM (${monthGridSql(months)}) g, ${span} WHERE g.m BETWEEN ${span}.first_month AND ${span}.last_month`;
+}
+

@@ -88,9 +88,23 @@ export const durationUs = (amount: number, unit: keyof typeof US_PER) => Math.ro
 /** "YYYY-MM" of a date or timestamp expression. */
 export const monthSql = (expr: string) => `strftime(${expr}, '%Y-%m')`;
 
-/** Every month from the first to the last of `relation`'s month column `m` (DATE), so a series has no holes. */
+/**
+ * Two months with data at most this many months apart are joined by the months between them. A
+ * longer stretch without a single record is a gap in the exports rather than months of zeros, and a
+ * stray far-off date adds its own month, not centuries of empty ones: a grid never holds more than
+ * this many months per month with data.
+ */
+export const GRID_GAP_MONTHS = 24;
+
+/**
+ * The months of `relation`'s month column `m` (DATE, first of month), with the months between two of
+ * them filled in up to GRID_GAP_MONTHS apart, so a series has no holes inside its data.
+ */
 export const monthGridSql = (relation: string) =>
-	`SELECT CAST(unnest(generate_series(min(m), max(m), INTERVAL 1 MONTH)) AS DATE) AS m FROM ${relation}`;
+	`SELECT CAST(unnest(generate_series(m,
+		CASE WHEN next_m <= m + INTERVAL ${GRID_GAP_MONTHS} MONTH THEN next_m - INTERVAL 1 MONTH ELSE m END,
+		INTERVAL 1 MONTH)) AS DATE) AS m
+	FROM (SELECT m, lead(m) OVER (ORDER BY m) AS next_m FROM (SELECT DISTINCT m FROM ${relation} WHERE m IS NOT NULL))`;
 
 /**
  * The month of a date or timestamp as one integer, year × 12 + month − 1. Grouping millions of rows
