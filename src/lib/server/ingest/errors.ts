@@ -1,29 +1,34 @@
 import type { ImportErrorCode } from '$lib/domain/ingest/api';
+import { basename } from 'node:path';
 import { UserError } from '$lib/domain/errors';
+import { sanitiseText, sanitiseValue } from '$lib/domain/sanitise';
 import { formatBytes } from '$lib/format';
 import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
 
-type IngestKey = Extract<MessageKey, `ingest.${string}`>;
+export type IngestKey = Extract<MessageKey, `ingest.${string}`>;
 
 /**
  * A file the importer refuses as a whole; nothing was written. `file` (a path or file name) leads
  * the message. Its message reads "English / 中文", English first, as the importer has always
- * written it: the HTTP API and the CLI send it so, whatever the reader's language.
+ * written it: the HTTP API and the CLI send it so, whatever the reader's language. Parameters,
+ * details and the file are sanitised (see sanitise.ts): they often quote the file's own bytes.
  */
 export class ImportError extends UserError {
 	declare readonly details: Record<string, unknown>;
+	readonly file?: string;
 
 	constructor(
 		readonly code: ImportErrorCode,
 		key: IngestKey,
 		params: Params = {},
 		details: Record<string, unknown> = {},
-		readonly file?: string
+		file?: string
 	) {
-		super(key, params, details);
-		const en = translate('en', key, params);
-		const zh = translate('zh-CN', key, params);
-		this.message = `${file === undefined ? '' : `${file}: `}${en === zh ? en : `${en} / ${zh}`}`;
+		super(key, sanitiseValue(params), sanitiseValue(details));
+		this.file = file === undefined ? undefined : sanitiseText(basename(file));
+		const en = translate('en', key, this.params);
+		const zh = translate('zh-CN', key, this.params);
+		this.message = `${this.file === undefined ? '' : `${this.file}: `}${en === zh ? en : `${en} / ${zh}`}`;
 	}
 
 	in(locale: Locale): string {
