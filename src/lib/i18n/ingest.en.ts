@@ -41,6 +41,8 @@ export const ingestEn: Record<keyof typeof ingestZh, string> = {
 		'the quoted value opened on line {line} is not closed at the end of a field, so the lines after it would merge into one value; fix the quotes on that line and import again',
 	'ingest.strayCr':
 		'line {line} has a lone carriage return (CR) inside it, unlike the line ends of the rest of the file',
+	'ingest.mixedLineEnds':
+		'line {line} ends differently (LF or CR LF) from the lines before it; save the file again with one kind of line end',
 	'ingest.csvUnreadable': 'the file cannot be read as CSV; nothing was imported',
 	'ingest.importFailed':
 		'the import failed with an internal error; nothing was imported (details in the server log)',

@@ -36,6 +36,8 @@ export const ingestZh = {
 	'ingest.unclosedQuote':
 		'第 {line} 行的引号没有在字段结尾处闭合，其后的行会被并入同一个值；请修正该行的引号后重新导入',
 	'ingest.strayCr': '第 {line} 行中间有单独的回车符（CR），与文件的换行方式不一致',
+	'ingest.mixedLineEnds':
+		'第 {line} 行的换行方式（LF 或 CR LF）与前面的行不同；请用 Excel 或文本编辑器统一换行后重新保存',
 	'ingest.csvUnreadable': '无法按 CSV 读取文件；未导入任何数据',
 	'ingest.importFailed': '导入时发生内部错误；未导入任何数据（详情见服务器日志）',
 	'ingest.zipNotWorkbook': '这是一个 zip 压缩包，但不是 Excel 工作簿（没有 xl/workbook.xml）',

@@ -66,4 +66,11 @@ describe('RecordScanner', () => {
 		]);
 		expect(scanner.good).toBe(2);
 	});
+	it('finds where CR LF and LF line ends start to mix', () => {
+		expect(scan('h1,h2\r\n1,2\r\n2,3\n3,4\r\n', 2, 1, 1).broken).toEqual({
+			problem: 'mixed_line_ends',
+			line: 3
+		});
+		expect(scan('h1,h2\r\n1,2\r\n2,3\r\n', 2, 1).broken).toBeNull();
+	});
 });

@@ -80,11 +80,12 @@ export interface BadRecord {
 
 /**
  * What makes DuckDB lose its place in the file, so no row after it can be trusted: a quoted value
- * not closed where a field ends (it swallows the lines after it), or a lone CR inside a file whose
- * lines end in LF. `line` is where the quote opened, or the line of the CR.
+ * not closed where a field ends (it swallows the lines after it), a lone CR inside a file whose
+ * lines end in LF, or lines ending in CR LF and in LF alone (sniffing reads such a file from an
+ * LF copy when its head shows both). `line` is where the quote opened, or the line concerned.
  */
 export interface BrokenStructure {
-	problem: 'unclosed_quote' | 'stray_cr';
+	problem: 'unclosed_quote' | 'stray_cr' | 'mixed_line_ends';
 	line: number;
 }
 
@@ -103,6 +104,8 @@ export class RecordScanner {
 
 	private quoteLine = 0;
 	private afterCr = false;
+	/** How the first scanned line ended: 0 not yet, 1 LF, 2 CR LF. */
+	private lineEnd = 0;
 	/** Continuation bytes the current UTF-8 character still needs. */
 	private need = 0;
 	private invalidUtf8 = false;
@@ -158,6 +161,7 @@ export class RecordScanner {
 				continue;
 			}
 			this.utf8(b);
+			const crlf = this.afterCr && b === LF;
 			if (this.afterCr) {
 				this.afterCr = false;
 				if (b !== LF) this.breaks('stray_cr', this.line);
@@ -179,6 +183,9 @@ export class RecordScanner {
 				continue;
 			}
 			if (b === LF) {
+				const style = crlf ? 2 : 1;
+				if (this.lineEnd !== 0 && this.lineEnd !== style) this.breaks('mixed_line_ends', this.line);
+				this.lineEnd = style;
 				this.endRecord(this.offset + i);
 				this.line++;
 				this.recordLine = this.line;

@@ -101,7 +101,13 @@ async function prepareRejected(
 }
 
 function brokenError(broken: BrokenStructure, fileName: string): ImportError {
-	const key = broken.problem === 'unclosed_quote' ? 'ingest.unclosedQuote' : 'ingest.strayCr';
+	const key = (
+		{
+			unclosed_quote: 'ingest.unclosedQuote',
+			stray_cr: 'ingest.strayCr',
+			mixed_line_ends: 'ingest.mixedLineEnds'
+		} as const
+	)[broken.problem];
 	return new ImportError('unreadable', key, { line: broken.line }, { ...broken }, fileName);
 }
 
@@ -121,7 +127,7 @@ async function csvReadError(error: unknown, csv: StageOptions, fileName: string)
 /** DuckDB staged exactly the records the scanner found good, else line numbers would be wrong. */
 async function checkAlignment(conn: Sql, good: number, refused: number, fileName: string): Promise<void> {
 	const [staged] = await conn.numbers('SELECT count(*) FROM norm_rows');
-	const [rejects] = await conn.numbers('SELECT count(DISTINCT byte_position) FROM stage_rejects');
+	const [rejects] = await conn.numbers('SELECT count(DISTINCT line) FROM stage_rejects');
 	if (staged !== good || rejects !== refused) {
 		throw new ImportError(
 			'unreadable',

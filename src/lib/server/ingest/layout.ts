@@ -15,6 +15,7 @@ import {
 	readHead,
 	type Encoding
 } from './sniff';
+import type { LineEnds } from './read-source';
 import { MAX_COLUMNS } from './stage';
 import { ImportError } from './errors';
 
@@ -27,8 +28,16 @@ export interface CsvLayout {
 	skipLines: number;
 	headers: string[];
 	sample: string[][];
-	/** Old Mac exports end lines with CR alone; they are read with CR turned into LF. */
-	crLineEnds: boolean;
+	/**
+	 * 'cr': old Mac exports end lines with CR alone; 'mixed': CR LF and LF both (files pasted
+	 * together). DuckDB reads neither, so both are read from a copy whose lines end in LF.
+	 */
+	lineEnds: LineEnds;
+}
+
+function lineEndsOf(text: string): LineEnds {
+	if (!text.includes('\n')) return text.includes('\r') ? 'cr' : 'lf';
+	return text.includes('\r\n') && /(^|[^\r])\n/.test(text) ? 'mixed' : 'lf';
 }
 
 /** Reads the head as text, refusing what is not text in a known encoding. */
@@ -49,8 +58,8 @@ async function headText(path: string, fileName: string, forcedEncoding?: string)
 		const code = `U+${binary.code.toString(16).toUpperCase().padStart(4, '0')}`;
 		throw new ImportError('unreadable', 'ingest.binaryText', { line: binary.line, code }, binary, fileName);
 	}
-	const crLineEnds = !text.includes('\n') && text.includes('\r');
-	if (crLineEnds) text = text.replace(/\r/g, '\n');
+	const lineEnds = lineEndsOf(text);
+	if (lineEnds === 'cr') text = text.replace(/\r/g, '\n');
 	if (truncated) {
 		const lastLineEnd = text.lastIndexOf('\n');
 		if (lastLineEnd < 0) {
@@ -59,7 +68,7 @@ async function headText(path: string, fileName: string, forcedEncoding?: string)
 		}
 		text = text.slice(0, lastLineEnd + 1);
 	}
-	return { encoding, text, crLineEnds };
+	return { encoding, text, lineEnds };
 }
 
 function assertWidth(headers: string[], fileName: string): void {
@@ -81,7 +90,7 @@ export async function sniffCsv(
 	columns?: string[],
 	fileName = basename(path)
 ): Promise<CsvLayout> {
-	const { encoding, text, crLineEnds } = await headText(path, fileName, forcedEncoding);
+	const { encoding, text, lineEnds } = await headText(path, fileName, forcedEncoding);
 	const delimiter = detectDelimiter(text.split('\n', 60));
 	const records = parseHeadRecords(text, delimiter, 200);
 	if (records.length === 0) throw new ImportError('empty', 'ingest.noRows', {}, {}, fileName);
@@ -89,7 +98,7 @@ export async function sniffCsv(
 		assertWidth(columns, fileName);
 		return {
 			encoding,
-			crLineEnds,
+			lineEnds,
 			delimiter,
 			headerLine: 0,
 			skipLines: 0,
@@ -105,7 +114,7 @@ export async function sniffCsv(
 	assertWidth(header.cells, fileName);
 	return {
 		encoding,
-		crLineEnds,
+		lineEnds,
 		delimiter,
 		headerLine: header.startLine,
 		skipLines: header.endLine,

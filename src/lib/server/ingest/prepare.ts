@@ -63,11 +63,11 @@ export async function prepareCsv(
 	});
 	const staged = (csvPath: string) => stage(staging(csvPath));
 	// A UTF-8 file is staged by DuckDB while the JS pass hashes it; a transcoded one after.
-	const early = needsTranscoding(layout.encoding) || layout.crLineEnds ? null : staged(path);
+	const early = needsTranscoding(layout.encoding) || layout.lineEnds !== 'lf' ? null : staged(path);
 	const [passResult, earlyResult] = await Promise.allSettled([
 		readSource(path, {
 			encoding: layout.encoding,
-			crLineEnds: layout.crLineEnds,
+			lineEnds: layout.lineEnds,
 			transcodeTo: join(work, 'utf8.csv'),
 			scan: null,
 			onBytes: (n) => onRead(n / Math.max(1, total))

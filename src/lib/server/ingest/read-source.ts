@@ -35,16 +35,17 @@ export async function readSource(
 	path: string,
 	options: {
 		encoding: Encoding;
-		/** Writes the UTF-8 copy with every CR turned into LF (see CsvLayout.crLineEnds). */
-		crLineEnds?: boolean;
+		/** Writes the UTF-8 copy with LF line ends (see CsvLayout.lineEnds). */
+		lineEnds?: LineEnds;
 		transcodeTo: string;
 		scan: ScanSpec | null;
 		onBytes?: (bytesRead: number) => void;
 	}
 ): Promise<SourcePass> {
 	const hash = createHash('sha256');
-	const transcode = needsTranscoding(options.encoding) || options.crLineEnds === true;
-	const decoder = transcode ? streamDecoder(options.encoding, options.crLineEnds === true) : null;
+	const lineEnds = options.lineEnds ?? 'lf';
+	const transcode = needsTranscoding(options.encoding) || lineEnds !== 'lf';
+	const decoder = transcode ? streamDecoder(options.encoding, lineEnds) : null;
 	const out = transcode ? createWriteStream(options.transcodeTo) : null;
 	const scanner = options.scan
 		? new RecordScanner(
@@ -88,6 +89,31 @@ export async function readSource(
 	};
 }
 
+export type LineEnds = 'lf' | 'cr' | 'mixed';
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** UTF-8 chunks with LF line ends: CR becomes LF ('cr'), CR before LF is dropped ('mixed'). */
+function lineEndFix(lineEnds: LineEnds): (bytes: Uint8Array) => Uint8Array {
+	if (lineEnds === 'lf') return (bytes) => bytes;
+	if (lineEnds === 'cr') return (bytes) => bytes.map((b) => (b === CR ? LF : b));
+	let heldCr = false;
+	return (bytes) => {
+		const out = new Uint8Array(bytes.length + 1);
+		let n = 0;
+		if (heldCr && bytes.length > 0 && bytes[0] !== LF) out[n++] = CR;
+		heldCr = false;
+		for (let i = 0; i < bytes.length; i++) {
+			const b = bytes[i];
+			if (b !== CR) out[n++] = b;
+			else if (i + 1 === bytes.length) heldCr = true;
+			else if (bytes[i + 1] !== LF) out[n++] = b;
+		}
+		return out.subarray(0, n);
+	};
+}
+
 interface StreamDecoder {
 	write: (chunk: Buffer) => Uint8Array;
 	end: () => Uint8Array;
@@ -98,9 +124,8 @@ interface StreamDecoder {
  * on GB18030), else iconv-lite; a UTF-8 file is passed through as bytes, so that an invalid byte
  * reaches DuckDB and rejects its row rather than turning into U+FFFD unnoticed.
  */
-function streamDecoder(encoding: string, crLineEnds: boolean): StreamDecoder {
-	const lf = (bytes: Uint8Array): Uint8Array =>
-		crLineEnds ? bytes.map((b) => (b === 0x0d ? 0x0a : b)) : bytes;
+function streamDecoder(encoding: string, lineEnds: LineEnds): StreamDecoder {
+	const lf = lineEndFix(lineEnds);
 	if (!needsTranscoding(encoding)) {
 		let first = true;
 		return {
