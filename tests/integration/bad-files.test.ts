@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutraliseCell } from '../../src/lib/domain/csv-safe';
 import { KIND_DEFS } from '../../src/lib/domain/records';
 import type { Database } from '../../src/lib/server/db/connection';
-import { ImportError, importFile, listRejected } from '../../src/lib/server/ingest';
+import { ImportError, importFile, listRejected, previewFile } from '../../src/lib/server/ingest';
 import { metricInfos, runMetric } from '../../src/lib/server/metrics/registry';
 import { GENERATED_BAD_FILES, type BadFileExpectation } from '../helpers/bad-files';
 import { importDemoData } from '../helpers/demo-data';
@@ -116,6 +116,14 @@ describe('bad-file corpus', () => {
 			await check(path, file.expect);
 		}, 120_000);
 	}
+
+	it('names the uploaded file, not the stored upload, when a preview refuses it', async () => {
+		for (const name of ['png-renamed.csv', 'xlsx-empty-sheet.xlsx']) {
+			await expect(previewFile(join(BAD, name), { kind: 'repair', fileName: '工单.csv' })).rejects.toThrow(
+				/^工单\.csv: /
+			);
+		}
+	});
 
 	it('leaves every registry metric answering after the accepted rows', async () => {
 		for (const info of await metricInfos()) {

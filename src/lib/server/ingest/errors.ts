@@ -2,6 +2,7 @@ import type { ImportErrorCode } from '$lib/domain/ingest/api';
 import { basename } from 'node:path';
 import { UserError } from '$lib/domain/errors';
 import { sanitiseText, sanitiseValue } from '$lib/domain/sanitise';
+import { DatabaseBusyError } from '../db/connection';
 import { formatBytes } from '$lib/format';
 import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
 
@@ -35,6 +36,21 @@ export class ImportError extends UserError {
 		const text = super.in(locale);
 		return this.file === undefined ? text : `${this.file}: ${text}`;
 	}
+}
+
+/**
+ * What the user sees of a failure: a refusal or a busy database as it is; anything else (an engine
+ * or system error, whose text quotes server paths and the file's bytes) as one internal-error
+ * message, with the detail in the server log.
+ */
+export function userFacingError(error: unknown, fileName: string): unknown {
+	if (error instanceof ImportError && error.file === undefined) {
+		return new ImportError(error.code, error.key as IngestKey, error.params, error.details, fileName);
+	}
+	if (error instanceof UserError || error instanceof DatabaseBusyError) return error;
+	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+	console.error(`${fileName}: ${sanitiseText(detail, 4000)}`);
+	return new ImportError('internal', 'ingest.importFailed', {}, {}, fileName);
 }
 
 /** An upload refused before its file was stored; `status` is the HTTP status to answer with. */

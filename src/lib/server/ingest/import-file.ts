@@ -1,31 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { UserError } from '$lib/domain/errors';
-import { sanitiseText } from '$lib/domain/sanitise';
 import { settings } from '$lib/server/config';
 import type { ImportResult } from '$lib/domain/ingest/api';
-import { DatabaseBusyError, type Database } from '../db/connection';
-import { ImportError, type IngestKey } from './errors';
+import type { Database } from '../db/connection';
+import { userFacingError } from './errors';
 import { commitImport } from './import-commit';
 import { assertReadable, planImport, reporter } from './import-plan';
 import { stageImport } from './import-stage';
 import type { ImportOptions } from './types';
-
-/**
- * What the user sees of a failure: a refusal or a busy database as it is; anything else (an engine
- * or system error, whose text quotes server paths and the file's bytes) as one internal-error
- * message, with the detail in the server log.
- */
-function userFacing(error: unknown, fileName: string): unknown {
-	if (error instanceof ImportError && error.file === undefined) {
-		return new ImportError(error.code, error.key as IngestKey, error.params, error.details, fileName);
-	}
-	if (error instanceof UserError || error instanceof DatabaseBusyError) return error;
-	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-	console.error(`import of ${fileName} failed: ${sanitiseText(detail, 4000)}`);
-	return new ImportError('internal', 'ingest.importFailed', {}, {}, fileName);
-}
 
 /**
  * Imports one export file as one batch: plan (options and profile), stage (read and check the file
@@ -49,7 +32,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			return commitImport(conn, plan, staged, started, report);
 		});
 	} catch (error) {
-		throw userFacing(error, options.fileName ?? basename(path));
+		throw userFacingError(error, options.fileName ?? basename(path));
 	} finally {
 		await db.session((conn) => conn.run('RESET memory_limit')).catch(() => undefined);
 		await rm(work, { recursive: true, force: true });
