@@ -14,6 +14,7 @@ export interface BadFileExpectation {
 	outcome: 'refused' | 'rejected' | 'accepted';
 	/** A refusal: a substring of its English message. */
 	message?: string;
+	/** Rows that passed the checks: accepted, updated or duplicate (the corpus shares one database). */
 	accepted?: number;
 	rejected?: number;
 	/** The reason codes of the rejected rows (all of them, in any order). */
