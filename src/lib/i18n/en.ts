@@ -119,6 +119,8 @@ export const en: Record<MessageKey, string> = {
 	'reject.negative': 'must not be negative',
 	'reject.end_before_start': 'end earlier than start',
 	'reject.column_count': 'column count differs from the header',
+	'reject.invalid_encoding': 'invalid UTF-8 bytes (this row is damaged)',
+	'reject.record_too_long': 'the row is longer than 16 MiB and cannot be read',
 
 	'phase.uploading': 'Uploading',
 	'phase.reading': 'Reading file',

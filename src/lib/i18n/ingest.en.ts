@@ -31,5 +31,23 @@ export const ingestEn: Record<keyof typeof ingestZh, string> = {
 	'ingest.noWorksheet': 'The workbook has no worksheet',
 	'ingest.sheetBeforeList':
 		'Sheet "{sheet}" is stored before the workbook\'s sheet list and cannot be picked by name; re-save the file in Excel',
-	'ingest.sheetNotFound': 'Sheet "{sheet}" not found; the workbook has: {sheets}'
+	'ingest.sheetNotFound': 'Sheet "{sheet}" not found; the workbook has: {sheets}',
+	'ingest.binaryFormat': 'this is a {format} file, not CSV or XLSX',
+	'ingest.binaryText':
+		'line {line} holds binary data (control character {code}); the file is not text in a known encoding',
+	'ingest.firstLineTooLong': 'the first line runs past {limit} without ending; no header row found',
+	'ingest.tooManyColumns': 'the file has {columns} columns, over the limit of {max}',
+	'ingest.unclosedQuote':
+		'the quoted value opened on line {line} is not closed at the end of a field, so the lines after it would merge into one value; fix the quotes on that line and import again',
+	'ingest.strayCr':
+		'line {line} has a lone carriage return (CR) inside it, unlike the line ends of the rest of the file',
+	'ingest.mixedLineEnds':
+		'line {line} ends differently (LF or CR LF) from the lines before it; save the file again with one kind of line end',
+	'ingest.csvUnreadable': 'the file cannot be read as CSV; nothing was imported',
+	'ingest.importFailed':
+		'the import failed with an internal error; nothing was imported (details in the server log)',
+	'ingest.zipNotWorkbook': 'this is a zip archive but not an Excel workbook (no xl/workbook.xml)',
+	'ingest.inflateTooLarge': 'the XLSX file expands past {limit}; reading stopped',
+	'ingest.inflateRatio':
+		'the XLSX file expands to more than {ratio} times its compressed size, refused as a possible zip bomb; reading stopped'
 };

@@ -28,5 +28,19 @@ export const ingestZh = {
 	'ingest.sheetEmpty': '工作表 "{sheet}" 是空的',
 	'ingest.noWorksheet': '工作簿中没有工作表',
 	'ingest.sheetBeforeList': '工作表 "{sheet}" 存放在工作表目录之前，无法按名称读取，请用 Excel 重新保存',
-	'ingest.sheetNotFound': '找不到工作表 "{sheet}"，工作簿中有：{sheets}'
+	'ingest.sheetNotFound': '找不到工作表 "{sheet}"，工作簿中有：{sheets}',
+	'ingest.binaryFormat': '这是一个 {format} 文件，不是 CSV 或 XLSX',
+	'ingest.binaryText': '第 {line} 行含有二进制数据（控制字符 {code}），文件不是可识别编码的文本',
+	'ingest.firstLineTooLong': '第一行超过 {limit} 仍未结束，无法找到表头',
+	'ingest.tooManyColumns': '文件有 {columns} 列，超过上限 {max} 列',
+	'ingest.unclosedQuote':
+		'第 {line} 行的引号没有在字段结尾处闭合，其后的行会被并入同一个值；请修正该行的引号后重新导入',
+	'ingest.strayCr': '第 {line} 行中间有单独的回车符（CR），与文件的换行方式不一致',
+	'ingest.mixedLineEnds':
+		'第 {line} 行的换行方式（LF 或 CR LF）与前面的行不同；请用 Excel 或文本编辑器统一换行后重新保存',
+	'ingest.csvUnreadable': '无法按 CSV 读取文件；未导入任何数据',
+	'ingest.importFailed': '导入时发生内部错误；未导入任何数据（详情见服务器日志）',
+	'ingest.zipNotWorkbook': '这是一个 zip 压缩包，但不是 Excel 工作簿（没有 xl/workbook.xml）',
+	'ingest.inflateTooLarge': 'XLSX 解压超过 {limit}，已停止读取',
+	'ingest.inflateRatio': 'XLSX 解压后是压缩大小的 {ratio} 倍以上，疑似压缩炸弹，已停止读取'
 } as const;

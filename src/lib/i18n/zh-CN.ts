@@ -16,7 +16,9 @@ const reject = {
 	'reject.out_of_range': '超出允许范围',
 	'reject.negative': '不能为负数',
 	'reject.end_before_start': '结束时间早于开始时间',
-	'reject.column_count': '列数与表头不一致'
+	'reject.column_count': '列数与表头不一致',
+	'reject.invalid_encoding': '含有无效的 UTF-8 字节（该行编码损坏）',
+	'reject.record_too_long': '该行超过 16 MiB，无法读取'
 } satisfies Record<`reject.${RejectReason}`, string>;
 
 /**

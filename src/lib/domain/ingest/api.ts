@@ -63,13 +63,15 @@ export const REJECT_REASONS = [
 	'out_of_range',
 	'negative',
 	'end_before_start',
-	'column_count'
+	'column_count',
+	'invalid_encoding',
+	'record_too_long'
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** Why a whole file was refused (nothing was written). */
 export type ImportErrorCode =
-	'missing_required' | 'unreadable' | 'empty' | 'unknown_profile' | 'too_large' | 'bad_mapping';
+	'missing_required' | 'unreadable' | 'empty' | 'unknown_profile' | 'too_large' | 'bad_mapping' | 'internal';
 
 export type JobStatus = 'running' | 'done' | 'failed';
 

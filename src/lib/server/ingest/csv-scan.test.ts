@@ -41,4 +41,36 @@ describe('RecordScanner', () => {
 			expect(bytes.subarray(first.offset, first.offset + first.length).toString()).toBe('2,q,4,extra');
 		});
 	}
+
+	it('finds the line of a quote that never closes, or closes inside a field', () => {
+		expect(scan('h1,h2\n1,2\n2,"x\n3,4\n4,5\n', 2, 1).broken).toEqual({ problem: 'unclosed_quote', line: 3 });
+		expect(scan('h1,h2\n1,"a\nb"c,2\n', 2, 1).broken).toEqual({ problem: 'unclosed_quote', line: 2 });
+		expect(scan('h1,h2\n1,"a\nb",2\n', 2, 1).broken).toBeNull();
+	});
+	it('finds a lone CR inside an LF file', () => {
+		expect(scan('h1,h2\n1,2\r\n2,3\r3,4\n', 2, 1, 1).broken).toEqual({ problem: 'stray_cr', line: 3 });
+		expect(scan('h1,h2\n1,"2\r3"\n', 2, 1).broken).toBeNull();
+	});
+	it('marks records with invalid UTF-8 or over the size limit as bad, by reason', () => {
+		const bytes = Buffer.concat([
+			Buffer.from('h1,h2\n1,中\n2,'),
+			Buffer.from([0xe4, 0xb8]),
+			Buffer.from('\n3,xxxxxxxx\n4,ok\n')
+		]);
+		const scanner = new RecordScanner(','.charCodeAt(0), 2, 1, 8);
+		for (let i = 0; i < bytes.length; i += 2) scanner.push(bytes.subarray(i, i + 2));
+		scanner.end();
+		expect(scanner.bad.map((b) => [b.line, b.reason])).toEqual([
+			[3, 'invalid_encoding'],
+			[4, 'record_too_long']
+		]);
+		expect(scanner.good).toBe(2);
+	});
+	it('finds where CR LF and LF line ends start to mix', () => {
+		expect(scan('h1,h2\r\n1,2\r\n2,3\n3,4\r\n', 2, 1, 1).broken).toEqual({
+			problem: 'mixed_line_ends',
+			line: 3
+		});
+		expect(scan('h1,h2\r\n1,2\r\n2,3\r\n', 2, 1).broken).toBeNull();
+	});
 });

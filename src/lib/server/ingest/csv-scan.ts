@@ -67,23 +67,48 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
 
+/** Why DuckDB refuses a record on its own (the rest of the file still reads). */
+export type BadReason = 'column_count' | 'invalid_encoding' | 'record_too_long';
+
 export interface BadRecord {
 	line: number;
 	offset: number;
 	length: number;
 	fields: number;
+	reason: BadReason;
+}
+
+/**
+ * What makes DuckDB lose its place in the file, so no row after it can be trusted: a quoted value
+ * not closed where a field ends (it swallows the lines after it), a lone CR inside a file whose
+ * lines end in LF, or lines ending in CR LF and in LF alone (sniffing reads such a file from an
+ * LF copy when its head shows both). `line` is where the quote opened, or the line concerned.
+ */
+export interface BrokenStructure {
+	problem: 'unclosed_quote' | 'stray_cr' | 'mixed_line_ends';
+	line: number;
 }
 
 /**
  * Streams UTF-8 bytes and classifies every record after the first `skipLines` physical lines:
  * empty lines are skipped (as DuckDB does), whitespace-only lines are blank, records with the wrong
- * field count are bad, the rest are good and their start lines are kept in order.
+ * field count, invalid UTF-8 or over `maxRecordBytes` are bad, the rest are good and their start
+ * lines are kept in order. The first structural break is kept in `broken`.
  */
 export class RecordScanner {
 	private goodLines = new Uint32Array(1 << 16);
 	good = 0;
 	blank = 0;
 	readonly bad: BadRecord[] = [];
+	broken: BrokenStructure | null = null;
+
+	private quoteLine = 0;
+	private afterCr = false;
+	/** How the first scanned line ended: 0 not yet, 1 LF, 2 CR LF. */
+	private lineEnd = 0;
+	/** Continuation bytes the current UTF-8 character still needs. */
+	private need = 0;
+	private invalidUtf8 = false;
 
 	private line = 1;
 	private offset = 0;
@@ -99,8 +124,29 @@ export class RecordScanner {
 	constructor(
 		private readonly delimiter: number,
 		private readonly expectedFields: number,
-		private readonly skipLines: number
+		private readonly skipLines: number,
+		private readonly maxRecordBytes = Number.POSITIVE_INFINITY
 	) {}
+
+	private breaks(problem: BrokenStructure['problem'], line: number): void {
+		this.broken ??= { problem, line };
+	}
+
+	private utf8(b: number): void {
+		if (this.need > 0) {
+			if ((b & 0xc0) === 0x80) {
+				this.need--;
+				return;
+			}
+			this.invalidUtf8 = true;
+			this.need = 0;
+		}
+		if (b < 0x80) return;
+		if (b >= 0xc2 && b <= 0xdf) this.need = 1;
+		else if ((b & 0xf0) === 0xe0) this.need = 2;
+		else if (b >= 0xf0 && b <= 0xf4) this.need = 3;
+		else this.invalidUtf8 = true;
+	}
 
 	push(chunk: Uint8Array): void {
 		const delimiter = this.delimiter;
@@ -114,6 +160,12 @@ export class RecordScanner {
 				}
 				continue;
 			}
+			this.utf8(b);
+			const crlf = this.afterCr && b === LF;
+			if (this.afterCr) {
+				this.afterCr = false;
+				if (b !== LF) this.breaks('stray_cr', this.line);
+			}
 			if (this.pendingQuote) {
 				this.pendingQuote = false;
 				if (b === QUOTE) {
@@ -121,6 +173,8 @@ export class RecordScanner {
 					continue; // "" is a literal quote; still inside the quoted field
 				}
 				this.inQuotes = false;
+				// DuckDB's strict mode ends a quoted value only at a delimiter or a line end.
+				if (b !== delimiter && b !== LF && b !== CR) this.breaks('unclosed_quote', this.quoteLine);
 			}
 			if (this.inQuotes) {
 				if (b === QUOTE) this.pendingQuote = true;
@@ -129,19 +183,25 @@ export class RecordScanner {
 				continue;
 			}
 			if (b === LF) {
+				const style = crlf ? 2 : 1;
+				if (this.lineEnd !== 0 && this.lineEnd !== style) this.breaks('mixed_line_ends', this.line);
+				this.lineEnd = style;
 				this.endRecord(this.offset + i);
 				this.line++;
 				this.recordLine = this.line;
 				this.recordOffset = this.offset + i + 1;
 				continue;
 			}
-			if (b !== CR) this.recordBytes++; // a lone CR before LF does not make a line non-empty
+			if (b !== CR)
+				this.recordBytes++; // a lone CR before LF does not make a line non-empty
+			else this.afterCr = true;
 			if (b === delimiter) {
 				this.fields++;
 				this.fieldStart = true;
 				if (b !== TAB && b !== SPACE) this.onlySpace = false;
 			} else if (b === QUOTE && this.fieldStart) {
 				this.inQuotes = true;
+				this.quoteLine = this.line;
 				this.fieldStart = false;
 				this.onlySpace = false;
 			} else {
@@ -153,6 +213,7 @@ export class RecordScanner {
 	}
 
 	end(): void {
+		if (this.inQuotes && !this.pendingQuote) this.breaks('unclosed_quote', this.quoteLine);
 		if (this.recordBytes > 0) this.endRecord(this.offset);
 	}
 
@@ -165,6 +226,9 @@ export class RecordScanner {
 		const bytes = this.recordBytes;
 		const fields = this.fields;
 		const onlySpace = this.onlySpace;
+		const invalidUtf8 = this.invalidUtf8 || this.need > 0;
+		this.invalidUtf8 = false;
+		this.need = 0;
 		this.recordBytes = 0;
 		this.fields = 1;
 		this.fieldStart = true;
@@ -172,15 +236,17 @@ export class RecordScanner {
 		this.inQuotes = false;
 		this.pendingQuote = false;
 		if (bytes === 0) return; // an empty line ("\n" or "\r\n"), which DuckDB skips too
-		if (fields !== this.expectedFields) {
-			if (onlySpace) this.blank++;
-			else
-				this.bad.push({
-					line: this.recordLine,
-					offset: this.recordOffset,
-					length: endOffset - this.recordOffset,
-					fields
-				});
+		const length = endOffset - this.recordOffset;
+		let reason: BadReason | null = null;
+		if (length > this.maxRecordBytes) reason = 'record_too_long';
+		else if (invalidUtf8) reason = 'invalid_encoding';
+		else if (fields !== this.expectedFields) reason = onlySpace ? null : 'column_count';
+		if (reason === null && fields !== this.expectedFields) {
+			this.blank++;
+			return;
+		}
+		if (reason) {
+			this.bad.push({ line: this.recordLine, offset: this.recordOffset, length, fields, reason });
 			return;
 		}
 		if (this.good === this.goodLines.length) {

@@ -1,7 +1,9 @@
 import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { settings } from '$lib/server/config';
 import type { ImportResult } from '$lib/domain/ingest/api';
 import type { Database } from '../db/connection';
+import { userFacingError } from './errors';
 import { commitImport } from './import-commit';
 import { assertReadable, planImport, reporter } from './import-plan';
 import { stageImport } from './import-stage';
@@ -29,6 +31,8 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const staged = await stageImport(conn, plan, work, report);
 			return commitImport(conn, plan, staged, started, report);
 		});
+	} catch (error) {
+		throw userFacingError(error, options.fileName ?? basename(path));
 	} finally {
 		await db.session((conn) => conn.run('RESET memory_limit')).catch(() => undefined);
 		await rm(work, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { Sql } from '../db/sql';
 import { planApply, type ApplyPlan } from './apply';
-import type { RecordScanner } from './csv-scan';
+import { UserError } from '$lib/domain/errors';
+import { sanitiseText } from '$lib/domain/sanitise';
+import type { BrokenStructure, RecordScanner } from './csv-scan';
 import { ImportError } from './errors';
 import type { ImportPlan, Report } from './import-plan';
 import { planMapping } from './import-plan';
@@ -37,13 +39,17 @@ export async function stageImport(
 	const onRead = (fraction: number) => {
 		if (!validating) report('reading', 0.5 * fraction);
 	};
+	const isCsv = detectFileType(await readHead(plan.path, 8)) === 'csv';
 	const normalise: StageFn = async (csv) => {
 		validating = true;
 		report('validating', 0.5);
-		await normaliseStaged(conn, plan, csv);
+		try {
+			await normaliseStaged(conn, plan, csv);
+		} catch (error) {
+			throw isCsv ? await csvReadError(error, csv, plan.fileName) : error;
+		}
 	};
-	const prepare = detectFileType(await readHead(plan.path, 8)) === 'xlsx' ? prepareXlsx : prepareCsv;
-	const source = await prepare(plan.path, work, plan.request, onRead, normalise);
+	const source = await (isCsv ? prepareCsv : prepareXlsx)(plan.path, work, plan.request, onRead, normalise);
 	const mapping = planMapping(plan, source.headers);
 	const columns = stagedColumns(source.headers, mapping);
 	report('validating', 0.75);
@@ -89,14 +95,39 @@ async function prepareRejected(
 		);
 	}
 	const scanner = await scanRecords(source.csvPath, source.scan);
+	if (scanner.broken) throw brokenError(scanner.broken, fileName);
 	await checkAlignment(conn, scanner.good, scanner.bad.length + scanner.blank, fileName);
 	return scanner;
+}
+
+function brokenError(broken: BrokenStructure, fileName: string): ImportError {
+	const key = (
+		{
+			unclosed_quote: 'ingest.unclosedQuote',
+			stray_cr: 'ingest.strayCr',
+			mixed_line_ends: 'ingest.mixedLineEnds'
+		} as const
+	)[broken.problem];
+	return new ImportError('unreadable', key, { line: broken.line }, { ...broken }, fileName);
+}
+
+/**
+ * DuckDB stopped reading the CSV (a lone CR puts its parser in an invalid state): the scanner finds
+ * where and why; the engine's own words, which quote the server's file path, go to the log only.
+ */
+async function csvReadError(error: unknown, csv: StageOptions, fileName: string): Promise<unknown> {
+	if (error instanceof UserError) return error;
+	const spec = { delimiter: csv.delimiter, fields: csv.columns, skipLines: csv.skipLines };
+	const scanner = await scanRecords(csv.path, spec).catch(() => null);
+	if (scanner?.broken) return brokenError(scanner.broken, fileName);
+	console.error(`import of ${fileName}: ${sanitiseText(String((error as Error)?.message ?? error))}`);
+	return new ImportError('unreadable', 'ingest.csvUnreadable', {}, {}, fileName);
 }
 
 /** DuckDB staged exactly the records the scanner found good, else line numbers would be wrong. */
 async function checkAlignment(conn: Sql, good: number, refused: number, fileName: string): Promise<void> {
 	const [staged] = await conn.numbers('SELECT count(*) FROM norm_rows');
-	const [rejects] = await conn.numbers('SELECT count(DISTINCT byte_position) FROM stage_rejects');
+	const [rejects] = await conn.numbers('SELECT count(DISTINCT line) FROM stage_rejects');
 	if (staged !== good || rejects !== refused) {
 		throw new ImportError(
 			'unreadable',

@@ -49,7 +49,7 @@ export async function prepareCsv(
 	onRead: (fraction: number) => void,
 	stage: StageFn
 ): Promise<PreparedSource> {
-	const layout = await sniffCsv(path, request.kind, request.encoding, request.columns);
+	const layout = await sniffCsv(path, request.kind, request.encoding, request.columns, request.fileName);
 	// Refuse a file with unmapped required fields before the long pass over it.
 	resolveMapping(request.kind, layout.headers, request.explicit, request.fileName, request.useSynonyms);
 	const total = (await stat(path)).size;
@@ -63,10 +63,11 @@ export async function prepareCsv(
 	});
 	const staged = (csvPath: string) => stage(staging(csvPath));
 	// A UTF-8 file is staged by DuckDB while the JS pass hashes it; a transcoded one after.
-	const early = needsTranscoding(layout.encoding) ? null : staged(path);
+	const early = needsTranscoding(layout.encoding) || layout.lineEnds !== 'lf' ? null : staged(path);
 	const [passResult, earlyResult] = await Promise.allSettled([
 		readSource(path, {
 			encoding: layout.encoding,
+			lineEnds: layout.lineEnds,
 			transcodeTo: join(work, 'utf8.csv'),
 			scan: null,
 			onBytes: (n) => onRead(n / Math.max(1, total))

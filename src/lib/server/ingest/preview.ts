@@ -1,11 +1,12 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
 	missingRequired,
 	pickHeaderRow,
 	suggestMapping,
 	uniqueHeaders
 } from '$lib/domain/ingest/header-mapping';
+import { userFacingError } from './errors';
 import { sniffCsv } from './layout';
 import { detectFileType, readHead } from './sniff';
 import { makeWorkDir } from './work-dir';
@@ -18,7 +19,20 @@ const DEFAULT_ROWS = 20;
 /** Sniffs a file and returns its header, first rows and suggested mapping without writing anything. */
 export async function previewFile(
 	path: string,
-	options: Pick<ImportOptions, 'kind' | 'encoding' | 'sheet' | 'map'> & { rows?: number }
+	options: Pick<ImportOptions, 'kind' | 'encoding' | 'sheet' | 'map' | 'fileName'> & { rows?: number }
+): Promise<FilePreview> {
+	const fileName = options.fileName ?? basename(path);
+	try {
+		return await sniffPreview(path, options, fileName);
+	} catch (error) {
+		throw userFacingError(error, fileName);
+	}
+}
+
+async function sniffPreview(
+	path: string,
+	options: Parameters<typeof previewFile>[1],
+	fileName: string
 ): Promise<FilePreview> {
 	const limit = options.rows ?? DEFAULT_ROWS;
 	const explicit = options.map ?? {};
@@ -48,7 +62,7 @@ export async function previewFile(
 			await rm(work, { recursive: true, force: true });
 		}
 	}
-	const layout = await sniffCsv(path, options.kind, options.encoding);
+	const layout = await sniffCsv(path, options.kind, options.encoding, undefined, fileName);
 	const mapping = suggestMapping(options.kind, layout.headers, explicit);
 	return {
 		fileType: 'csv',

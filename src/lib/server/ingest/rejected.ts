@@ -78,7 +78,7 @@ export async function writeRejected(
 	return fromNorm + (scanner?.bad.length ?? 0);
 }
 
-/** Records with too many or too few fields: their text comes from the file, by byte offset. */
+/** Records DuckDB could not read (wrong field count, bad UTF-8, too long): their text comes from the file, by byte offset. */
 async function writeMalformed(
 	conn: Sql,
 	batchId: number,
@@ -90,21 +90,30 @@ async function writeMalformed(
 	const lines: number[] = [];
 	const texts: string[] = [];
 	const values: string[] = [];
+	const reasons: string[] = [];
 	try {
 		for (const bad of scanner.bad) {
 			const buffer = Buffer.alloc(Math.min(bad.length, RAW_TEXT_LIMIT));
 			await handle.read(buffer, 0, buffer.length, bad.offset);
 			lines.push(bad.line);
 			texts.push(buffer.toString('utf8').replace(/\r?\n$/, ''));
-			values.push(`${bad.fields}/${expected}`);
+			values.push(bad.reason === 'column_count' ? `${bad.fields}/${expected}` : '');
+			reasons.push(bad.reason);
 		}
 	} finally {
 		await handle.close();
 	}
 	await conn.run(
 		`INSERT INTO rejected_rows (batch_id, line, column_name, field, reason, value, errors, raw_text)
-		 SELECT $1, unnest($2::INTEGER[]), NULL, NULL, 'column_count', unnest($3::VARCHAR[]), NULL, unnest($4::VARCHAR[])`,
-		[batchId, sqlList('INTEGER', lines), sqlList('VARCHAR', values), sqlList('VARCHAR', texts)]
+		 SELECT $1, unnest($2::INTEGER[]), NULL, NULL, unnest($5::VARCHAR[]), unnest($3::VARCHAR[]), NULL,
+			unnest($4::VARCHAR[])`,
+		[
+			batchId,
+			sqlList('INTEGER', lines),
+			sqlList('VARCHAR', values),
+			sqlList('VARCHAR', texts),
+			sqlList('VARCHAR', reasons)
+		]
 	);
 }
 

@@ -1,6 +1,14 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeHead, detectDelimiter, detectEncoding, detectFileType, normaliseEncodingName } from './sniff';
+import {
+	binaryAt,
+	binaryFormat,
+	decodeHead,
+	detectDelimiter,
+	detectEncoding,
+	detectFileType,
+	normaliseEncodingName
+} from './sniff';
 
 const sample = '维修单号,报修时间,产品型号\nR1,2025/6/3 14:05,KFR-35GW\n';
 
@@ -11,6 +19,18 @@ describe('detectEncoding', () => {
 		expect(detectEncoding(iconv.encode(sample, 'utf-16be', { addBOM: true }), false)).toBe('utf-16be');
 		expect(detectEncoding(Buffer.from(sample, 'utf8'), false)).toBe('utf-8');
 		expect(detectEncoding(iconv.encode(sample.repeat(20), 'gbk'), false)).toBe('gb18030');
+	});
+	it('reads UTF-16 without a BOM by its zero bytes', () => {
+		expect(detectEncoding(iconv.encode(sample, 'utf-16le'), false)).toBe('utf-16le');
+		expect(detectEncoding(iconv.encode(sample, 'utf-16be'), false)).toBe('utf-16be');
+	});
+	it('keeps UTF-8 with a few damaged bytes as UTF-8, not GB18030', () => {
+		const damaged = Buffer.concat([
+			Buffer.from(sample.repeat(5), 'utf8'),
+			Buffer.from([0xff, 0xfe]),
+			Buffer.from(sample, 'utf8')
+		]);
+		expect(detectEncoding(damaged, false)).toBe('utf-8');
 	});
 	it('accepts UTF-8 whose sniffed head ends inside a character', () => {
 		const bytes = Buffer.from(sample, 'utf8');
@@ -42,5 +62,14 @@ describe('detectFileType', () => {
 	it('knows a zip (XLSX) from text', () => {
 		expect(detectFileType(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe('xlsx');
 		expect(detectFileType(Buffer.from('a,b'))).toBe('csv');
+	});
+	it('sends an OLE compound file (encrypted XLSX) to the workbook reader, which names it', () => {
+		expect(detectFileType(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toBe('xlsx');
+	});
+	it('names binary formats and finds binary data in text', () => {
+		expect(binaryFormat(Buffer.from('%PDF-1.7\n'))).toBe('PDF');
+		expect(binaryFormat(Buffer.from('a,b\n'))).toBeNull();
+		expect(binaryAt('a,b\n1,2\n3,\u00004')).toEqual({ line: 3, code: 0 });
+		expect(binaryAt('a,b\n1,\u000b2\n')).toBeNull();
 	});
 });

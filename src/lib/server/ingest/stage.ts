@@ -5,8 +5,14 @@ function sqlString(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
 
+/**
+ * Files wider than this are refused before DuckDB reads them: it keeps a buffer per column, and 1,000
+ * text columns exhausted the import's 512 MB in a test (no export has more than a few dozen).
+ */
+export const MAX_COLUMNS = 256;
+
 /** Records up to 16 MiB (long quoted text) are read; DuckDB's default stops at 2 MiB. */
-const MAX_RECORD_BYTES = 16 * 2 ** 20;
+export const MAX_RECORD_BYTES = 16 * 2 ** 20;
 /**
  * Raising the record limit also enlarges DuckDB's read buffer, which leaves its threads fewer pieces
  * of the file to share (0.25 s slower on the 1M-row benchmark file); an explicit 16 MiB buffer reads

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { ImportError } from './errors';
+import { InflateMeter } from './zip-guard';
 
 /**
  * exceljs's streaming workbook reader (4.4.0) with the workarounds the importer needs: sheet names
@@ -99,22 +100,32 @@ export class ReadGuard {
 	private error: unknown;
 	private rejectPending: ((error: unknown) => void) | undefined;
 
+	/** Opens the file for the zip parser, metering what it inflates (see InflateMeter). */
 	open(path: string): fs.ReadStream {
 		const input = fs.createReadStream(path);
-		const watch = (emitter: NodeJS.EventEmitter) =>
-			emitter.on('error', (error: unknown) => {
-				if (this.broken) return;
-				this.broken = true;
-				this.error = error;
-				this.rejectPending?.(readError(error));
-			});
+		const watch = (emitter: NodeJS.EventEmitter) => emitter.on('error', (error: unknown) => this.fail(error));
 		watch(input);
+		const meter = new InflateMeter(
+			() => input.bytesRead,
+			(error) => {
+				this.fail(error);
+				input.destroy();
+			}
+		);
 		const pipe = input.pipe.bind(input);
 		input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
 			watch(destination);
+			meter.attach(destination as unknown as Parameters<InflateMeter['attach']>[0]);
 			return pipe(destination, options);
 		};
 		return input;
+	}
+
+	private fail(error: unknown): void {
+		if (this.broken) return;
+		this.broken = true;
+		this.error = error;
+		this.rejectPending?.(readError(error));
 	}
 
 	/** One read at a time: the reader is consumed sequentially. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { columnLetter, rowCells } from './xlsx-cells';
 import { ReadGuard, WorkbookStream, type WorksheetReader } from './xlsx-reader';
 import { ImportError } from './errors';
+import { MAX_COLUMNS } from './stage';
 import { assertZipSafe } from './zip-guard';
 
 export { cellText, columnLetter } from './xlsx-cells';
@@ -121,6 +122,14 @@ async function convertSheet(
 		if (width === 0) {
 			throw new ImportError('empty', 'ingest.sheetNoHeader', { sheet }, { sheet, row: line });
 		}
+		if (width > MAX_COLUMNS) {
+			throw new ImportError(
+				'too_large',
+				'ingest.tooManyColumns',
+				{ columns: width, max: MAX_COLUMNS },
+				{ sheet, columns: width, max: MAX_COLUMNS }
+			);
+		}
 		header = { line, headers: cells.slice(0, width) };
 		return window.filter((row) => row.number > line);
 	};
@@ -199,7 +208,11 @@ export async function xlsxToCsv(
 	csvPath: string,
 	options: XlsxOptions
 ): Promise<XlsxConversion & { preview: string[][] }> {
-	await assertZipSafe(xlsxPath);
+	const entries = await assertZipSafe(xlsxPath);
+	// exceljs reads only this part's sheets; a zip without it is some other archive.
+	if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
+		throw new ImportError('unreadable', 'ingest.zipNotWorkbook', {}, {});
+	}
 	const workbook = new WorkbookStream(xlsxPath);
 	try {
 		for (let next = await workbook.next(); next; next = await workbook.next()) {

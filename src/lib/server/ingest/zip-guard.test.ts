@@ -1,67 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeForgedBomb, writeZip } from '../../../../tests/helpers/zip';
+import { xlsxToCsv } from './xlsx';
 import { assertZipSafe, readZipDirectory } from './zip-guard';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-guard-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-interface FakeEntry {
-	name: string;
-	data: Buffer;
-	/** Write 0xFFFFFFFF sizes in the directory and the real ones in a zip64 extra field. */
-	zip64?: { uncompressed: bigint; compressed: bigint };
-}
-
-/** A minimal deflate zip; the guard only reads its central directory. */
-function writeZip(file: string, entries: FakeEntry[], prefix = Buffer.alloc(0)): void {
-	const locals: Buffer[] = [];
-	const centrals: Buffer[] = [];
-	let offset = prefix.length;
-	for (const entry of entries) {
-		const name = Buffer.from(entry.name);
-		const compressed = zlib.deflateRawSync(entry.data);
-		const local = Buffer.alloc(30);
-		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(20, 4);
-		local.writeUInt16LE(8, 8);
-		local.writeUInt32LE(compressed.length, 18);
-		local.writeUInt32LE(entry.data.length, 22);
-		local.writeUInt16LE(name.length, 26);
-		let extra = Buffer.alloc(0);
-		if (entry.zip64) {
-			extra = Buffer.alloc(20);
-			extra.writeUInt16LE(0x0001, 0);
-			extra.writeUInt16LE(16, 2);
-			extra.writeBigUInt64LE(entry.zip64.uncompressed, 4);
-			extra.writeBigUInt64LE(entry.zip64.compressed, 12);
-		}
-		const central = Buffer.alloc(46);
-		central.writeUInt32LE(0x02014b50, 0);
-		central.writeUInt16LE(20, 4);
-		central.writeUInt16LE(20, 6);
-		central.writeUInt16LE(8, 10);
-		central.writeUInt32LE(entry.zip64 ? 0xffffffff : compressed.length, 20);
-		central.writeUInt32LE(entry.zip64 ? 0xffffffff : entry.data.length, 24);
-		central.writeUInt16LE(name.length, 28);
-		central.writeUInt16LE(extra.length, 30);
-		central.writeUInt32LE(offset, 42);
-		locals.push(local, name, compressed);
-		centrals.push(central, name, extra);
-		offset += local.length + name.length + compressed.length;
-	}
-	const directory = Buffer.concat(centrals);
-	const eocd = Buffer.alloc(22);
-	eocd.writeUInt32LE(0x06054b50, 0);
-	eocd.writeUInt16LE(entries.length, 8);
-	eocd.writeUInt16LE(entries.length, 10);
-	eocd.writeUInt32LE(directory.length, 12);
-	eocd.writeUInt32LE(offset - prefix.length, 16); // as if the prefix were not there
-	fs.writeFileSync(file, Buffer.concat([prefix, ...locals, directory, eocd]));
-}
 
 describe('zip guard', () => {
 	it('passes a normal workbook and lists its parts', async () => {
@@ -133,5 +80,24 @@ describe('zip guard', () => {
 		const empty = path.join(dir, 'empty.xlsx');
 		fs.writeFileSync(empty, '');
 		await expect(assertZipSafe(empty)).rejects.toMatchObject({ code: 'unreadable' });
+	});
+
+	it('stops a forged directory by the bytes actually inflated, eight at once', async () => {
+		const file = path.join(dir, 'forged.xlsx');
+		writeForgedBomb(file, 1024 ** 3);
+		expect(fs.statSync(file).size).toBeLessThan(2 * 1024 * 1024);
+		await expect(assertZipSafe(file)).resolves.toHaveLength(3);
+		const before = process.memoryUsage().rss;
+		const reads = Array.from({ length: 8 }, (_, i) =>
+			xlsxToCsv(file, path.join(dir, `forged-${i}.csv`), { findHeader: () => 0 })
+		);
+		const results = await Promise.allSettled(reads);
+		for (const result of results) {
+			expect(result).toMatchObject({
+				status: 'rejected',
+				reason: { code: 'too_large', key: 'ingest.inflateRatio' }
+			});
+		}
+		expect(process.memoryUsage().rss - before).toBeLessThan(1024 ** 3);
 	});
 });

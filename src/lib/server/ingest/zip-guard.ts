@@ -1,10 +1,12 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { formatBytes } from '$lib/format';
 import { ImportError } from './errors';
 
 /**
  * Reads a zip's central directory (not its data) so an XLSX can be refused before anything is
  * inflated: a few KB of compressed XML can expand to gigabytes of temp files and cached strings.
- * The declared sizes are what we can check cheaply; a forged directory is not detected here.
+ * The declared sizes are what we can check cheaply; a forged directory is caught while reading, by
+ * the InflateMeter, which counts the bytes actually inflated.
  */
 
 export interface ZipEntryInfo {
@@ -169,4 +171,79 @@ export async function assertZipSafe(path: string, limits: ZipLimits = ZIP_LIMITS
 		);
 	}
 	return entries;
+}
+
+export interface InflateLimits {
+	/** Stop once this many bytes have been inflated in all. */
+	maxTotal: number;
+	/** Stop once more than `ratioMinSize` bytes are inflated and that is this many times the bytes read. */
+	maxRatio: number;
+	ratioMinSize: number;
+}
+
+/** Real workbooks inflate 5 to 30 times; a bomb a thousand times. */
+export const INFLATE_LIMITS: InflateLimits = {
+	maxTotal: 2 * 1024 ** 3,
+	maxRatio: 100,
+	ratioMinSize: 16 * 1024 * 1024
+};
+
+interface Pushable {
+	push(chunk: unknown, encoding?: BufferEncoding): boolean;
+}
+interface Writable {
+	write(chunk: { length: number }, ...rest: unknown[]): boolean;
+}
+
+/**
+ * Counts the bytes the zip parser (unzipper's Parse, under exceljs) writes into its entry streams,
+ * whatever the directory declared, and calls `fail` once when the limits are crossed.
+ */
+export class InflateMeter {
+	private inflated = 0;
+	private failed = false;
+
+	constructor(
+		private readonly compressedRead: () => number,
+		private readonly fail: (error: ImportError) => void,
+		private readonly limits: InflateLimits = INFLATE_LIMITS
+	) {}
+
+	/** Meters every entry stream the parser pushes (it pushes each before inflating into it). */
+	attach(parser: Pushable): void {
+		const push = parser.push.bind(parser);
+		parser.push = (chunk, encoding) => {
+			if (chunk !== null && typeof (chunk as Partial<Writable>).write === 'function') {
+				this.meter(chunk as Writable);
+			}
+			return push(chunk, encoding);
+		};
+	}
+
+	private meter(entry: Writable): void {
+		const write = entry.write.bind(entry);
+		entry.write = (chunk, ...rest) => {
+			this.count(chunk.length);
+			return write(chunk, ...rest);
+		};
+	}
+
+	private count(bytes: number): void {
+		this.inflated += bytes;
+		if (this.failed) return;
+		const { maxTotal, maxRatio, ratioMinSize } = this.limits;
+		if (this.inflated > maxTotal) {
+			this.failed = true;
+			const limit = formatBytes(maxTotal);
+			this.fail(new ImportError('too_large', 'ingest.inflateTooLarge', { limit }, { limit: maxTotal }));
+		} else if (
+			this.inflated > ratioMinSize &&
+			this.inflated > maxRatio * Math.max(1, this.compressedRead())
+		) {
+			this.failed = true;
+			this.fail(
+				new ImportError('too_large', 'ingest.inflateRatio', { ratio: maxRatio }, { ratio: maxRatio })
+			);
+		}
+	}
 }

@@ -11,5 +11,5 @@ export const POST: RequestHandler = api(async ({ request, params, locals }) => {
 	const body = await parseJson(request, previewBodySchema, locals.locale);
 	const upload = await getUpload(params.id);
 	if (!upload) throw new ApiError(404, t('api.uploadNotFound', { id: params.id }));
-	return json(await previewFile(upload.path, body));
+	return json(await previewFile(upload.path, { ...body, fileName: upload.name }));
 });
