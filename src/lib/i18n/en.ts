@@ -194,5 +194,8 @@ export const en: Record<MessageKey, string> = {
 	'api.batchNotFound': 'Batch {id} not found',
 	'api.profileNotFound': 'Mapping profile "{name}" not found',
 	'api.jobRunning': 'This file is being imported already (job {id})',
+	'api.hostRefused':
+		'This server does not answer to that host name. Open it at the address it was started with (ORIGIN), or add the name to WORKBENCH_ALLOWED_HOSTS.',
+	'api.originRefused': 'Refused: the request came from another site ({origin}).',
 	'api.internal': 'Internal server error: {detail}'
 };

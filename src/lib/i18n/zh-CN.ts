@@ -199,6 +199,9 @@ export const zhCN = {
 	'api.batchNotFound': '批次 {id} 不存在',
 	'api.profileNotFound': '映射方案“{name}”不存在',
 	'api.jobRunning': '该文件正在导入中（任务 {id}）',
+	'api.hostRefused':
+		'本服务不接受该主机名的访问。请使用启动时的地址（ORIGIN）打开，或把该主机名加入 WORKBENCH_ALLOWED_HOSTS。',
+	'api.originRefused': '已拒绝：请求来自其他网站（{origin}）。',
 	'api.internal': '服务器内部错误：{detail}'
 } as const;
 

@@ -26,7 +26,19 @@ const settingsSchema = z.object({
 		.trim()
 		.regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, 'must look like 512MB')
 		.default('512MB'),
-	WORKBENCH_SAMPLES: path('data/samples')
+	WORKBENCH_SAMPLES: path('data/samples'),
+	/** The one address users reach the server by (adapter-node's setting); its host is the one accepted. */
+	ORIGIN: z.url().optional(),
+	/** Further Host header values accepted (a reverse proxy's name), comma-separated. */
+	WORKBENCH_ALLOWED_HOSTS: z
+		.string()
+		.default('')
+		.transform((value) =>
+			value
+				.split(',')
+				.map((host) => host.trim().toLowerCase())
+				.filter(Boolean)
+		)
 });
 
 export type Settings = z.output<typeof settingsSchema>;
