@@ -30,6 +30,7 @@ function defaultDbPath(): string {
  */
 export class Database {
 	private writeQueue: Promise<unknown> = Promise.resolve();
+	private writes = 0;
 
 	private constructor(
 		readonly path: string,
@@ -77,9 +78,25 @@ export class Database {
 		return this.exclusive(() => this.connected(fn));
 	}
 
+	/**
+	 * Changes whenever a write starts or ends, so a result computed from the data can be kept under the
+	 * version it was read at: a read that overlaps a write sees a version no later read will see again.
+	 */
+	get dataVersion(): number {
+		return this.writes;
+	}
+
 	/** Serialises work that must not overlap with another write (preparation outside a transaction included). */
 	exclusive<T>(fn: () => Promise<T>): Promise<T> {
-		const run = this.writeQueue.then(fn, fn);
+		const counted = async () => {
+			this.writes++;
+			try {
+				return await fn();
+			} finally {
+				this.writes++;
+			}
+		};
+		const run = this.writeQueue.then(counted, counted);
 		this.writeQueue = run.catch(() => undefined);
 		return run;
 	}

@@ -2,6 +2,7 @@ import { isCalendarDay } from '$lib/domain/dates';
 import type { FilterName, MetricInfo, MetricQuery, MetricResult } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type { Database } from '../db/connection';
+import { cached } from './cache';
 import { loadMetricConfig } from './config';
 import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { MetricQueryError } from './errors';
@@ -59,8 +60,11 @@ export async function metricRows<Id extends MetricId>(
 ): Promise<MetricRows[Id][]> {
 	// The registry keys each definition by its own id, so the one found for `id` is that id's.
 	const def = metricDefinition(id) as MetricDefinition<Id>;
-	const config = await loadMetricConfig();
-	return def.run({ db, query: validate(def as AnyMetricDefinition, query), params: config.params });
+	const { params } = await loadMetricConfig();
+	const checked = validate(def as AnyMetricDefinition, query);
+	// Parameters are part of the key: a changed target or threshold is a different result.
+	const key = JSON.stringify([id, checked, params]);
+	return cached(db, key, () => def.run({ db, query: checked, params }));
 }
 
 /** A metric by a name users typed (CLI, API): its rows as the JSON both print. */
