@@ -1,6 +1,7 @@
 import { UserError } from '$lib/domain/errors';
 import { CliError, cliText } from './output';
 import { runAssess } from './commands/assess';
+import { runBackup, runRestore } from './commands/backup';
 import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
 import { runMetricCommand } from './commands/metric';
@@ -9,7 +10,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	import: runImport,
 	demo: runDemo,
 	metric: runMetricCommand,
-	assess: runAssess
+	assess: runAssess,
+	backup: runBackup,
+	restore: runRestore
 };
 
 /** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */

@@ -2,6 +2,21 @@ import type { systemZh } from './system.zh-CN';
 
 /** English system messages; the type makes a missing key a compile error. */
 export const systemEn: Record<keyof typeof systemZh, string> = {
+	'system.backup.notEmpty': 'The backup folder {dir} is not empty: choose a new folder',
+	'system.backup.badManifest': 'Not a readable workbench backup: {detail}',
+	'system.backup.newerSchema':
+		'This backup was made by a newer workbench (schema {backup}; this one knows up to {here}): update the workbench first',
+	'system.backup.fileAltered':
+		'The backup file {path} is missing or does not match its SHA-256 in the manifest',
+	'system.backup.tableMismatch':
+		'The restored table {table} does not match the backup ({expected} rows expected, {got} found): nothing was changed',
+	'system.backup.targetExists':
+		'The database {path} already exists: restore with --replace (it is kept beside as .before-restore-…)',
+	'system.backup.fileConflict':
+		'A different file already exists where {path} goes back: restore with --replace',
+	'system.cli.oneFolder': '{command} expects exactly one folder',
+	'system.cli.backupSummary': '{tables} tables, {rows} rows, {files} files, schema version {schema}',
+	'system.cli.previousKept': 'the database it replaced is kept as {path}',
 	'system.badSetting': 'The setting {name} has an invalid value "{value}": {problem}',
 	'system.jsonTooLarge': 'Bad request: JSON body larger than {max} bytes',
 	'system.databaseBusy':
@@ -14,6 +29,8 @@ Commands:
   metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by DIM] [--filter DIM=VALUE ...] [--json]
   demo        load the sample data set (data/samples) into the database
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   GB/T 27922 score of an assessment file
+  backup DIR  every table, the evidence files and the metric configuration, into a new folder
+  restore DIR [--replace]   a backup into WORKBENCH_DB (checked table by table first)
 
 The database is WORKBENCH_DB (default data/workbench.duckdb).`,
 	'system.cli.importing': 'importing',

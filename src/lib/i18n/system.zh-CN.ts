@@ -1,5 +1,18 @@
 /** system messages (errors included), zh-CN; keys are prefixed 'system.'. */
 export const systemZh = {
+	'system.backup.notEmpty': '备份目录 {dir} 不为空，请选择新的目录',
+	'system.backup.badManifest': '不是可读取的工作台备份：{detail}',
+	'system.backup.newerSchema':
+		'该备份由更新版本的工作台生成（数据结构版本 {backup}，本版本最高 {here}），请先升级工作台',
+	'system.backup.fileAltered': '备份文件 {path} 缺失或与清单中的 SHA-256 不符',
+	'system.backup.tableMismatch':
+		'恢复后的表 {table} 与备份不符（应有 {expected} 行，实际 {got} 行），未做任何更改',
+	'system.backup.targetExists':
+		'数据库 {path} 已存在：如需覆盖请加 --replace（原文件保留为 .before-restore-…）',
+	'system.backup.fileConflict': '{path} 的恢复位置已有不同的文件：如需覆盖请加 --replace',
+	'system.cli.oneFolder': '{command} 需要且只需要一个目录',
+	'system.cli.backupSummary': '{tables} 张表，{rows} 行，{files} 个文件，数据结构版本 {schema}',
+	'system.cli.previousKept': '被替换的数据库保留为 {path}',
 	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}',
 	'system.jsonTooLarge': '请求无效：JSON 请求体超过 {max} 字节',
 	'system.databaseBusy':
@@ -12,6 +25,8 @@ export const systemZh = {
   metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by 维度] [--filter 维度=值 ...] [--json]
   demo        把示例数据（data/samples）导入数据库
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   评价文件的 GB/T 27922 得分
+  backup DIR  把所有表、证据文件与指标配置备份到新目录
+  restore DIR [--replace]   把备份恢复到 WORKBENCH_DB（先逐表核对）
 
 数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。`,
 	'system.cli.importing': '正在导入',

@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { UserError } from '$lib/domain/errors';
+import { settings, type Settings } from '../config';
+import { Database } from './connection';
+import { MIGRATIONS } from './migrations';
+import { Sql } from './sql';
+
+/**
+ * Backup and restore of everything the workbench keeps: every table (DuckDB EXPORT DATABASE as
+ * Parquet, sequences at their current values), the files outside the database (evidence) and the
+ * metric configuration. A manifest lists each table's row count and checksum and each file's SHA-256;
+ * restore builds the database in a temp file, checks it against the manifest, and only then puts it
+ * and the files in place — a failed restore changes nothing.
+ */
+
+const FORMAT = 'service-quality-workbench-backup';
+
+/** Folders of files kept outside the database, by the setting that locates them. */
+const FOLDERS = [['evidence', 'WORKBENCH_EVIDENCE']] as const satisfies readonly [string, keyof Settings][];
+/** Single files of configuration. */
+const FILES = [['metrics.json', 'WORKBENCH_METRICS']] as const satisfies readonly [string, keyof Settings][];
+
+export interface TableCheck {
+	rows: number;
+	/** Sum of the 64-bit hashes of every row: equal for equal contents in any order. */
+	checksum: string;
+}
+
+export interface BackupManifest {
+	format: typeof FORMAT;
+	createdAt: string;
+	schemaVersion: number;
+	tables: Record<string, TableCheck>;
+	files: { path: string; sha256: string; size: number }[];
+}
+
+const latestSchema = () => Math.max(...MIGRATIONS.map((m) => m.version));
+
+async function tableChecks(conn: Sql): Promise<Record<string, TableCheck>> {
+	const tables = await conn.all(
+		`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name`
+	);
+	const out: Record<string, TableCheck> = {};
+	for (const { table_name } of tables) {
+		// Table names come from the catalogue, not from a request; quoted as identifiers.
+		const name = `"${String(table_name).replace(/"/g, '""')}"`;
+		const [row] = await conn.all(
+			`SELECT count(*) AS n, coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR AS h FROM ${name} t`
+		);
+		out[String(table_name)] = { rows: Number(row.n), checksum: String(row.h) };
+	}
+	return out;
+}
+
+function filesUnder(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile() && !e.name.startsWith('.'))
+		.map((e) => join(e.parentPath, e.name))
+		.sort();
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Where each backed-up file came from and goes back to. */
+function fileSources(): { path: string; source: string }[] {
+	const s = settings();
+	return [
+		...FOLDERS.flatMap(([name, setting]) =>
+			filesUnder(s[setting]).map((source) => ({ path: join(name, relative(s[setting], source)), source }))
+		),
+		...FILES.filter(([, setting]) => existsSync(s[setting])).map(([name, setting]) => ({
+			path: join('config', name),
+			source: s[setting]
+		}))
+	];
+}
+
+function targetOf(path: string): string {
+	const s = settings();
+	const [top, ...rest] = path.split(/[\\/]/);
+	if (top === 'config') {
+		const file = FILES.find(([name]) => name === rest.join('/'));
+		if (file) return s[file[1]];
+	}
+	const folder = FOLDERS.find(([name]) => name === top);
+	if (folder && rest.length) return join(s[folder[1]], ...rest);
+	throw new UserError('system.backup.badManifest', { detail: `unknown path ${path}` });
+}
+
+/** Writes a backup of `db` and the files into `dir`, which must not exist or be empty. */
+export async function backup(db: Database, dir: string): Promise<BackupManifest> {
+	if (existsSync(dir) && readdirSync(dir).length) throw new UserError('system.backup.notEmpty', { dir });
+	mkdirSync(dir, { recursive: true });
+	// The write lock keeps imports out while the tables are exported, so checks and data agree.
+	const manifest = await db.session(async (conn) => {
+		const [version] = await conn.numbers('SELECT max(version) FROM schema_migrations');
+		await conn.run(`EXPORT DATABASE '${join(dir, 'database').replace(/'/g, "''")}' (FORMAT parquet)`);
+		return { schemaVersion: version, tables: await tableChecks(conn) };
+	});
+	const files = fileSources().map(({ path, source }) => {
+		const target = join(dir, path);
+		mkdirSync(dirname(target), { recursive: true });
+		copyFileSync(source, target);
+		return { path, sha256: sha256(target), size: statSync(target).size };
+	});
+	const full: BackupManifest = { format: FORMAT, createdAt: new Date().toISOString(), ...manifest, files };
+	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(full, null, '\t') + '\n');
+	return full;
+}
+
+function readManifest(dir: string): BackupManifest {
+	let manifest: BackupManifest;
+	try {
+		manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BackupManifest;
+	} catch (error) {
+		throw new UserError('system.backup.badManifest', { detail: (error as Error).message.split('\n')[0] });
+	}
+	if (manifest.format !== FORMAT)
+		throw new UserError('system.backup.badManifest', { detail: 'not a workbench backup' });
+	if (manifest.schemaVersion > latestSchema())
+		throw new UserError('system.backup.newerSchema', {
+			backup: manifest.schemaVersion,
+			here: latestSchema()
+		});
+	for (const file of manifest.files) {
+		const path = join(dir, file.path);
+		if (!existsSync(path) || sha256(path) !== file.sha256)
+			throw new UserError('system.backup.fileAltered', { path: file.path });
+	}
+	return manifest;
+}
+
+/** Imports the exported tables into a fresh file and checks them against the manifest. */
+async function importChecked(dir: string, path: string, manifest: BackupManifest): Promise<void> {
+	const instance = await DuckDBInstance.create(path);
+	const conn = await instance.connect();
+	try {
+		const sql = new Sql(conn);
+		await sql.run(`IMPORT DATABASE '${join(dir, 'database').replace(/'/g, "''")}'`);
+		const found = await tableChecks(sql);
+		for (const [table, expected] of Object.entries(manifest.tables)) {
+			const got = found[table];
+			if (!got || got.rows !== expected.rows || got.checksum !== expected.checksum)
+				throw new UserError('system.backup.tableMismatch', {
+					table,
+					expected: expected.rows,
+					got: got?.rows ?? 0
+				});
+		}
+	} finally {
+		conn.closeSync();
+		instance.closeSync();
+	}
+}
+
+export interface RestoreResult {
+	manifest: BackupManifest;
+	/** Where the database that was replaced now is (with --replace). */
+	previous: string | null;
+}
+
+/**
+ * Restores a backup into the database file `path` (which must not be open). An existing database is
+ * refused unless `replace`, and then kept beside it as `<file>.before-restore-<time>`. A backup of an
+ * older schema is brought up to date by the usual migrations; one of a newer schema is refused.
+ */
+export async function restore(dir: string, path: string, replace: boolean): Promise<RestoreResult> {
+	const manifest = readManifest(dir);
+	if (existsSync(path) && !replace) throw new UserError('system.backup.targetExists', { path });
+	// Opening it first refuses a database another process (the running server) holds.
+	if (existsSync(path)) (await Database.open(path)).close();
+	const conflicts = manifest.files.filter((f) => {
+		const target = targetOf(f.path);
+		return !f.path.startsWith('config') && existsSync(target) && sha256(target) !== f.sha256;
+	});
+	if (conflicts.length && !replace)
+		throw new UserError('system.backup.fileConflict', { path: conflicts[0].path });
+	mkdirSync(dirname(path), { recursive: true });
+	const temp = `${path}.restoring`;
+	rmSync(temp, { force: true });
+	try {
+		await importChecked(dir, temp, manifest);
+		// Migrations bring an older backup to this version; a failure leaves only the temp file.
+		(await Database.open(temp)).close();
+	} catch (error) {
+		rmSync(temp, { force: true });
+		rmSync(`${temp}.wal`, { force: true });
+		throw error;
+	}
+	let previous: string | null = null;
+	if (existsSync(path)) {
+		previous = `${path}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+		renameSync(path, previous);
+		if (existsSync(`${path}.wal`)) renameSync(`${path}.wal`, `${previous}.wal`);
+	}
+	renameSync(temp, path);
+	for (const file of manifest.files) {
+		const target = targetOf(file.path);
+		mkdirSync(dirname(target), { recursive: true });
+		copyFileSync(join(dir, file.path), target);
+	}
+	return { manifest, previous };
+}
