@@ -5,12 +5,14 @@ import type { Kind } from '../../src/lib/domain/records';
 import type { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { runMetric } from '../../src/lib/server/metrics/registry';
-import { useTempDatabase, type BlockDatabase } from './temp-db';
+import { tempDatabase, useTempDatabase, type BlockDatabase, type TempDatabase } from './temp-db';
 
-async function importFiles(db: Database, dir: string, files: [string, Kind][]) {
-	const results = [];
-	for (const [file, kind] of files) results.push(await importFile(db, join(dir, file), { kind }));
-	return results;
+/** Imports the files of `dir` in order; with `whole`, each must import whole (no row rejected). */
+async function importFixtures(db: Database, dir: string, files: [string, Kind][], whole: boolean) {
+	for (const [file, kind] of files) {
+		const result = await importFile(db, join(dir, file), { kind });
+		if (whole) expect(result.rejected, file).toBe(0);
+	}
 }
 
 /**
@@ -18,12 +20,19 @@ async function importFiles(db: Database, dir: string, files: [string, Kind][]) {
  * `whole` is false, each must import whole (no row rejected).
  */
 export function useFixtures(dir: string, files: [string, Kind][], { whole = true } = {}): BlockDatabase {
-	return useTempDatabase({
-		fill: async (db) => {
-			const results = await importFiles(db, dir, files);
-			if (whole) results.forEach((result, i) => expect(result.rejected, files[i][0]).toBe(0));
-		}
-	});
+	return useTempDatabase({ fill: (db) => importFixtures(db, dir, files, whole) });
+}
+
+export type FixtureDb = TempDatabase;
+
+/**
+ * A temp database holding the fixture files of `dir`, each imported whole; the caller removes it (a
+ * test with its own hooks; in a describe block, useFixtures).
+ */
+export async function loadFixtures(dir: string, files: [string, Kind][]): Promise<FixtureDb> {
+	const ctx = await tempDatabase();
+	await importFixtures(ctx.db, dir, files, true);
+	return ctx;
 }
 
 /** The rows of a metric, without filters unless the query gives some. */
