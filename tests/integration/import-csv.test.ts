@@ -3,23 +3,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/connection';
+import { describe, expect, it } from 'vitest';
 import { importFile, listRejected } from '../../src/lib/server/ingest';
-import { count, tempDatabase } from '../helpers/temp-db';
+import { count, useTempDatabase } from '../helpers/temp-db';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const formsText = readFileSync(join(FIXTURES, 'repairs-forms.csv'), 'utf8');
 /** GBK has no half-width yen sign; Chinese exports write the full-width ￥. */
 const gbkText = formsText.replace(/¥/g, '￥');
 
-let ctx: Awaited<ReturnType<typeof tempDatabase>>;
-let db: Database;
-beforeEach(async () => {
-	ctx = await tempDatabase();
-	db = ctx.db;
-});
-afterEach(() => ctx.remove());
+const ctx = useTempDatabase({ each: true });
 
 function write(name: string, data: string | Buffer): string {
 	const path = join(ctx.dir, name);
@@ -29,11 +22,11 @@ function write(name: string, data: string | Buffer): string {
 
 /** Writes the lines as a CSV file and imports it as repairs. */
 function importRepairLines(name: string, lines: string[]) {
-	return importFile(db, write(name, lines.join('\n')), { kind: 'repair' });
+	return importFile(ctx.db, write(name, lines.join('\n')), { kind: 'repair' });
 }
 
 async function repair(id: string) {
-	const rows = await db.query(
+	const rows = await ctx.db.query(
 		`SELECT repair_id, CAST(received_at AS VARCHAR) AS received_at, CAST(completed_at AS VARCHAR) AS completed_at,
 			product_model, CAST(sold_at AS VARCHAR) AS sold_at, parts_cost, labor_cost, in_warranty, service_center,
 			CAST(extra AS VARCHAR) AS extra
@@ -57,7 +50,7 @@ describe('CSV import: encodings and delimiters', () => {
 	];
 	for (const [label, bytes, encoding] of encodings) {
 		it(`reads ${label}, skips the title and totals rows and parses every value form`, async () => {
-			const result = await importFile(db, write('repairs.csv', bytes()), { kind: 'repair' });
+			const result = await importFile(ctx.db, write('repairs.csv', bytes()), { kind: 'repair' });
 			expect(result).toMatchObject({
 				encoding,
 				delimiter: ',',
@@ -87,9 +80,9 @@ describe('CSV import: encodings and delimiters', () => {
 					/\|/g,
 					delimiter
 				);
-			const result = await importFile(db, write('c.csv', text), { kind: 'complaint' });
+			const result = await importFile(ctx.db, write('c.csv', text), { kind: 'complaint' });
 			expect(result).toMatchObject({ delimiter, rows: 2, accepted: 2 });
-			const [row] = await db.query("SELECT description FROM complaints WHERE complaint_id = 'C1'");
+			const [row] = await ctx.db.query("SELECT description FROM complaints WHERE complaint_id = 'C1'");
 			expect(row.description).toBe('a, b; c\td');
 		});
 	}
@@ -103,13 +96,13 @@ describe('CSV import: encodings and delimiters', () => {
 			'L3,2025-06-04,M,short'
 		]);
 		expect(result).toMatchObject({ rows: 3, accepted: 3, rejected: 0 });
-		const [row] = await db.query("SELECT symptom FROM repairs WHERE repair_id = 'L2'");
+		const [row] = await ctx.db.query("SELECT symptom FROM repairs WHERE repair_id = 'L2'");
 		expect(row.symptom).toBe(long);
 	});
 
 	it('honours a forced encoding', async () => {
 		const path = write('gbk.csv', iconv.encode(gbkText, 'gbk'));
-		const result = await importFile(db, path, { kind: 'repair', encoding: 'gbk' });
+		const result = await importFile(ctx.db, path, { kind: 'repair', encoding: 'gbk' });
 		expect(result.encoding).toBe('gb18030');
 		expect(result.accepted).toBe(10);
 	});
@@ -117,7 +110,7 @@ describe('CSV import: encodings and delimiters', () => {
 
 describe('CSV import: value forms', () => {
 	it('parses dates, amounts, booleans and nulls of every accepted form', async () => {
-		await importFile(db, join(FIXTURES, 'repairs-forms.csv'), { kind: 'repair' });
+		await importFile(ctx.db, join(FIXTURES, 'repairs-forms.csv'), { kind: 'repair' });
 		const expected: Record<string, Record<string, unknown>> = {
 			R001: {
 				received_at: '2025-06-03 00:00:00',
@@ -217,7 +210,7 @@ describe('CSV import: value forms', () => {
 		});
 		expect(await repair('P3')).toMatchObject({ completed_at: null, sold_at: null, parts_cost: null });
 		expect(await repair('P4')).toMatchObject({ completed_at: null, sold_at: '2024-01-02' });
-		const rejected = (await listRejected(db, result.batchId)).rows.map((r) => [
+		const rejected = (await listRejected(ctx.db, result.batchId)).rows.map((r) => [
 			r.line,
 			r.field,
 			r.reason,
@@ -254,24 +247,26 @@ describe('CSV import: value forms', () => {
 			'\u3000总 计\u3000,,,3'
 		]);
 		expect(result).toMatchObject({ rows: 11, accepted: 2, skipped: 9, rejected: 0 });
-		const ids = (await db.query('SELECT repair_id FROM repairs ORDER BY repair_id')).map((r) => r.repair_id);
+		const ids = (await ctx.db.query('SELECT repair_id FROM repairs ORDER BY repair_id')).map(
+			(r) => r.repair_id
+		);
 		expect(ids).toEqual(['S1', 'Total-1']);
 	});
 
 	it('parses sales months and return types', async () => {
 		const sales =
 			'月份,产品型号,大区,渠道,销量,销售额\n2025-06,M1,华东,线上,10,¥1000\n2025/7,M1,华东,线上,11,\n2025年8月,M1,华东,线上,12,\n202509,M1,华东,线上,13,\n2025-10-15,M1,华东,线上,14,\n';
-		const r = await importFile(db, write('s.csv', sales), { kind: 'sales' });
+		const r = await importFile(ctx.db, write('s.csv', sales), { kind: 'sales' });
 		expect(r).toMatchObject({ rows: 5, accepted: 5 });
-		const periods = (await db.query('SELECT CAST(period AS VARCHAR) AS p FROM sales ORDER BY period')).map(
-			(x) => x.p
-		);
+		const periods = (
+			await ctx.db.query('SELECT CAST(period AS VARCHAR) AS p FROM sales ORDER BY period')
+		).map((x) => x.p);
 		expect(periods).toEqual(['2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01']);
 		const returns =
 			'退货单号,申请时间,产品型号,类型\nT1,2025-06-01,M1,退货\nT2,2025-06-01,M1,换货\nT3,2025-06-01,M1,退款\nT4,2025-06-01,M1,exchange\nT5,2025-06-01,M1,gift\n';
-		const rr = await importFile(db, write('r.csv', returns), { kind: 'return' });
+		const rr = await importFile(ctx.db, write('r.csv', returns), { kind: 'return' });
 		expect(rr).toMatchObject({ rows: 5, accepted: 4, rejected: 1 });
-		const types = (await db.query('SELECT return_type FROM returns ORDER BY return_id')).map(
+		const types = (await ctx.db.query('SELECT return_type FROM returns ORDER BY return_id')).map(
 			(x) => x.return_type
 		);
 		expect(types).toEqual(['return', 'exchange', 'refund', 'exchange']);
@@ -280,7 +275,7 @@ describe('CSV import: value forms', () => {
 
 describe('CSV import: rejections', () => {
 	it('keeps every rejected row with its line, column, reason and raw text', async () => {
-		const result = await importFile(db, join(FIXTURES, 'repairs-rejects.csv'), { kind: 'repair' });
+		const result = await importFile(ctx.db, join(FIXTURES, 'repairs-rejects.csv'), { kind: 'repair' });
 		expect(result).toMatchObject({
 			rows: 12,
 			accepted: 1,
@@ -289,7 +284,7 @@ describe('CSV import: rejections', () => {
 			duplicates: 0,
 			updated: 0
 		});
-		const { total, rows } = await listRejected(db, result.batchId);
+		const { total, rows } = await listRejected(ctx.db, result.batchId);
 		expect(total).toBe(11);
 		const byLine = Object.fromEntries(rows.map((r) => [r.line, r]));
 		expect(byLine[3]).toMatchObject({
@@ -315,16 +310,16 @@ describe('CSV import: rejections', () => {
 		expect(byLine[12]).toMatchObject({ reason: 'column_count', rawText: 'G011,2025-06-01 09:00' });
 		expect(byLine[13]).toMatchObject({ reason: 'invalid_timestamp' });
 		expect(byLine[8].rawText).toBe('G007,2025-06-01 09:00,,M1,-5,是');
-		expect(await count(db, 'SELECT count(*) FROM repairs')).toBe(1);
+		expect(await count(ctx.db, 'SELECT count(*) FROM repairs')).toBe(1);
 	});
 
 	it('refuses a file without a required field, naming it and the headers found, writing nothing', async () => {
 		const path = write('bad.csv', '单号X,时间X,型号\n1,2025-01-01,M\n');
-		await expect(importFile(db, path, { kind: 'repair' })).rejects.toThrow(
+		await expect(importFile(ctx.db, path, { kind: 'repair' })).rejects.toThrow(
 			/repair_id, received_at.*单号X \| 时间X \| 型号/
 		);
-		expect(await count(db, 'SELECT count(*) FROM import_batches')).toBe(0);
-		const mapped = await importFile(db, path, {
+		expect(await count(ctx.db, 'SELECT count(*) FROM import_batches')).toBe(0);
+		const mapped = await importFile(ctx.db, path, {
 			kind: 'repair',
 			map: { 单号X: 'repair_id', 时间X: 'received_at' }
 		});
@@ -336,17 +331,17 @@ describe('CSV import: idempotency and history', () => {
 	it('re-importing the same file changes nothing; a changed row updates and keeps history', async () => {
 		const v1 =
 			'投诉编号,投诉时间,状态,解决时间\nC1,2025-06-01 09:00,处理中,\nC2,2025-06-01 10:00,处理中,\nC2,2025-06-01 10:00,处理中,\n';
-		const first = await importFile(db, write('c1.csv', v1), { kind: 'complaint' });
+		const first = await importFile(ctx.db, write('c1.csv', v1), { kind: 'complaint' });
 		expect(first).toMatchObject({ rows: 3, accepted: 2, duplicates: 1 });
-		const again = await importFile(db, write('c1.csv', v1), { kind: 'complaint' });
+		const again = await importFile(ctx.db, write('c1.csv', v1), { kind: 'complaint' });
 		expect(again).toMatchObject({ rows: 3, accepted: 0, updated: 0, duplicates: 3 });
-		expect(await count(db, 'SELECT count(*) FROM complaints_history')).toBe(0);
+		expect(await count(ctx.db, 'SELECT count(*) FROM complaints_history')).toBe(0);
 
 		const v2 =
 			'投诉编号,投诉时间,状态,解决时间\nC1,2025-06-01 09:00,已解决,2025-06-02 09:00\nC2,2025-06-01 10:00,处理中,\nC3,2025-06-03 10:00,处理中,\nC3,2025-06-03 10:00,已解决,2025-06-04 10:00\n';
-		const second = await importFile(db, write('c2.csv', v2), { kind: 'complaint' });
+		const second = await importFile(ctx.db, write('c2.csv', v2), { kind: 'complaint' });
 		expect(second).toMatchObject({ rows: 4, accepted: 1, updated: 2, duplicates: 1 });
-		const stored = await db.query(
+		const stored = await ctx.db.query(
 			'SELECT complaint_id, status, batch_id FROM complaints ORDER BY complaint_id'
 		);
 		expect(stored).toEqual([
@@ -354,7 +349,7 @@ describe('CSV import: idempotency and history', () => {
 			{ complaint_id: 'C2', status: '处理中', batch_id: first.batchId },
 			{ complaint_id: 'C3', status: '已解决', batch_id: second.batchId }
 		]);
-		const history = await db.query(
+		const history = await ctx.db.query(
 			'SELECT complaint_id, status, superseded_by_batch FROM complaints_history ORDER BY complaint_id'
 		);
 		expect(history).toEqual([
@@ -364,11 +359,11 @@ describe('CSV import: idempotency and history', () => {
 	});
 
 	it('records lineage for every batch', async () => {
-		const r = await importFile(db, join(FIXTURES, 'repairs-forms.csv'), {
+		const r = await importFile(ctx.db, join(FIXTURES, 'repairs-forms.csv'), {
 			kind: 'repair',
 			importedBy: 'tester'
 		});
-		const [batch] = await db.query('SELECT * FROM import_batches WHERE id = $1', [r.batchId]);
+		const [batch] = await ctx.db.query('SELECT * FROM import_batches WHERE id = $1', [r.batchId]);
 		expect(batch).toMatchObject({
 			kind: 'repair',
 			file_name: 'repairs-forms.csv',

@@ -1,14 +1,10 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile, listRejected } from '../../src/lib/server/ingest';
-import { tempDatabase } from '../helpers/temp-db';
+import { useTempDatabase } from '../helpers/temp-db';
 
-let ctx: Awaited<ReturnType<typeof tempDatabase>>;
-beforeEach(async () => {
-	ctx = await tempDatabase();
-});
-afterEach(() => ctx.remove());
+const ctx = useTempDatabase({ each: true });
 
 /** A complaint export as Excel users make it: merged title, header on row 3, real dates, a formula. */
 async function complaintWorkbook(path: string, sheetName = '投诉明细'): Promise<void> {

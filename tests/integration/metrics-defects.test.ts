@@ -1,12 +1,12 @@
 /* Over 300 lines: every defect metric (monthly rate, Pareto, p-chart rules, months in service) against
    numbers computed by hand from the fixtures, each case beside the rows it checks. */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
-import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig, type MetricParams } from '../../src/lib/server/metrics/config';
 import { metrics } from '../../src/lib/server/metrics/defects';
-import { tempDatabase } from '../helpers/temp-db';
+import { useFixtures } from '../helpers/metric-fixtures';
+import type { BlockDatabase } from '../helpers/temp-db';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/metrics/defects');
 const SAMPLES = join(import.meta.dirname, '../../data/samples');
@@ -24,7 +24,18 @@ beforeAll(async () => {
 	PER_MODEL = { ...params, warranty_months_default: 3, warranty_months: { B: 2 } };
 });
 
-type Db = Awaited<ReturnType<typeof tempDatabase>>;
+type Db = BlockDatabase;
+
+/** The block's database: one sales file and one repairs file of `dir`, imported as they are. */
+const salesAndRepairs = (dir: string, sales: string, repairs: string): Db =>
+	useFixtures(
+		dir,
+		[
+			[sales, 'sales'],
+			[repairs, 'repair']
+		],
+		{ whole: false }
+	);
 
 /** Runs a definition as the registry would (by defaulted to the first dimension), with our params. */
 function run(
@@ -62,6 +73,19 @@ const monthRow = (
 	rate_per_1000: rate
 });
 
+/** Limits and rules of a month without units in warranty: none on either chart. */
+const NO_LIMITS = { ucl: null, lcl: null, rules: [], ucl_laney: null, lcl_laney: null, rules_laney: [] };
+
+/** A defects.pchart row of a month with repairs but no units in warranty: no p, no limits, no rule. */
+const uncharted = (month: string, repairs: number, center: unknown) => ({
+	month,
+	repairs,
+	units_in_warranty: 0,
+	p: null,
+	center,
+	...NO_LIMITS
+});
+
 /*
  * tests/fixtures/metrics/defects/sales.csv (units):
  *   2023-10 A East 1000 | 2024-01 A East 100, A South 50, B East 200 | 2024-02 A East 100, B East 100
@@ -74,13 +98,7 @@ const monthRow = (
  * Repair coverage: 2024-01 … 2024-07.
  */
 describe('defects metrics on hand-checked fixtures', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await tempDatabase();
-		await importFile(db.db, join(FIXTURES, 'sales.csv'), { kind: 'sales' });
-		await importFile(db.db, join(FIXTURES, 'repairs.csv'), { kind: 'repair' });
-	});
-	afterAll(() => db.remove());
+	const db = salesAndRepairs(FIXTURES, 'sales.csv', 'repairs.csv');
 
 	describe('defects.monthly', () => {
 		it('counts units in warranty over each model’s own W months', async () => {
@@ -260,20 +278,7 @@ describe('defects metrics on hand-checked fixtures', () => {
 				row('2024-03', 3, 550),
 				row('2024-04', 0, 600),
 				row('2024-05', 1, 500),
-				{
-					month: '2024-07',
-					repairs: 1,
-					units_in_warranty: 0,
-					p: null,
-					center: close(c),
-					ucl: null,
-					lcl: null,
-					rules: [],
-					ucl_laney: null,
-					lcl_laney: null,
-					rules_laney: [],
-					...whole
-				}
+				{ ...uncharted('2024-07', 1, close(c)), ...whole }
 			]);
 		});
 
@@ -392,13 +397,7 @@ describe('defects metrics on hand-checked fixtures', () => {
  * center = 176 / (22 × 16) = 0.5, σ = √(0.5 · 0.5 / 16) = 0.125 and z = (r/16 − 0.5) / 0.125.
  */
 describe('defects.pchart rules on a series built to trigger each', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await tempDatabase();
-		await importFile(db.db, join(FIXTURES, 'pchart-sales.csv'), { kind: 'sales' });
-		await importFile(db.db, join(FIXTURES, 'pchart-repairs.csv'), { kind: 'repair' });
-	});
-	afterAll(() => db.remove());
+	const db = salesAndRepairs(FIXTURES, 'pchart-sales.csv', 'pchart-repairs.csv');
 
 	it('flags rule 1 at 2023-03, 2 at 2023-07, 3 at 2024-02 and 4 at 2024-11 — nothing else', async () => {
 		const rows = await run(db, 'defects.pchart', {}, { ...PARAMS, warranty_months_default: 1 });
@@ -410,17 +409,7 @@ describe('defects.pchart rules on a series built to trigger each', () => {
 		const months = rows.map((r) => r.month);
 		expect(months).toHaveLength(23);
 		expect(rows[18]).toEqual({
-			month: '2024-07',
-			repairs: 1,
-			units_in_warranty: 0,
-			p: null,
-			center: 0.5,
-			ucl: null,
-			lcl: null,
-			rules: [],
-			ucl_laney: null,
-			lcl_laney: null,
-			rules_laney: [],
+			...uncharted('2024-07', 1, 0.5),
 			// σ_z = mean |Δz| / 1.128 over the 22 charted months (the uncharted month skipped). The
 			// series was built wider than binomial (z up to 3.5): the diagnostic picks the p′ chart.
 			sigma_z: close(z.slice(1).reduce((sum, v, i) => sum + Math.abs(v - z[i]), 0) / 21 / 1.128),
@@ -444,13 +433,7 @@ describe('defects.pchart rules on a series built to trigger each', () => {
 });
 
 describe('defects on the demo data', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = await tempDatabase();
-		await importFile(db.db, join(SAMPLES, 'sales-2022-2025.xlsx'), { kind: 'sales' });
-		await importFile(db.db, join(SAMPLES, 'repairs-2023-2025.gbk.csv'), { kind: 'repair' });
-	});
-	afterAll(() => db.remove());
+	const db = salesAndRepairs(SAMPLES, 'sales-2022-2025.xlsx', 'repairs-2023-2025.gbk.csv');
 
 	it('flags the BCD-450W spike (2024-06 … 08) with rule 1 and puts E5 first in its Pareto', async () => {
 		// The shipped config: W 12 for every model, as the demo data's README assumes.

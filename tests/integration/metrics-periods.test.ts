@@ -1,7 +1,7 @@
 /* Over 300 lines: complete months, month to date, maturity, pending shares and point changes against
    hand-computed figures, each case beside the rows it checks. */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/lib/domain/records';
 import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
 import {
@@ -11,15 +11,21 @@ import {
 	latestCompleteMonth,
 	reportMonth
 } from '../../src/lib/server/metrics/periods';
-import { immatureRepeat, loadFixtures, metricRows, type FixtureDb } from '../helpers/metric-fixtures';
+import {
+	immatureRepeat,
+	metricRows,
+	oneComplaintWithinTargets,
+	oneReturnWithinTargets,
+	useFixtures
+} from '../helpers/metric-fixtures';
+import type { BlockDatabase } from '../helpers/temp-db';
 
 /** Fixtures described in tests/fixtures/metrics/periods/README.md; every expected value by hand. */
 const FIXTURES = join(import.meta.dirname, '../fixtures/metrics');
 
-type Ctx = FixtureDb;
-
-const load = (files: [string, Kind][]) => loadFixtures(FIXTURES, files);
-const rows = (ctx: Ctx, id: string, query: Partial<MetricQuery> = {}) => metricRows(ctx.db, id, query);
+const load = (files: [string, Kind][]) => useFixtures(FIXTURES, files);
+const rows = (ctx: BlockDatabase, id: string, query: Partial<MetricQuery> = {}) =>
+	metricRows(ctx.db, id, query);
 
 describe('periods: as-of dates, complete months, maturity', () => {
 	it('calls a month complete from its last day on', () => {
@@ -58,15 +64,11 @@ describe('periods: as-of dates, complete months, maturity', () => {
 });
 
 describe('a fixture whose repairs end on the 3rd of a month', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([
-			['periods/repairs.csv', 'repair'],
-			['periods/complaints.csv', 'complaint'],
-			['periods/returns.csv', 'return']
-		]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = load([
+		['periods/repairs.csv', 'repair'],
+		['periods/complaints.csv', 'complaint'],
+		['periods/returns.csv', 'return']
+	]);
 
 	const kpi = (list: MetricRow[], id: string) => list.find((r) => r.kpi === id)!;
 
@@ -198,15 +200,7 @@ describe('a fixture whose repairs end on the 3rd of a month', () => {
 
 	it('leaves complaints inside their deadlines out of the shares, as pending', async () => {
 		expect(await rows(ctx, 'complaints.sla')).toEqual([
-			{
-				month: '2024-11',
-				complaints: 1,
-				response_within_target_share: 1,
-				resolution_within_target_share: 1,
-				open: 0,
-				pending: 0,
-				response_pending: 0
-			},
+			oneComplaintWithinTargets('2024-11'),
 			// As of 2024-12-31 10:00. Response: K1 1 h, K3 30 min, K5 20 min within, K2 6 h late; K4 (08:00,
 			// no response) is inside its 4 h: 3 of 4, 1 pending. Resolution: K1 24 h within, K2 unresolved
 			// past its 48 h (late); K3 K4 K5 unresolved inside 48 h: 1 of 2, 3 pending. Open: K2 to K5.
@@ -234,19 +228,7 @@ describe('a fixture whose repairs end on the 3rd of a month', () => {
 
 	it('leaves returns inside their deadlines out of the shares, as pending', async () => {
 		expect(await rows(ctx, 'returns.monthly')).toEqual([
-			{
-				month: '2024-10',
-				returns: 1,
-				units_sold: 0,
-				return_rate: null,
-				exchanges: 0,
-				refunds: 0,
-				counter_within_target_share: 1,
-				inspection_within_target_share: 1,
-				inspection_within_target_share_excl_refunds: 1,
-				pending: 0,
-				counter_pending: 0
-			},
+			oneReturnWithinTargets('2024-10'),
 			// As of T3, 2024-11-20 09:20. Counter: T2 15 min (late); T3 none, inside 10 min: 0 of 1, 1
 			// pending. Inspection: T2 (09:00) and T3 have none, both inside 30 min: no denominator, 2 pending.
 			{
@@ -267,15 +249,11 @@ describe('a fixture whose repairs end on the 3rd of a month', () => {
 });
 
 describe('repairs.repeat once every month has matured', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		// ../repairs-cost (described there) plus one repair on 2025-08-01: April 30 + 90 days = July 29.
-		ctx = await load([
-			['repairs-cost/repairs.csv', 'repair'],
-			['periods/repairs-late.csv', 'repair']
-		]);
-	});
-	afterAll(() => ctx.remove());
+	// ../repairs-cost (described there) plus one repair on 2025-08-01: April 30 + 90 days = July 29.
+	const ctx = load([
+		['repairs-cost/repairs.csv', 'repair'],
+		['periods/repairs-late.csv', 'repair']
+	]);
 
 	it('counts repeats within (t, t + N days] of the same serial', async () => {
 		const mature = { mature_30d: true, mature_90d: true };

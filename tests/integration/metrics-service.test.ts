@@ -1,7 +1,7 @@
 /* Over 300 lines: returns, complaints, escalations and satisfaction against hand-computed figures,
    each case beside the rows it checks. */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/lib/domain/records';
 import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
 import type { Database } from '../../src/lib/server/db/connection';
@@ -9,8 +9,13 @@ import { loadMetricConfig, type MetricParams } from '../../src/lib/server/metric
 import { MetricQueryError } from '../../src/lib/server/metrics/errors';
 import { metricDefinition } from '../../src/lib/server/metrics/registry';
 import { importDemoData } from '../helpers/demo-data';
-import { loadFixtures, metricRows, type FixtureDb } from '../helpers/metric-fixtures';
-import { count, tempDatabase } from '../helpers/temp-db';
+import {
+	metricRows,
+	oneComplaintWithinTargets,
+	oneReturnWithinTargets,
+	useFixtures
+} from '../helpers/metric-fixtures';
+import { count, tempDatabase, useTempDatabase } from '../helpers/temp-db';
 
 /**
  * Returns, complaints and satisfaction metrics. Expected values are worked out by hand from the fixtures in
@@ -19,9 +24,7 @@ import { count, tempDatabase } from '../helpers/temp-db';
  */
 const FIXTURES = join(import.meta.dirname, '../fixtures/metrics/service');
 
-type Ctx = FixtureDb;
-
-const load = (files: [string, Kind][]) => loadFixtures(FIXTURES, files);
+const load = (files: [string, Kind][]) => useFixtures(FIXTURES, files);
 const metric = metricRows;
 
 /** Runs a metric with some params changed from data/metrics.json. */
@@ -35,14 +38,10 @@ const pick = (rows: MetricRow[], ...keys: string[]) =>
 	rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])));
 
 describe('returns.monthly', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([
-			['sales.csv', 'sales'],
-			['returns.csv', 'return']
-		]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = load([
+		['sales.csv', 'sales'],
+		['returns.csv', 'return']
+	]);
 
 	it('counts returns against units sold, with counter and inspection shares at the exact targets', async () => {
 		expect(await metric(ctx.db, 'returns.monthly')).toEqual([
@@ -77,20 +76,8 @@ describe('returns.monthly', () => {
 				pending: 0,
 				counter_pending: 0
 			},
-			{
-				// R5: 2 and 20 minutes; no sales rows for March: 0 units, rate null.
-				month: '2024-03',
-				returns: 1,
-				units_sold: 0,
-				return_rate: null,
-				exchanges: 0,
-				refunds: 0,
-				counter_within_target_share: 1,
-				inspection_within_target_share: 1,
-				inspection_within_target_share_excl_refunds: 1,
-				pending: 0,
-				counter_pending: 0
-			}
+			// R5: 2 and 20 minutes; no sales rows for March: 0 units, rate null.
+			oneReturnWithinTargets('2024-03')
 		]);
 	});
 
@@ -173,11 +160,7 @@ describe('returns.monthly', () => {
 });
 
 describe('complaints.sla', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([['complaints-sla.csv', 'complaint']]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = load([['complaints-sla.csv', 'complaint']]);
 
 	it('counts exactly 4 h and 48 h as within target, a missing time as not, and open complaints', async () => {
 		expect(await metric(ctx.db, 'complaints.sla')).toEqual([
@@ -204,15 +187,7 @@ describe('complaints.sla', () => {
 				response_pending: 0
 			},
 			// C5: 5 min, 24 h.
-			{
-				month: '2024-07',
-				complaints: 1,
-				response_within_target_share: 1,
-				resolution_within_target_share: 1,
-				open: 0,
-				pending: 0,
-				response_pending: 0
-			}
+			oneComplaintWithinTargets('2024-07')
 		]);
 	});
 
@@ -294,15 +269,11 @@ describe('complaints.sla', () => {
 });
 
 describe('complaints.escalations', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([
-			['complaints-escalations.csv', 'complaint'],
-			['repairs-escalations.csv', 'repair'],
-			['returns-escalations.csv', 'return']
-		]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = load([
+		['complaints-escalations.csv', 'complaint'],
+		['repairs-escalations.csv', 'repair'],
+		['returns-escalations.csv', 'return']
+	]);
 
 	const row = (
 		supplier: string,
@@ -411,11 +382,7 @@ describe('complaints.escalations', () => {
 });
 
 describe('satisfaction.monthly', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await load([['surveys.csv', 'survey']]);
-	});
-	afterAll(() => ctx.remove());
+	const ctx = load([['surveys.csv', 'survey']]);
 
 	it('computes CSAT mean, satisfied share and NPS over the answers given', async () => {
 		expect(await metric(ctx.db, 'satisfaction.monthly')).toEqual([
@@ -522,12 +489,7 @@ describe('registry checks for the service metrics', () => {
 });
 
 describe('service metrics on the demo data', () => {
-	let ctx: Ctx;
-	beforeAll(async () => {
-		ctx = await tempDatabase();
-		await importDemoData(ctx.db);
-	}, 120_000);
-	afterAll(() => ctx.remove());
+	const ctx = useTempDatabase({ fill: importDemoData, timeout: 120_000 });
 
 	const JX = '捷修科技';
 

@@ -3,14 +3,13 @@
    of the same file are kept, and afterwards every metric of the registry answers. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/lib/domain/records';
-import type { Database } from '../../src/lib/server/db/connection';
 import { importFile, listRejected } from '../../src/lib/server/ingest';
 import { acceptedDays } from '../../src/lib/server/ingest/value-sql';
 import { metricInfos, runMetric } from '../../src/lib/server/metrics/registry';
 import { importDemoData } from '../helpers/demo-data';
-import { count, tempDatabase } from '../helpers/temp-db';
+import { count, useTempDatabase } from '../helpers/temp-db';
 
 const BAD = join(import.meta.dirname, '../fixtures/bad');
 const HEADER = '维修单号,报修时间,完工时间,产品型号,购买日期,配件费,工时费,物流费,其他费用,保内';
@@ -23,18 +22,13 @@ interface Expect {
 	reasons: string[];
 }
 
-let ctx: Awaited<ReturnType<typeof tempDatabase>>;
-let db: Database;
-beforeEach(async () => {
-	ctx = await tempDatabase();
-	db = ctx.db;
-});
-afterEach(() => ctx.remove());
+const ctx = useTempDatabase({ each: true });
 
 /** Runs every metric of the registry on all data; returns the row count of each. */
 async function everyMetricAnswers(): Promise<Record<string, number>> {
 	const rows: Record<string, number> = {};
-	for (const { id } of await metricInfos()) rows[id] = (await runMetric(db, id, { filters: {} })).rows.length;
+	for (const { id } of await metricInfos())
+		rows[id] = (await runMetric(ctx.db, id, { filters: {} })).rows.length;
 	return rows;
 }
 
@@ -58,9 +52,9 @@ describe('bad rows in tests/fixtures/bad/row-*', () => {
 			const expected: Expect = JSON.parse(
 				readFileSync(join(BAD, file.replace(/\.[a-z]+$/, '.expect.json')), 'utf8')
 			);
-			const result = await importFile(db, join(BAD, file), { kind: expected.kind });
+			const result = await importFile(ctx.db, join(BAD, file), { kind: expected.kind });
 			expect(result).toMatchObject({ accepted: expected.accepted, rejected: expected.rejected });
-			const { rows } = await listRejected(db, result.batchId);
+			const { rows } = await listRejected(ctx.db, result.batchId);
 			expect([...new Set(rows.map((r) => r.reason))].sort()).toEqual(expected.reasons);
 			for (const row of rows) {
 				expect(row.line).toBeGreaterThan(1);
@@ -68,7 +62,7 @@ describe('bad rows in tests/fixtures/bad/row-*', () => {
 				expect(row.value).toBeTruthy();
 			}
 			if (expected.kind === 'repair') {
-				const ids = await db.query('SELECT repair_id FROM repairs ORDER BY 1');
+				const ids = await ctx.db.query('SELECT repair_id FROM repairs ORDER BY 1');
 				expect(ids.map((r) => r.repair_id)).toEqual(['OK1', 'OK2']);
 			}
 			await everyMetricAnswers();
@@ -78,7 +72,7 @@ describe('bad rows in tests/fixtures/bad/row-*', () => {
 
 describe('one file with every out-of-range value', () => {
 	it('names file, line and column of each, keeps the rest, and every metric answers', async () => {
-		await importDemoData(db);
+		await importDemoData(ctx.db);
 		const now = new Date();
 		const yearAhead = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate());
 		const dayAfter = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate() + 1);
@@ -97,10 +91,10 @@ describe('one file with every out-of-range value', () => {
 		];
 		const path = join(ctx.dir, '维修工单-越界.csv');
 		writeFileSync(path, lines.join('\r\n'));
-		const before = await count(db, 'SELECT count(*) FROM repairs');
-		const result = await importFile(db, path, { kind: 'repair' });
+		const before = await count(ctx.db, 'SELECT count(*) FROM repairs');
+		const result = await importFile(ctx.db, path, { kind: 'repair' });
 		expect(result).toMatchObject({ file: '维修工单-越界.csv', rows: 10, accepted: 2, rejected: 8 });
-		const { rows } = await listRejected(db, result.batchId);
+		const { rows } = await listRejected(ctx.db, result.batchId);
 		expect(rows.map((r) => [r.line, r.columnName, r.reason, r.value])).toEqual([
 			[4, '报修时间', 'out_of_range', '9999-12-31'],
 			[5, '购买日期', 'out_of_range', '1949-12-31'],
@@ -111,8 +105,8 @@ describe('one file with every out-of-range value', () => {
 			[10, '配件费', 'out_of_range', '1e12'],
 			[11, '物流费', 'out_of_range', '9999999999999999.99']
 		]);
-		expect(await count(db, 'SELECT count(*) FROM repairs')).toBe(before + 2);
-		expect(await count(db, "SELECT count(*) FROM repairs WHERE repair_id LIKE 'BAD%'")).toBe(0);
+		expect(await count(ctx.db, 'SELECT count(*) FROM repairs')).toBe(before + 2);
+		expect(await count(ctx.db, "SELECT count(*) FROM repairs WHERE repair_id LIKE 'BAD%'")).toBe(0);
 		const answered = await everyMetricAnswers();
 		expect(answered['defects.mis']).toBeLessThan(2000);
 	});
@@ -131,11 +125,11 @@ describe('sums of amounts just below the limit', () => {
 		}
 		const path = join(ctx.dir, 'max-costs.csv');
 		writeFileSync(path, lines.join('\n'));
-		await importDemoData(db);
-		expect(await importFile(db, path, { kind: 'repair' })).toMatchObject({ accepted: n, rejected: 0 });
+		await importDemoData(ctx.db);
+		expect(await importFile(ctx.db, path, { kind: 'repair' })).toMatchObject({ accepted: n, rejected: 0 });
 		await everyMetricAnswers();
 		// Four costs × 5,000 rows = 2e16, past DECIMAL(18,2): the sums must be wider.
-		const total = (await runMetric(db, 'cost.drivers', { filters: { model: ['KFR-35GW'] } })).rows.reduce(
+		const total = (await runMetric(ctx.db, 'cost.drivers', { filters: { model: ['KFR-35GW'] } })).rows.reduce(
 			(sum, r) => sum + Number(r.total),
 			0
 		);
@@ -145,24 +139,24 @@ describe('sums of amounts just below the limit', () => {
 
 describe('an extreme amount already in the database (imported before these limits)', () => {
 	it('still adds up: the four cost parts are summed column by column, not row by row', async () => {
-		await importDemoData(db);
-		await db.write(async (conn) => {
+		await importDemoData(ctx.db);
+		await ctx.db.write(async (conn) => {
 			await conn.run(
 				`UPDATE repairs SET parts_cost = 9999999999999999.99, labor_cost = 1
 				 WHERE repair_id = (SELECT min(repair_id) FROM repairs)`
 			);
 		});
 		await everyMetricAnswers();
-		const rows = (await runMetric(db, 'cost.monthly', { filters: {} })).rows;
+		const rows = (await runMetric(ctx.db, 'cost.monthly', { filters: {} })).rows;
 		expect(Math.max(...rows.map((r) => Number(r.total)))).toBeGreaterThan(1e16);
 	});
 });
 
 describe('an extreme date already in the database (imported before these limits)', () => {
 	it('adds one month to the grids instead of exhausting memory', async () => {
-		await importDemoData(db);
+		await importDemoData(ctx.db);
 		const normal = await everyMetricAnswers();
-		await db.write(async (conn) => {
+		await ctx.db.write(async (conn) => {
 			await conn.run(
 				`UPDATE repairs SET received_at = TIMESTAMP '9999-12-31 00:00:00' WHERE repair_id = (SELECT min(repair_id) FROM repairs)`
 			);

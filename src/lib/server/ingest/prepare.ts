@@ -42,13 +42,19 @@ export interface SourceRequest {
 /** Reads the UTF-8 CSV into DuckDB (see stage.ts), while or after the JS pass over the file. */
 export type StageFn = (csv: StageOptions) => Promise<void>;
 
-export async function prepareCsv(
+/**
+ * Reads the file at `path` (scratch files in `work`), reporting the fraction read through `onRead`,
+ * and has `stage` load its UTF-8 CSV form.
+ */
+export type PrepareFn = (
 	path: string,
 	work: string,
 	request: SourceRequest,
 	onRead: (fraction: number) => void,
 	stage: StageFn
-): Promise<PreparedSource> {
+) => Promise<PreparedSource>;
+
+export const prepareCsv: PrepareFn = async (path, work, request, onRead, stage) => {
 	const layout = await sniffCsv(path, request.kind, request.encoding, request.columns, request.fileName);
 	// Refuse a file with unmapped required fields before the long pass over it.
 	resolveMapping(request.kind, layout.headers, request.explicit, request.fileName, request.useSynonyms);
@@ -91,18 +97,12 @@ export async function prepareCsv(
 		staged: staging(pass.utf8Path),
 		scan: { delimiter: layout.delimiter, fields: layout.headers.length, skipLines: layout.skipLines }
 	};
-}
+};
 
 /** Rows of a workbook are not known up front; progress assumes a large sheet and stops at 1. */
 const XLSX_PROGRESS_ROWS = 1_000_000;
 
-export async function prepareXlsx(
-	path: string,
-	work: string,
-	request: SourceRequest,
-	onRead: (fraction: number) => void,
-	stage: StageFn
-): Promise<PreparedSource> {
+export const prepareXlsx: PrepareFn = async (path, work, request, onRead, stage) => {
 	const { sha256, sizeBytes } = await hashFile(path);
 	const conversion = await xlsxToCsv(path, join(work, 'sheet.csv'), {
 		sheet: request.sheet,
@@ -132,4 +132,4 @@ export async function prepareXlsx(
 		staged,
 		scan: null
 	};
-}
+};

@@ -73,7 +73,7 @@ export function distinct<Row>(rows: readonly Row[], column: keyof Row): string[]
 }
 
 /** The filters any of the page's metrics accepts, in the registry's order (for the filter bar). */
-export function pageFilters(infos: Record<string, MetricInfo>, ids: readonly MetricId[]): FilterName[] {
+function pageFilters(infos: Record<string, MetricInfo>, ids: readonly MetricId[]): FilterName[] {
 	const accepted = new Set(ids.flatMap((id) => infos[id]?.filters ?? []));
 	return FILTER_NAMES.filter((f) => accepted.has(f));
 }
@@ -84,4 +84,42 @@ export function suggestionsFrom(
 ): Partial<Record<FilterName, string[]>> {
 	const name = FILTER_NAMES.find((f) => filterColumn(f) === block.by);
 	return name ? { [name]: distinct(block.rows, 'key') } : {};
+}
+
+/** A metric of a page: its id, with the page's dimension when the metric groups (`--by`). */
+export type BlockSpec = MetricId | { id: MetricId; by?: string };
+
+type SpecId<S extends BlockSpec> = S extends { id: infer Id extends MetricId } ? Id : S & MetricId;
+
+/** What an analytics page load returns: the metric infos, its query, the filter bar's filters and one block per spec. */
+export type PageBlocks<Specs extends Record<string, BlockSpec>> = {
+	infos: Record<string, MetricInfo>;
+	query: MetricQuery;
+	filters: FilterName[];
+} & { [K in keyof Specs]: MetricBlock<MetricRows[SpecId<Specs[K]>]> };
+
+/**
+ * The blocks of an analytics page, run side by side with the page's query (loadMetric), named as in
+ * `specs`; the filter bar offers the filters any of them accepts (pageFilters).
+ */
+export async function loadPage<const Specs extends Record<string, BlockSpec>>(
+	db: Database,
+	query: MetricQuery,
+	specs: Specs
+): Promise<PageBlocks<Specs>> {
+	const infos = await infoMap();
+	const entries = Object.entries(specs).map(([name, spec]) => {
+		const { id, by } = typeof spec === 'string' ? { id: spec, by: undefined } : spec;
+		return { name, id, by };
+	});
+	const blocks = await Promise.all(entries.map(({ id, by }) => loadMetric(db, infos, id, query, by)));
+	return {
+		infos,
+		query,
+		filters: pageFilters(
+			infos,
+			entries.map((e) => e.id)
+		),
+		...Object.fromEntries(entries.map((e, i) => [e.name, blocks[i]]))
+	} as PageBlocks<Specs>;
 }

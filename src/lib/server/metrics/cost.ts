@@ -1,8 +1,8 @@
 import type { CostDriverRow, CostMonthlyRow } from '$lib/domain/metrics/cost';
 import type { Plain } from '../db/values';
-import { REPAIR_FILTERS, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
+import { REPAIR_FILTERS, REPAIR_RATE_FILTERS, repairRateWhereSql, repairsWhereSql } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
-import { inWarrantySql, monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
+import { inWarrantySql, monthIndexSql, monthOfIndexSql, monthSql, Params } from './sql';
 
 /**
  * The cost metric family: repair cost (parts + labor + logistics + other; a NULL cost counts as 0)
@@ -52,13 +52,7 @@ const DRIVER_COLUMNS: Record<string, string> = {
  */
 async function monthly({ db, query, params }: MetricContext): Promise<CostMonthlyRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, {
-		alias: 'r',
-		dateColumn: 'received_at',
-		filters: REPAIR_RATE_FILTERS,
-		params
-	});
-	const salesWhere = whereSql(p, { filters: query.filters }, { alias: 's', filters: SHARED_FILTERS });
+	const { repairs: where, sales: salesWhere } = repairRateWhereSql(p, query, params);
 	const inWarranty = inWarrantySql(p, params, 'r');
 	const rows = await db.query(
 		`WITH c AS (
@@ -120,12 +114,7 @@ async function drivers({ db, query, params }: MetricContext): Promise<CostDriver
 	const column = DRIVER_COLUMNS[query.by ?? 'defect_code'];
 	if (!column) throw new Error(`cost.drivers: unknown dimension "${query.by}"`);
 	const p = new Params();
-	const where = whereSql(p, query, {
-		alias: 'r',
-		dateColumn: 'received_at',
-		filters: REPAIR_FILTERS,
-		params
-	});
+	const where = repairsWhereSql(p, query, params);
 	const rows = await db.query(
 		`WITH g AS (
 			SELECT r.${column} AS key, (${totalSql()}) AS total, count(*) AS repairs

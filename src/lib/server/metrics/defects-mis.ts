@@ -1,7 +1,7 @@
 import type { MisRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageMonthsSql, coverageSql, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
-import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
+import { coverageMonthsSql, coverageSql, repairRateWhereSql } from './defects-sql';
+import { monthIndexSql, monthOfIndexSql, monthSql, Params } from './sql';
 
 /**
  * The months-in-service (warranty) triangle: cohort, mis, claims, units, cum_claims_per_1000.
@@ -22,13 +22,7 @@ import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sq
  */
 export async function misTriangle({ db, query, params }: MetricContext): Promise<MisRow[]> {
 	const p = new Params();
-	const repairsWhere = whereSql(p, query, {
-		alias: 'r',
-		dateColumn: 'received_at',
-		filters: REPAIR_RATE_FILTERS,
-		params
-	});
-	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
+	const { repairs: repairsWhere, sales: salesWhere } = repairRateWhereSql(p, query, params);
 	const sold = monthIndexSql('r.sold_at');
 	const sql = `
 		WITH span AS (${coverageSql(p, query)}),

@@ -1,7 +1,7 @@
 import type { ParetoRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { REPAIR_FILTERS } from './defects-sql';
-import { Params, whereSql } from './sql';
+import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
+import { Params } from './sql';
 
 /** Columns of repairs a Pareto may group by; the first is the default. */
 export const PARETO_DIMENSIONS = [
@@ -30,12 +30,7 @@ export async function pareto({ db, query, params }: MetricContext): Promise<Pare
 	if (!(PARETO_DIMENSIONS as readonly string[]).includes(by))
 		throw new Error(`defects.pareto: bad dimension ${by}`);
 	const p = new Params();
-	const where = whereSql(p, query, {
-		alias: 'r',
-		dateColumn: 'received_at',
-		filters: PARETO_FILTERS,
-		params
-	});
+	const where = repairsWhereSql(p, query, params, PARETO_FILTERS);
 	const rows = await db.query(
 		`SELECT r.${by} AS key, count(*) AS count FROM repairs r WHERE ${where}
 		 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,

@@ -1,6 +1,6 @@
 import type { DefectSeriesRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageMonthsSql, coverageSql, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
+import { coverageMonthsSql, coverageSql, repairRateWhereSql } from './defects-sql';
 import {
 	inWarrantySql,
 	monthIndexSql,
@@ -8,8 +8,7 @@ import {
 	monthSql,
 	Params,
 	warrantyMonthsSql,
-	warrantyUnknownSql,
-	whereSql
+	warrantyUnknownSql
 } from './sql';
 
 /**
@@ -48,13 +47,7 @@ async function seriesRows(
 	byModel: boolean
 ): Promise<Map<string | null, DefectSeriesRow[]>> {
 	const p = new Params();
-	const repairsWhere = whereSql(p, query, {
-		alias: 'r',
-		dateColumn: 'received_at',
-		filters: REPAIR_RATE_FILTERS,
-		params
-	});
-	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
+	const { repairs: repairsWhere, sales: salesWhere } = repairRateWhereSql(p, query, params);
 	const key = (alias: string) => (byModel ? `${alias}.product_model` : 'CAST(NULL AS VARCHAR)');
 	const sql = `
 		WITH span AS (${coverageSql(p, query)}),

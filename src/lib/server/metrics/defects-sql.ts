@@ -1,5 +1,6 @@
 import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
-import { monthGridSql, monthIndexSql, monthOfIndexSql, type Params } from './sql';
+import type { MetricParams } from './config';
+import { monthGridSql, monthIndexSql, monthOfIndexSql, whereSql, type Params } from './sql';
 
 /** Filters that constrain both repairs and sales (the columns exist in both tables). */
 export const SHARED_FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
@@ -17,6 +18,32 @@ export const REPAIR_FILTERS: readonly FilterName[] = [
 	'service_center',
 	'in_warranty'
 ];
+
+/**
+ * Conditions on repairs aliased `r`: received_at inside the from/to window and `filters` (in_warranty
+ * among them reads the warranty rule from `params`).
+ */
+export function repairsWhereSql(
+	p: Params,
+	query: MetricQuery,
+	params: MetricParams,
+	filters: readonly FilterName[] = REPAIR_FILTERS
+): string {
+	return whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters, params });
+}
+
+/**
+ * Conditions of a repair rate: on repairs `r` (repairsWhereSql, REPAIR_RATE_FILTERS) and on its sales
+ * denominator `s` (the shared filters only, no dates: sales are monthly, the months are the caller's).
+ */
+export function repairRateWhereSql(
+	p: Params,
+	query: MetricQuery,
+	params: MetricParams
+): { repairs: string; sales: string } {
+	const repairs = repairsWhereSql(p, query, params, REPAIR_RATE_FILTERS);
+	return { repairs, sales: whereSql(p, query, { alias: 's', filters: SHARED_FILTERS }) };
+}
 
 /**
  * The months the repair data covers, as DATE columns `first_month` / `last_month` of one row: from

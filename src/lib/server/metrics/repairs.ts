@@ -1,9 +1,9 @@
 import type { RepeatRow, TurnaroundRow } from '$lib/domain/metrics/repairs';
 import type { Plain } from '../db/values';
-import { REPAIR_FILTERS } from './defects-sql';
+import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { asOfDates, isMature } from './periods';
-import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER, whereSql } from './sql';
+import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER } from './sql';
 
 /**
  * The repairs metric family: turnaround and repeat repairs, by month received (`received_at`).
@@ -31,7 +31,7 @@ const num = (v: Plain | undefined): number | null => (v === null || v === undefi
  */
 async function turnaround({ db, query, params }: MetricContext): Promise<TurnaroundRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS, params });
+	const where = repairsWhereSql(p, query, params, FILTERS);
 	const target = p.add(durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour'));
 	// Microseconds until the end: integer quantiles are cheaper than doubles, and exact.
 	const rows = await db.query(
@@ -75,7 +75,7 @@ async function turnaround({ db, query, params }: MetricContext): Promise<Turnaro
  */
 async function repeat({ db, query, params }: MetricContext): Promise<RepeatRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS, params });
+	const where = repairsWhereSql(p, query, params, FILTERS);
 	// next_repair_at is kept by every import (db/repair-sequence.ts) over ALL repairs of the serial;
 	// integer microseconds compare faster than timestamp + interval arithmetic.
 	const gapUs = 'epoch_us(r.next_repair_at) - epoch_us(r.received_at)';

@@ -1,20 +1,12 @@
 import { pageQuery } from '$lib/server/http/metric-query';
-import { infoMap, loadMetric, pageFilters, suggestionsFrom } from '$lib/server/metrics/blocks';
+import { loadPage, suggestionsFrom } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = pageQuery(url, locals.locale);
-	const infos = await infoMap();
-	const [monthly, drivers] = await Promise.all([
-		loadMetric(locals.db, infos, 'cost.monthly', query),
-		loadMetric(locals.db, infos, 'cost.drivers', query, query.by)
-	]);
-	return {
-		infos,
-		query,
-		monthly,
-		drivers,
-		filters: pageFilters(infos, ['cost.monthly', 'cost.drivers']),
-		suggestions: suggestionsFrom(drivers)
-	};
+	const page = await loadPage(locals.db, query, {
+		monthly: 'cost.monthly',
+		drivers: { id: 'cost.drivers', by: query.by }
+	});
+	return { ...page, suggestions: suggestionsFrom(page.drivers) };
 };

@@ -1,10 +1,6 @@
 import { pageQuery } from '$lib/server/http/metric-query';
-import { infoMap, loadMetric, pageFilters } from '$lib/server/metrics/blocks';
+import { loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => {
-	const query = pageQuery(url, locals.locale);
-	const infos = await infoMap();
-	const monthly = await loadMetric(locals.db, infos, 'returns.monthly', query);
-	return { infos, query, monthly, filters: pageFilters(infos, ['returns.monthly']) };
-};
+export const load: PageServerLoad = ({ url, locals }) =>
+	loadPage(locals.db, pageQuery(url, locals.locale), { monthly: 'returns.monthly' });

@@ -1,19 +1,16 @@
 import { pageQuery } from '$lib/server/http/metric-query';
-import { distinct, infoMap, loadMetric, pageFilters } from '$lib/server/metrics/blocks';
+import { distinct, loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const query = pageQuery(url, locals.locale, ['log']);
-	const infos = await infoMap();
-	const weibull = await loadMetric(locals.db, infos, 'warranty.weibull', query);
-	const warrantyMonths = infos['defects.monthly']?.params.warranty_months_default;
+	const page = await loadPage(locals.db, pageQuery(url, locals.locale, ['log']), {
+		weibull: 'warranty.weibull'
+	});
+	const warrantyMonths = page.infos['defects.monthly']?.params.warranty_months_default;
 	return {
-		infos,
-		query,
-		weibull,
+		...page,
 		log: url.searchParams.get('log') === '1',
 		warrantyMonths: typeof warrantyMonths === 'number' ? warrantyMonths : 12,
-		filters: pageFilters(infos, ['warranty.weibull']),
-		suggestions: { model: distinct(weibull.rows, 'product_model') }
+		suggestions: { model: distinct(page.weibull.rows, 'product_model') }
 	};
 };
