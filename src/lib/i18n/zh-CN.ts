@@ -2,6 +2,7 @@ import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
+import { reportsZh } from './reports.zh-CN';
 import { systemZh } from './system.zh-CN';
 
 /** Reject reason codes of the importer; `satisfies` below makes a missing one a type error. */
@@ -126,6 +127,7 @@ export const zhCN = {
 	...analyticsZh,
 	...assessmentZh,
 	...ingestZh,
+	...reportsZh,
 	...systemZh,
 
 	'phase.uploading': '上传文件',

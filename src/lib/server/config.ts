@@ -26,7 +26,10 @@ const settingsSchema = z.object({
 		.trim()
 		.regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, 'must look like 512MB')
 		.default('512MB'),
-	WORKBENCH_SAMPLES: path('data/samples')
+	WORKBENCH_SAMPLES: path('data/samples'),
+	WORKBENCH_REPORTS: path('data/reports'),
+	/** The Chromium that prints report PDFs (Debian's package by default). */
+	CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium')
 });
 
 export type Settings = z.output<typeof settingsSchema>;

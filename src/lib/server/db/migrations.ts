@@ -190,5 +190,27 @@ ALTER TABLE repairs ADD COLUMN first_repair_of_unit BOOLEAN DEFAULT false;
 ALTER TABLE repairs ADD COLUMN next_repair_at TIMESTAMP;
 ${REBUILD_REPAIR_SEQUENCE_SQL};
 `
+	},
+	{
+		version: 4,
+		name: 'report snapshots: the stored bytes of every generated report and its figures',
+		sql: `
+CREATE SEQUENCE report_seq START 1;
+CREATE TABLE report_snapshots (
+	id VARCHAR PRIMARY KEY,
+	kind VARCHAR NOT NULL,
+	format VARCHAR NOT NULL,
+	lang VARCHAR NOT NULL,
+	period VARCHAR NOT NULL,
+	filters JSON NOT NULL,
+	assessment_id INTEGER,
+	file_name VARCHAR NOT NULL,
+	sha256 VARCHAR NOT NULL,
+	size_bytes BIGINT NOT NULL,
+	figures JSON NOT NULL,
+	generated_at TIMESTAMP NOT NULL,
+	generated_by VARCHAR NOT NULL
+);
+`
 	}
 ];

@@ -1,0 +1,87 @@
+import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
+import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
+import type { ReportDefinition, ReportDocument, ReportKind } from '$lib/domain/reports/document';
+import { createT, intlLocale, type Locale, type Translate } from '$lib/i18n';
+import type { Database } from '../db/connection';
+import { infoMap, loadMetric } from '../metrics/blocks';
+import { ReportError } from './errors';
+import { monthlyReview } from './monthly-review';
+
+/** What a report builder is given: the request, resolved, and who asked. */
+export interface ReportContext {
+	db: Database;
+	id: string;
+	lang: Locale;
+	period: string | null;
+	assessmentId: number | null;
+	filters: Record<string, string[]>;
+	generatedAt: string;
+	generatedBy: string;
+}
+
+/**
+ * The figures of a report, read through the metric registry as the dashboards and the CLI read them,
+ * with the metrics used remembered for the definitions appendix. A metric that fails stops the
+ * report: a report with a silently missing figure would mislead the meeting it is printed for.
+ */
+export class ReportFigures {
+	readonly t: Translate;
+	readonly locale: string;
+	private readonly used = new Set<string>();
+	private readonly ignored = new Set<string>();
+
+	constructor(readonly ctx: ReportContext) {
+		this.t = createT(ctx.lang);
+		this.locale = intlLocale(ctx.lang);
+	}
+
+	async rows<Id extends MetricId>(
+		id: Id,
+		query: Omit<MetricQuery, 'filters'>,
+		by?: string
+	): Promise<MetricRows[Id][]> {
+		const infos = await infoMap();
+		const block = await loadMetric(
+			this.ctx.db,
+			infos,
+			id,
+			{ ...query, filters: this.ctx.filters as MetricQuery['filters'] },
+			by
+		);
+		if (block.error !== null) throw new ReportError(500, 'report.error.metric', { id, error: block.error });
+		this.used.add(id);
+		for (const name of block.ignored) this.ignored.add(`${id}: ${name}`);
+		return block.rows;
+	}
+
+	/** Marks a metric as used whose figures come from elsewhere (e.g. read by another metric). */
+	uses(id: string): void {
+		this.used.add(id);
+	}
+
+	/** Filters some metric could not apply: said in the report, never dropped silently. */
+	ignoredFilters(): string[] {
+		return [...this.ignored];
+	}
+
+	async definitions(): Promise<ReportDefinition[]> {
+		const infos = await infoMap();
+		const en = this.ctx.lang === 'en';
+		return [...this.used]
+			.filter((id) => infos[id])
+			.sort()
+			.map((id) => ({
+				id,
+				title: en ? infos[id].title.en : infos[id].title.zh,
+				definition: en ? infos[id].definition.en : infos[id].definition.zh
+			}));
+	}
+}
+
+export type FilterValues = Partial<Record<FilterName, string[]>>;
+
+export const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<ReportDocument>> = {
+	'monthly-review': monthlyReview,
+	'complaint-analysis': monthlyReview,
+	gbt27922: monthlyReview
+};
