@@ -5,6 +5,7 @@ import { runAssess } from './commands/assess';
 import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
 import { runMetricCommand } from './commands/metric';
+import { runReport } from './commands/report';
 
 const USAGE = `Usage: workbench <command> [options]
 
@@ -14,6 +15,10 @@ Commands:
   metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by DIM] [--filter DIM=VALUE ...] [--json]
   demo        load the sample data set (data/samples) into the database
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   GB/T 27922 score of an assessment file
+  report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE
+              [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
+  report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
+  report get ID --out FILE | report list   the stored bytes of a generated report, or the list
 
 The database is WORKBENCH_DB (default data/workbench.duckdb).`;
 
@@ -21,7 +26,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	import: runImport,
 	demo: runDemo,
 	metric: runMetricCommand,
-	assess: runAssess
+	assess: runAssess,
+	report: runReport
 };
 
 /** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */

@@ -34,7 +34,10 @@ export interface ReportFigures {
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
 
-/** A request to generate a report: monthly kinds need a period, the audit pack an assessment. */
+/**
+ * A request to generate a report: the audit pack needs an assessment; a monthly report without a
+ * period covers the month the overview shows.
+ */
 export const generateReportSchema = z
 	.object({
 		kind: z.enum(REPORT_KINDS),
@@ -44,7 +47,8 @@ export const generateReportSchema = z
 		assessmentId: z.number().int().positive().optional(),
 		filters: z.record(z.string(), z.array(z.string())).default({})
 	})
-	.refine((r) => (r.kind === 'gbt27922' ? r.assessmentId !== undefined : r.period !== undefined), {
-		message: 'a monthly report needs period (YYYY-MM); the GB/T 27922 audit pack needs assessmentId'
+	.refine((r) => r.kind !== 'gbt27922' || r.assessmentId !== undefined, {
+		path: ['assessment'],
+		message: 'the GB/T 27922 audit pack needs the ID of a finalised assessment'
 	});
 export type GenerateReportRequest = z.output<typeof generateReportSchema>;

@@ -1,0 +1,85 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateReportSchema } from '$lib/domain/reports/api';
+import { REPORT_FORMATS, REPORT_KINDS } from '$lib/domain/reports/document';
+import { getDatabase } from '$lib/server/db/connection';
+import { generateReport } from '$lib/server/reports/generate';
+import { listSnapshots, snapshotBytes } from '$lib/server/reports/snapshots';
+import { CliError } from '../output';
+import { parseFilters } from './metric';
+
+const USAGE = `report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
+report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
+report get ID --out FILE [--json]
+report list [--json]`;
+
+/** What --json prints: the snapshot's id, hash and where its bytes were written. */
+function written(json: boolean | undefined, id: string, sha256: string, path: string): void {
+	process.stdout.write(
+		json ? `${JSON.stringify({ reportId: id, sha256, path })}\n` : `${id} → ${path}\nSHA-256 ${sha256}\n`
+	);
+}
+
+export async function runReport(args: string[]): Promise<void> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			period: { type: 'string' },
+			assessment: { type: 'string' },
+			format: { type: 'string' },
+			out: { type: 'string' },
+			lang: { type: 'string' },
+			filter: { type: 'string', multiple: true },
+			json: { type: 'boolean' }
+		}
+	});
+	const [what, id] = positionals;
+	if (what === 'list') {
+		const list = await listSnapshots(await getDatabase());
+		process.stdout.write(
+			values.json
+				? `${JSON.stringify(list)}\n`
+				: list
+						.map((s) => `${s.id}  ${s.kind}  ${s.period}  ${s.format}  ${s.generatedAt}  ${s.sha256}`)
+						.join('\n') + '\n'
+		);
+		return;
+	}
+	if (!values.out) throw new CliError(`--out FILE is required\nusage: ${USAGE}`);
+	const out = resolve(values.out);
+	if (what === 'get') {
+		if (!id) throw new CliError(`report get expects a report ID\nusage: ${USAGE}`);
+		const { snapshot, bytes } = await snapshotBytes(await getDatabase(), id);
+		writeFileSync(out, bytes);
+		written(values.json, snapshot.id, snapshot.sha256, out);
+		return;
+	}
+	if (!(REPORT_KINDS as readonly string[]).includes(what ?? '')) {
+		throw new CliError(
+			`report expects one of ${[...REPORT_KINDS, 'get', 'list'].join(', ')}\nusage: ${USAGE}`
+		);
+	}
+	const request = generateReportSchema.safeParse({
+		kind: what,
+		format:
+			values.format ??
+			(REPORT_FORMATS.find((f) => out.toLowerCase().endsWith(`.${f}`)) as string | undefined),
+		lang: values.lang,
+		period: values.period,
+		assessmentId: values.assessment === undefined ? undefined : Number(values.assessment),
+		filters: parseFilters(values.filter ?? [])
+	});
+	if (!request.success) {
+		const issue = request.error.issues[0];
+		throw new CliError(
+			`${issue.path.length ? `--${issue.path.join('.')}: ` : ''}${issue.message}\nusage: ${USAGE}`
+		);
+	}
+	const db = await getDatabase();
+	const snapshot = await generateReport(db, request.data, { actor: 'cli' });
+	const { bytes } = await snapshotBytes(db, snapshot.id);
+	writeFileSync(out, bytes);
+	written(values.json, snapshot.id, snapshot.sha256, out);
+}
