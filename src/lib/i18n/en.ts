@@ -31,11 +31,6 @@ export const en: Record<MessageKey, string> = {
 	'locale.zh-CN': '中文',
 	'locale.en': 'English',
 
-	'coming.title': 'Coming soon',
-	'coming.body':
-		'This section is being built. Meanwhile, import your exports under Data; the analysis will appear here once the data is in.',
-	'coming.toData': 'Go to data import',
-
 	'common.back': 'Back',
 	'common.copy': 'Copy',
 	'common.copied': 'Copied',

@@ -45,10 +45,6 @@ export const zhCN = {
 	'locale.zh-CN': '中文',
 	'locale.en': 'English',
 
-	'coming.title': '建设中',
-	'coming.body': '此模块正在建设中。可先在“数据”中导入导出文件，数据就绪后这里会显示分析结果。',
-	'coming.toData': '前往数据导入',
-
 	'common.back': '返回',
 	'common.copy': '复制',
 	'common.copied': '已复制',

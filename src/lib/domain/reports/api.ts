@@ -52,3 +52,10 @@ export const generateReportSchema = z
 		message: 'the GB/T 27922 audit pack needs the ID of a finalised assessment'
 	});
 export type GenerateReportRequest = z.output<typeof generateReportSchema>;
+
+/** A step of generating a report, in order: figures read, document drawn, snapshot stored. */
+export const REPORT_STEPS = ['figures', 'render', 'store', 'done'] as const;
+export type ReportStep = (typeof REPORT_STEPS)[number];
+
+/** One line of POST /api/reports' NDJSON answer: a step reached, the stored snapshot, or the failure. */
+export type ReportProgress = { step: ReportStep } | { snapshot: ReportSnapshot } | { error: string };

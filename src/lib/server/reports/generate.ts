@@ -1,4 +1,4 @@
-import type { GenerateReportRequest, ReportSnapshot } from '$lib/domain/reports/api';
+import type { GenerateReportRequest, ReportSnapshot, ReportStep } from '$lib/domain/reports/api';
 import type { ReportDocument, ReportFormat } from '$lib/domain/reports/document';
 import type { Database } from '../db/connection';
 import { renderHtml } from './html';
@@ -6,9 +6,6 @@ import { printPdf } from './pdf';
 import { newReportId, storeSnapshot } from './snapshots';
 import { renderXlsx } from './xlsx';
 import { REPORT_BUILDERS, type ReportContext } from './builders';
-
-/** A step of generation, for the progress bar: figures, drawing, printing, storing. */
-export type ReportStep = 'figures' | 'render' | 'store' | 'done';
 
 export interface GenerateOptions {
 	actor: string;

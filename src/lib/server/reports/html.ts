@@ -1,35 +1,10 @@
 import { escapeHtml } from '$lib/charts/common';
-import { formatChange, formatValue, MISSING } from '$lib/charts/format';
-import type {
-	Cell,
-	CellKind,
-	ReportBlock,
-	ReportColumn,
-	ReportDocument,
-	ReportFact,
-	ReportTable
-} from '$lib/domain/reports/document';
+import { cellText, isNumeric, kindOf } from '$lib/domain/reports/cells';
+import type { ReportBlock, ReportDocument, ReportFact, ReportTable } from '$lib/domain/reports/document';
 import { isKind } from '$lib/domain/records';
 import { createT, hasMessage, intlLocale, kindLabel, type Translate } from '$lib/i18n';
 import { renderSvg } from './svg';
 import { REPORT_CSS } from './report-css';
-
-/** A cell as text in the report's language: numbers in the app's formats, null as a dash. */
-export function cellText(value: Cell, kind: CellKind | undefined, locale: string, t: Translate): string {
-	if (value === null) return MISSING;
-	if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-	if (typeof value !== 'number' || !kind || kind === 'text' || kind === 'date') return String(value);
-	return kind === 'change' ? formatChange(value, locale) : formatValue(value, kind, locale);
-}
-
-const isNumeric = (column: ReportColumn) =>
-	column.kindFrom !== undefined ||
-	(column.kind !== undefined && column.kind !== 'text' && column.kind !== 'date');
-
-/** The kind of one cell: the column's, or the one its row names. */
-export function kindOf(column: ReportColumn, row: Record<string, Cell>): CellKind | undefined {
-	return column.kindFrom ? ((row[column.kindFrom] as CellKind | null) ?? undefined) : column.kind;
-}
 
 function tableHtml(table: ReportTable, locale: string, t: Translate): string {
 	if (!table.rows.length) return `<p class="empty">${escapeHtml(table.empty ?? t('report.empty'))}</p>`;

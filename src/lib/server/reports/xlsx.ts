@@ -8,7 +8,8 @@ import {
 	type ReportTable
 } from '$lib/domain/reports/document';
 import { createT } from '$lib/i18n';
-import { appendixTables, kindOf, metaFacts } from './html';
+import { kindOf } from '$lib/domain/reports/cells';
+import { appendixTables, metaFacts } from './html';
 
 /** Excel number formats of the cell kinds: the cell keeps the number, the format shows its unit. */
 const NUMBER_FORMATS: Record<Exclude<CellKind, 'text'>, string> = {
