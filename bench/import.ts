@@ -11,23 +11,14 @@
  * together; each part is a few small functions.
  */
 import { spawn } from 'node:child_process';
-import {
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateRepairsCsv, repairRowSource, REPAIR_HEADERS } from '../tests/helpers/generate-repairs';
+import { cachedFile, envInt, machineBusyMs, ROOT } from './common';
 import type { ChildResult, PhaseTiming, StatementTiming } from './import-child';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, 'bench', 'data');
 /** Bump when the generated files change, so that cached copies are rebuilt. */
 const DATA_VERSION = 1;
@@ -74,28 +65,19 @@ export interface ImportBenchResult {
 	markdown: string;
 }
 
-const envInt = (name: string, fallback: number) => {
-	const value = Number(process.env[name]);
-	return Number.isFinite(value) && value > 0 ? Math.trunc(value) : fallback;
-};
-
-/** A generated file, rebuilt only when missing or made by another generator version. */
+/** A generated file in bench/data; its meta keeps its size, so that a cut-off copy is made again. */
 async function cached(name: string, make: (tmpPath: string) => Promise<unknown>): Promise<string> {
 	mkdirSync(DATA, { recursive: true });
 	const path = join(DATA, name);
-	const meta = `${path}.meta.json`;
-	const stamp = { version: DATA_VERSION, name };
-	if (existsSync(path) && existsSync(meta)) {
-		const saved = JSON.parse(readFileSync(meta, 'utf8'));
-		if (saved.version === DATA_VERSION && saved.size === statSync(path).size) return path;
-	}
-	const tmp = `${path}.partial`;
-	const started = performance.now();
-	process.stderr.write(`  generating ${name} … `);
-	await make(tmp);
-	renameSync(tmp, path);
-	writeFileSync(meta, JSON.stringify({ ...stamp, size: statSync(path).size }));
-	process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+	await cachedFile(
+		path,
+		DATA_VERSION,
+		async (tmp) => {
+			await make(tmp);
+			return { name, size: statSync(tmp).size };
+		},
+		(saved) => saved.size === statSync(path).size
+	);
 	return path;
 }
 
@@ -124,18 +106,6 @@ async function generateRepairsXlsx(path: string, rows: number): Promise<void> {
 	}
 	sheet.commit();
 	await workbook.commit();
-}
-
-/** Busy CPU time of the whole machine so far (Linux /proc/stat), or null elsewhere. */
-function cpuTimes(): { busyMs: number } | null {
-	try {
-		const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-		const [user, nice, system, , , irq, softirq, steal] = fields;
-		// USER_HZ is 100 on every Linux the workbench targets.
-		return { busyMs: (user + nice + system + irq + softirq + (steal ?? 0)) * 10 };
-	} catch {
-		return null;
-	}
 }
 
 function runChild(mode: 'import' | 'baseline', dbPath: string, file: string): Promise<ChildResult> {
@@ -182,12 +152,12 @@ async function measure(
 	let best: ChildResult | null = null;
 	const other = { busyMs: 0, wallMs: 0, known: true };
 	const child = async (mode: 'import' | 'baseline', dbPath: string, path: string) => {
-		const before = cpuTimes();
+		const before = machineBusyMs();
 		const started = performance.now();
 		const result = await runChild(mode, dbPath, path);
-		const after = cpuTimes();
-		if (before && after) {
-			other.busyMs += after.busyMs - before.busyMs - result.processCpuMs;
+		const after = machineBusyMs();
+		if (before !== null && after !== null) {
+			other.busyMs += after - before - result.processCpuMs;
 			other.wallMs += (performance.now() - started) * cpus().length;
 		} else other.known = false;
 		return result;
@@ -230,9 +200,9 @@ async function measure(
 }
 
 export async function runImportBench(): Promise<ImportBenchResult> {
-	const rows = envInt('BENCH_ROWS', 1_000_000);
-	const xlsxRows = envInt('BENCH_XLSX_ROWS', 100_000);
-	const repeat = envInt('BENCH_REPEAT', 3);
+	const rows = envInt('BENCH_ROWS', 1_000_000, 1);
+	const xlsxRows = envInt('BENCH_XLSX_ROWS', 100_000, 1);
+	const repeat = envInt('BENCH_REPEAT', 3, 1);
 	const tag = (n: number) =>
 		n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n % 1000 === 0 ? `${n / 1000}k` : String(n);
 

@@ -24,14 +24,14 @@
  *
  * Over 300 lines: one SQL statement per generated table, each with the distributions it draws from.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Database } from '../src/lib/server/db/connection';
 import { REBUILD_REPAIR_SEQUENCE_SQL } from '../src/lib/server/db/repair-sequence';
 import type { Sql } from '../src/lib/server/db/sql';
+import { cachedFile, ROOT } from './common';
 
-const ROOT = resolve(import.meta.dirname, '..');
 export const METRICS_DATA = join(ROOT, 'bench', 'data', 'metrics-5m.duckdb');
 /** Bump when the generated rows change, so that a cached file is rebuilt. */
 const DATA_VERSION = 2;
@@ -433,23 +433,18 @@ async function generate(path: string): Promise<Record<string, number>> {
 
 /** The cached data set, generated when missing or made by another generator version. */
 export async function metricsData(path = METRICS_DATA): Promise<GeneratedData> {
-	const meta = `${path}.meta.json`;
-	if (existsSync(path) && existsSync(meta) && !existsSync(`${path}.wal`)) {
-		const saved = JSON.parse(readFileSync(meta, 'utf8'));
-		if (saved.version === DATA_VERSION) {
-			return { path, sizeBytes: statSync(path).size, rows: saved.rows, generatedMs: null };
-		}
-	}
-	process.stderr.write(`  generating ${path} …\n`);
-	const started = performance.now();
-	const partial = `${path}.partial`;
-	const rows = await generate(partial);
-	rmSync(`${path}.wal`, { force: true });
-	renameSync(partial, path);
-	const generatedMs = performance.now() - started;
-	writeFileSync(meta, JSON.stringify({ version: DATA_VERSION, rows, generatedMs }));
-	process.stderr.write(`  generated in ${(generatedMs / 1000).toFixed(1)} s\n`);
-	return { path, sizeBytes: statSync(path).size, rows, generatedMs };
+	const { meta, generatedMs } = await cachedFile(
+		path,
+		DATA_VERSION,
+		async (tmp) => {
+			const rows = await generate(tmp);
+			rmSync(`${path}.wal`, { force: true });
+			return { rows };
+		},
+		// a WAL beside the file: it was opened and changed since it was made
+		() => !existsSync(`${path}.wal`)
+	);
+	return { path, sizeBytes: statSync(path).size, rows: meta.rows, generatedMs };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -41,9 +41,9 @@ import type { SqlParams } from '../src/lib/server/db/sql';
 import { parseMetricQuery } from '../src/lib/server/http/metric-query';
 import { recordsArrow } from '../src/lib/server/metrics/records';
 import { runMetric } from '../src/lib/server/metrics/registry';
+import { envInt, otherCpuMeter, ROOT, stats, type Stats } from './common';
 import { END, metricsData, MODELS, type GeneratedData } from './metrics-data';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
 const PROFILES = join(ROOT, 'bench', 'data', 'metrics-profiles');
 
@@ -51,81 +51,6 @@ const METRIC_TARGET_MS = 150;
 const RECORDS_TARGET_MS = 300;
 const RECORDS_LIMIT = 100_000;
 const NOISY_SHARE = 0.25;
-
-const envInt = (name: string, fallback: number) => {
-	const value = Number(process.env[name]);
-	return Number.isFinite(value) && value >= 0 && process.env[name] !== '' && process.env[name] !== undefined
-		? Math.trunc(value)
-		: fallback;
-};
-
-// ---------------------------------------------------------------------------------------------------
-// Statistics and CPU accounting
-
-export interface Stats {
-	n: number;
-	p50: number;
-	p95: number;
-	min: number;
-	max: number;
-	mean: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: number[]): Stats {
-	const s = [...samples].sort((a, b) => a - b);
-	const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-	return {
-		n: s.length,
-		p50: rank(0.5),
-		p95: rank(0.95),
-		min: s[0],
-		max: s[s.length - 1],
-		mean: s.reduce((a, b) => a + b, 0) / s.length
-	};
-}
-
-/** Busy CPU time of the whole machine (Linux /proc/stat), or null elsewhere. */
-function machineBusyMs(): number | null {
-	try {
-		const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-		const [user, nice, system, , , irq, softirq, steal] = fields;
-		return (user + nice + system + irq + softirq + (steal ?? 0)) * 10; // USER_HZ = 100
-	} catch {
-		return null;
-	}
-}
-
-/** CPU time of another process (utime + stime), or 0 when it cannot be read. */
-function processCpuMs(pid: number | undefined): number {
-	if (!pid) return 0;
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) * 10;
-	} catch {
-		return 0;
-	}
-}
-
-const ownCpuMs = () => {
-	const u = process.cpuUsage();
-	return (u.user + u.system) / 1000;
-};
-
-/** Measures the share of the machine's CPU that processes other than ours (and the server) used. */
-function otherCpuMeter(serverPid?: number): () => number | null {
-	const busy0 = machineBusyMs();
-	const own0 = ownCpuMs() + processCpuMs(serverPid);
-	const t0 = performance.now();
-	return () => {
-		const busy1 = machineBusyMs();
-		if (busy0 === null || busy1 === null) return null;
-		const own = ownCpuMs() + processCpuMs(serverPid) - own0;
-		const capacity = (performance.now() - t0) * cpus().length;
-		return capacity > 0 ? Math.max(0, (busy1 - busy0 - own) / capacity) : null;
-	};
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Cases
@@ -485,39 +410,51 @@ interface Check {
 	pass: boolean | null;
 }
 
-export interface CaseResult extends BenchCase {
-	rows: number;
-	bytes: number;
+/** One case's times: through HTTP, in-process, and the in-process time split into SQL and the rest. */
+export interface Timings {
 	http: Stats;
 	httpOtherCpuShare: number | null;
-	httpAttempts: number;
-	/** The first call after the server started (cold caches). */
-	firstCallMs: number | null;
 	direct: Stats;
 	directOtherCpuShare: number | null;
 	/** Time spent in db.query / db.queryColumns per run (DuckDB execution plus row conversion). */
 	sql: Stats;
-	/** The rest of the in-process time: JavaScript (fits, rules, row shaping). */
+	/**
+	 * The rest of the in-process time: JavaScript (fits, rules, row shaping; for the records, building
+	 * the Arrow vectors and the IPC stream).
+	 */
 	js: Stats;
+}
+
+/** The timings of one case from its HTTP and in-process measurements and the statements of each run. */
+function timings(http: { stats: Stats; other: number | null }, m: Measured, timed: Statement[][]): Timings {
+	return {
+		http: http.stats,
+		httpOtherCpuShare: http.other,
+		direct: m.stats,
+		directOtherCpuShare: m.otherCpuShare,
+		sql: stats(timed.map(busyMs)),
+		js: stats(timed.map((r, i) => m.samples[i] - busyMs(r)))
+	};
+}
+
+export interface CaseResult extends BenchCase, Timings {
+	rows: number;
+	bytes: number;
+	httpAttempts: number;
+	/** The first call after the server started (cold caches). */
+	firstCallMs: number | null;
 	statements: number;
 	pass: boolean;
 	profile?: StatementProfile[];
 }
 
-export interface RecordsResult {
+export interface RecordsResult extends Timings {
 	path: string;
 	rows: number;
 	arrowBytes: number;
 	jsonBytes: number;
 	arrowGzipBytes: number;
 	jsonGzipBytes: number;
-	http: Stats;
-	httpOtherCpuShare: number | null;
-	direct: Stats;
-	directOtherCpuShare: number | null;
-	sql: Stats;
-	/** The rest of the in-process time: building the Arrow vectors and the IPC stream. */
-	js: Stats;
 	pass: boolean;
 	profile?: StatementProfile[];
 }
@@ -630,6 +567,15 @@ async function directPhase(
 	const db = await Database.open(database);
 	const recorder = instrument(db);
 	const results: CaseResult[] = [];
+	/** One timed call; the statements it ran are kept in `runs`. */
+	const recorded = (runs: Statement[][], call: () => Promise<unknown>) => async () => {
+		recorder.log.length = 0;
+		const started = performance.now();
+		await call();
+		const elapsed = performance.now() - started;
+		runs.push([...recorder.log]);
+		return elapsed;
+	};
 	try {
 		const runsOf = new Map<string, Statement[][]>();
 		for (const c of cases) {
@@ -637,14 +583,7 @@ async function directPhase(
 			const runs: Statement[][] = [];
 			const m = await measure(
 				`${c.metric} (${c.label}) in-process`,
-				async () => {
-					recorder.log.length = 0;
-					const started = performance.now();
-					await runMetric(db, c.metric, query);
-					const elapsed = performance.now() - started;
-					runs.push([...recorder.log]);
-					return elapsed;
-				},
+				recorded(runs, () => runMetric(db, c.metric, query)),
 				opts
 			);
 			const timed = runs.slice(m.firstCall, m.firstCall + m.stats.n);
@@ -654,14 +593,9 @@ async function directPhase(
 				...c,
 				rows: h.rows,
 				bytes: h.bytes,
-				http: h.stats,
-				httpOtherCpuShare: h.other,
 				httpAttempts: h.attempts,
 				firstCallMs: h.first,
-				direct: m.stats,
-				directOtherCpuShare: m.otherCpuShare,
-				sql: stats(timed.map(busyMs)),
-				js: stats(timed.map((r, i) => m.samples[i] - busyMs(r))),
+				...timings(h, m, timed),
 				statements: timed[0]?.length ?? 0,
 				pass: h.stats.p95 < METRIC_TARGET_MS
 			});
@@ -673,14 +607,7 @@ async function directPhase(
 		const runs: Statement[][] = [];
 		const m = await measure(
 			'records in-process',
-			async () => {
-				recorder.log.length = 0;
-				const started = performance.now();
-				await recordsArrow(db, 'repairs', { filters: {} }, { limit: RECORDS_LIMIT, offset: 0 });
-				const elapsed = performance.now() - started;
-				runs.push([...recorder.log]);
-				return elapsed;
-			},
+			recorded(runs, () => recordsArrow(db, 'repairs', { filters: {} }, { limit: RECORDS_LIMIT, offset: 0 })),
 			opts
 		);
 		const timedRecords = runs.slice(m.firstCall, m.firstCall + m.stats.n);
@@ -693,12 +620,7 @@ async function directPhase(
 			jsonBytes,
 			arrowGzipBytes: gzipSync(recordsHttp.bytes).length,
 			jsonGzipBytes: gzipSync(json).length,
-			http: recordsHttp.stats,
-			httpOtherCpuShare: recordsHttp.other,
-			direct: m.stats,
-			directOtherCpuShare: m.otherCpuShare,
-			sql: stats(timedRecords.map(busyMs)),
-			js: stats(timedRecords.map((r, i) => m.samples[i] - busyMs(r))),
+			...timings(recordsHttp, m, timedRecords),
 			pass: recordsHttp.stats.p95 < RECORDS_TARGET_MS && recordsHttp.bytes.length < jsonBytes
 		};
 

@@ -56,64 +56,49 @@ export interface Region {
 	stores: string[];
 }
 
+/** A sales region: its code, share of the units sold, stores, and service centres with their partners. */
+const region = (
+	name: string,
+	code: string,
+	share: number,
+	stores: string[],
+	partnerOf: Record<string, string>
+): Region => ({
+	name,
+	code,
+	share,
+	centres: Object.entries(partnerOf).map(([centre, supplier]) => ({ name: centre, supplier })),
+	stores
+});
+
 export const REGIONS: Region[] = [
-	{
-		name: '华东',
-		code: 'E',
-		share: 0.3,
-		centres: [
-			{ name: '上海徐汇服务站', supplier: '安达服务' },
-			{ name: '杭州西湖服务站', supplier: '华信维修' },
-			{ name: '南京鼓楼服务站', supplier: '恒通维保' },
-			{ name: '苏州工业园服务站', supplier: '安达服务' }
-		],
-		stores: ['上海南京东路旗舰店', '杭州银泰专柜', '南京新街口体验店']
-	},
-	{
-		name: '华南',
-		code: 'S',
-		share: 0.25,
-		centres: [
-			{ name: '广州天河服务站', supplier: '捷修科技' },
-			{ name: '深圳南山服务站', supplier: '捷修科技' },
-			{ name: '东莞南城服务站', supplier: '优家服务' },
-			{ name: '南宁青秀服务站', supplier: '速达家电服务' }
-		],
-		stores: ['广州天河城专柜', '深圳华强北体验店', '东莞万达专柜']
-	},
-	{
-		name: '华北',
-		code: 'N',
-		share: 0.2,
-		centres: [
-			{ name: '北京朝阳服务站', supplier: '华信维修' },
-			{ name: '天津南开服务站', supplier: '蓝盾售后' },
-			{ name: '石家庄长安服务站', supplier: '邦德服务' }
-		],
-		stores: ['北京西单旗舰店', '天津滨江道专柜']
-	},
-	{
-		name: '西南',
-		code: 'W',
-		share: 0.13,
-		centres: [
-			{ name: '成都武侯服务站', supplier: '优家服务' },
-			{ name: '重庆渝中服务站', supplier: '佳联服务' },
-			{ name: '昆明五华服务站', supplier: '速达家电服务' }
-		],
-		stores: ['成都春熙路体验店', '重庆解放碑专柜']
-	},
-	{
-		name: '华中',
-		code: 'C',
-		share: 0.12,
-		centres: [
-			{ name: '武汉洪山服务站', supplier: '蓝盾售后' },
-			{ name: '长沙岳麓服务站', supplier: '恒通维保' },
-			{ name: '郑州金水服务站', supplier: '邦德服务' }
-		],
-		stores: ['武汉光谷专柜', '长沙五一广场专柜']
-	}
+	region('华东', 'E', 0.3, ['上海南京东路旗舰店', '杭州银泰专柜', '南京新街口体验店'], {
+		上海徐汇服务站: '安达服务',
+		杭州西湖服务站: '华信维修',
+		南京鼓楼服务站: '恒通维保',
+		苏州工业园服务站: '安达服务'
+	}),
+	region('华南', 'S', 0.25, ['广州天河城专柜', '深圳华强北体验店', '东莞万达专柜'], {
+		广州天河服务站: '捷修科技',
+		深圳南山服务站: '捷修科技',
+		东莞南城服务站: '优家服务',
+		南宁青秀服务站: '速达家电服务'
+	}),
+	region('华北', 'N', 0.2, ['北京西单旗舰店', '天津滨江道专柜'], {
+		北京朝阳服务站: '华信维修',
+		天津南开服务站: '蓝盾售后',
+		石家庄长安服务站: '邦德服务'
+	}),
+	region('西南', 'W', 0.13, ['成都春熙路体验店', '重庆解放碑专柜'], {
+		成都武侯服务站: '优家服务',
+		重庆渝中服务站: '佳联服务',
+		昆明五华服务站: '速达家电服务'
+	}),
+	region('华中', 'C', 0.12, ['武汉光谷专柜', '长沙五一广场专柜'], {
+		武汉洪山服务站: '蓝盾售后',
+		长沙岳麓服务站: '恒通维保',
+		郑州金水服务站: '邦德服务'
+	})
 ];
 
 export const SUPPLIERS = [...new Set(REGIONS.flatMap((r) => r.centres.map((c) => c.supplier)))];

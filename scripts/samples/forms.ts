@@ -1,5 +1,7 @@
 /** Each sample file in the form a real export system would produce it. */
 import ExcelJS from 'exceljs';
+import { KIND_DEFS } from '../../src/lib/domain/records';
+import { repairHeader } from '../../tests/helpers/generate-repairs';
 import { COMPANY } from './catalog';
 import type { Complaint } from './complaints';
 import type { Repair } from './repairs';
@@ -23,28 +25,8 @@ const opt = <T>(v: T | null, f: (x: T) => Cell): Cell => (v === null ? '' : f(v)
 const plain = (x: number) => String(x);
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
-export const REPAIR_HEADER = [
-	'维修单号',
-	'报修时间',
-	'产品型号',
-	'品类',
-	'机身条码',
-	'故障代码',
-	'故障大类',
-	'故障现象',
-	'故障原因',
-	'完工时间',
-	'购买日期',
-	'大区',
-	'服务网点',
-	'服务商',
-	'保内',
-	'配件费',
-	'工时费',
-	'物流费',
-	'其他费用',
-	'状态'
-];
+/** Every repair field, in the order of its kind, under the header its export uses. */
+export const REPAIR_HEADER = repairHeader(KIND_DEFS.repair.fields.map((f) => f.name));
 
 /** Some partners' systems write ￥1,234.50 and 2025年6月3日; the others plain numbers and 2025/6/3. */
 export const CN_STYLE = new Set(['华信维修', '优家服务', '邦德服务']);

@@ -1,10 +1,21 @@
-/** A usage or input error the CLI reports as one line on stderr. */
-export class CliError extends Error {
+import { UserError } from '$lib/domain/errors';
+import { translate, type MessageKey, type Params } from '$lib/i18n';
+
+/** The CLI speaks English where it names its own flags and words: they are what the user types. */
+export const cliText = (key: MessageKey, params?: Params) => translate('en', key, params);
+
+/**
+ * A usage or input error the CLI reports as one line on stderr. Its line is the English message,
+ * like the usage text it refers to; the key keeps it translatable.
+ */
+export class CliError extends UserError {
 	constructor(
-		message: string,
+		key: MessageKey,
+		params: Params = {},
 		readonly exitCode = 2
 	) {
-		super(message);
+		super(key, params);
+		this.message = cliText(key, params);
 	}
 }
 

@@ -1,20 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { openSession, type RunningApp, type Session } from './harness';
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
+let close: Session['close'] | undefined;
 
 beforeAll(async () => {
-	app = await startApp({ demo: true });
-	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+	({ app, page, close } = await openSession({ demo: true, viewport: { width: 1400, height: 1000 } }));
 });
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+afterAll(() => close?.());
 
 /** Waits until the chart with this test id has been drawn by ECharts. */
 async function chartReady(testid: string): Promise<void> {

@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallCatalogue } from '../helpers/assessment';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { openSession, type RunningApp, type Session } from './harness';
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
+let close: Session['close'] | undefined;
 
 beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+	({ app, page, close } = await openSession({ viewport: { width: 1400, height: 1000 } }));
 });
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+afterAll(() => close?.());
 
 const score = async () => Number(await page.getByTestId('score-value').getAttribute('data-score'));
 

@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = join(import.meta.dirname, '../..');
 
 /** Debian's Chromium, with the flags this machine's closed network needs. */
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
@@ -57,7 +57,7 @@ function loadDemo(database: string): void {
 }
 
 /** Starts the built app (npm run build first) on a free port with its own database and uploads folder. */
-export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+async function startApp(options: StartOptions = {}): Promise<RunningApp> {
 	const entry = join(ROOT, 'build/index.js');
 	if (!existsSync(entry))
 		throw new Error('build/index.js is missing: run `npm run build` before the e2e tests');
@@ -102,4 +102,30 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+export interface Session {
+	app: RunningApp;
+	page: Page;
+	/** Closes the browser and stops the app. */
+	close: () => Promise<void>;
+}
+
+/** The built app and one browser page on it: what each e2e file opens before its tests. */
+export async function openSession(
+	options: StartOptions & { viewport?: { width: number; height: number } } = {}
+): Promise<Session> {
+	const app = await startApp(options);
+	try {
+		const browser = await launchBrowser();
+		const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+		const close = async () => {
+			await browser.close();
+			await app.stop();
+		};
+		return { app, page, close };
+	} catch (error) {
+		await app.stop();
+		throw error;
+	}
 }

@@ -1,23 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { openSession, type RunningApp, type Session } from './harness';
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
+let close: Session['close'] | undefined;
 
 beforeAll(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-	page = await browser.newPage();
+	({ app, page, close } = await openSession());
 });
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+afterAll(() => close?.());
 
 describe('import in the browser', () => {
 	it('shows an empty history before the first import', async () => {

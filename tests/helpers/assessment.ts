@@ -2,6 +2,21 @@ import type { Catalogue } from '../../src/lib/domain/assessment/catalogue';
 import { validateCatalogue } from '../../src/lib/domain/assessment/catalogue';
 
 /**
+ * The header row of a certification body's sheet as such sheets write it: `idColumns` (编号, 名称 …)
+ * and then the columns every sheet shares.
+ */
+export const sheetHeader = (...idColumns: string[]): string[] => [
+	...idColumns,
+	'title_en',
+	'分值',
+	'评价要点',
+	'metric_id',
+	'metric_params',
+	'metric_threshold',
+	'metric_direction'
+];
+
+/**
  * A small valid catalogue for tests: two first-level indicators, three second-level, five check items
  * (points 40 + 20 + 20 + 10 + 10 = 100); 2.1.1 is backed by complaints.sla.
  */

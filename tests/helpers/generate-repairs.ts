@@ -13,28 +13,40 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
+import { KIND_DEFS } from '../../src/lib/domain/records';
 
-/** Header texts; each maps to a repair field through the synonyms in src/lib/domain/records. */
-export const REPAIR_HEADERS = [
-	'维修单号',
-	'报修时间',
-	'完工时间',
-	'产品型号',
-	'品类',
-	'机身条码',
-	'故障代码',
-	'故障大类',
-	'购买日期',
-	'大区',
-	'服务网点',
-	'服务商',
-	'保内',
-	'配件费',
-	'工时费',
-	'物流费',
-	'其他费用',
-	'状态'
-] as const;
+/**
+ * The header a service system exports each of these repair fields under: its first synonym in
+ * src/lib/domain/records, so each header maps back to its field.
+ */
+export const repairHeader = (fields: readonly string[]): string[] =>
+	fields.map((name) => {
+		const field = KIND_DEFS.repair.fields.find((f) => f.name === name);
+		if (!field) throw new Error(`no repair field ${name}`);
+		return field.synonyms[0];
+	});
+
+/** The columns of the generated export, in its order. */
+export const REPAIR_HEADERS = repairHeader([
+	'repair_id',
+	'received_at',
+	'completed_at',
+	'product_model',
+	'category',
+	'serial_no',
+	'defect_code',
+	'defect_category',
+	'sold_at',
+	'region',
+	'service_center',
+	'supplier',
+	'in_warranty',
+	'parts_cost',
+	'labor_cost',
+	'logistics_cost',
+	'other_cost',
+	'status'
+]);
 
 export interface GenerateOptions {
 	encoding?: 'utf-8' | 'gbk';

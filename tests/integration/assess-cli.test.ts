@@ -20,21 +20,23 @@ function workbench(args: string[], env: Record<string, string> = {}) {
 
 const fixture = (name: string) => join(FIXTURES, name);
 
+/** What `assess score --json` prints for a complete (not provisional) assessment. */
+const scored = (
+	earned: number,
+	applicable: number,
+	base: number,
+	deductions: number,
+	merit: number,
+	score: number,
+	level: string
+) => ({ earned, applicable, base, deductions, merit, score, level, provisional: false });
+
 describe('workbench assess score', () => {
 	it('scores a fully conforming assessment 100, five-star, and prints only the JSON fields with --json', () => {
 		const r = workbench(['assess', 'score', fixture('conforming.json'), '--json']);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
-		expect(JSON.parse(r.stdout)).toEqual({
-			earned: 100,
-			applicable: 100,
-			base: 100,
-			deductions: 0,
-			merit: 0,
-			score: 100,
-			level: 'five-star',
-			provisional: false
-		});
+		expect(JSON.parse(r.stdout)).toEqual(scored(100, 100, 100, 0, 0, 100, 'five-star'));
 		expect(r.stdout.trim().split('\n')).toHaveLength(1);
 	});
 
@@ -49,16 +51,7 @@ describe('workbench assess score', () => {
 		// 2 special deductions, 1 merit: score = 94.21875 − 2 + 1 = 93.21875 → four-star (≥ 90, < 95)
 		const r = workbench(['assess', 'score', fixture('mixed.json'), '--json']);
 		expect(r.code).toBe(0);
-		expect(JSON.parse(r.stdout)).toEqual({
-			earned: 90.45,
-			applicable: 96,
-			base: 94.21875,
-			deductions: 2,
-			merit: 1,
-			score: 93.21875,
-			level: 'four-star',
-			provisional: false
-		});
+		expect(JSON.parse(r.stdout)).toEqual(scored(90.45, 96, 94.21875, 2, 1, 93.21875, 'four-star'));
 	});
 
 	it('prints a readable zh/en summary with the gap to the next level', () => {

@@ -6,21 +6,10 @@ import { children, firstLevel, leaves } from '../../src/lib/domain/assessment/ca
 import { loadCatalogueFile, loadDefaultCatalogue } from '../../src/lib/server/assessment/catalogue-store';
 import { InvalidCatalogueError } from '../../src/lib/server/assessment/errors';
 import { errorResponse } from '../../src/lib/server/http/api';
-import { smallCatalogue } from '../helpers/assessment';
+import { sheetHeader, smallCatalogue } from '../helpers/assessment';
 import { tempDatabase } from '../helpers/temp-db';
 
-const HEADER = [
-	'编号',
-	'上级编号',
-	'指标名称',
-	'title_en',
-	'分值',
-	'评价要点',
-	'metric_id',
-	'metric_params',
-	'metric_threshold',
-	'metric_direction'
-];
+const HEADER = sheetHeader('编号', '上级编号', '指标名称');
 
 /** A certification body's sheet: a title row, the header, then one row per item. */
 async function writeSheet(path: string, rows: (string | number)[][]): Promise<void> {

@@ -40,13 +40,12 @@ describe('evidence files', () => {
 		ctx.remove();
 	});
 
+	/** Uploads `bytes` from the web as evidence for a leaf of version 1, in chunks of `chunk` bytes. */
+	const upload = (leafId: string, fileName: string, bytes: Buffer, chunk?: number, limit?: number) =>
+		saveEvidence(ctx.db, { assessmentId: 1, version: 1, leafId, fileName }, body(bytes, chunk), 'web', limit);
+
 	it('stores the bytes under their SHA-256, computed while streaming', async () => {
-		const up = await saveEvidence(
-			ctx.db,
-			{ assessmentId: 1, version: 1, leafId: '1.1.1', fileName: '../组织架构图.pdf' },
-			body(pdf),
-			'web'
-		);
+		const up = await upload('1.1.1', '../组织架构图.pdf', pdf);
 		expect(up.duplicate).toBe(false);
 		expect(up.file.sha256).toBe(sha(pdf));
 		expect(up.file.sizeBytes).toBe(pdf.length);
@@ -60,21 +59,11 @@ describe('evidence files', () => {
 	});
 
 	it('recognises the same bytes uploaded twice by their hash', async () => {
-		const again = await saveEvidence(
-			ctx.db,
-			{ assessmentId: 1, version: 1, leafId: '1.1.1', fileName: 'copy.pdf' },
-			body(pdf, 4096),
-			'web'
-		);
+		const again = await upload('1.1.1', 'copy.pdf', pdf, 4096);
 		expect(again.duplicate).toBe(true);
 		expect(again.file.fileName).toBe('组织架构图.pdf');
 		// the same file for another leaf is a second record of one stored file
-		const other = await saveEvidence(
-			ctx.db,
-			{ assessmentId: 1, version: 1, leafId: '1.2.2', fileName: 'a.pdf' },
-			body(pdf),
-			'web'
-		);
+		const other = await upload('1.2.2', 'a.pdf', pdf);
 		expect(other.duplicate).toBe(false);
 		expect(readdirSync(join(dir, '1'))).toEqual([sha(pdf)]);
 		expect((await listEvidence(ctx.db, 1, 1)).map((e) => e.leafId)).toEqual(['1.1.1', '1.2.2']);
@@ -83,37 +72,23 @@ describe('evidence files', () => {
 
 	it('refuses a file over the limit and keeps nothing of it', async () => {
 		const big = Buffer.alloc(3000, 1);
-		const error = (await saveEvidence(
-			ctx.db,
-			{ assessmentId: 1, version: 1, leafId: '1.1.1', fileName: 'big.bin' },
-			body(big),
-			'web',
-			2048
-		).catch((e: unknown) => e)) as WorkspaceError;
+		const error = (await upload('1.1.1', 'big.bin', big, undefined, 2048).catch(
+			(e: unknown) => e
+		)) as WorkspaceError;
 		expect(error.status).toBe(413);
 		expect(readdirSync(join(dir, '1'))).toEqual([sha(pdf)]);
 		expect(existsSync(join(dir, '1', sha(big)))).toBe(false);
 	});
 
 	it('refuses an unknown leaf and a final version; a later draft lists the earlier files', async () => {
-		const unknown = (await saveEvidence(
-			ctx.db,
-			{ assessmentId: 1, version: 1, leafId: '7.7', fileName: 'x' },
-			body(pdf),
-			'web'
-		).catch((e: unknown) => e)) as WorkspaceError;
+		const unknown = (await upload('7.7', 'x', pdf).catch((e: unknown) => e)) as WorkspaceError;
 		expect(unknown.status).toBe(422);
 		const items = Object.fromEntries(
 			['1.1.1', '1.2.1', '1.2.2', '2.1.1', '2.1.2'].map((id) => [id, { status: 'conform' as const }])
 		);
 		await saveDraft(ctx.db, 1, 1, { ...emptyState(), items }, 'web');
 		await finaliseVersion(ctx.db, 1, 1, 'web');
-		const locked = await saveEvidence(
-			ctx.db,
-			{ assessmentId: 1, version: 1, leafId: '1.1.1', fileName: 'late.pdf' },
-			body(Buffer.from('late')),
-			'web'
-		).catch((e: unknown) => e);
+		const locked = await upload('1.1.1', 'late.pdf', Buffer.from('late')).catch((e: unknown) => e);
 		expect(locked).toBeInstanceOf(LockedError);
 		await newDraftFrom(ctx.db, 1, 1, 'web');
 		expect(await listEvidence(ctx.db, 1, 2)).toHaveLength(2);

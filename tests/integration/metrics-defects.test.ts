@@ -43,6 +43,25 @@ function run(
 
 const close = (value: number) => expect.closeTo(value, 12);
 
+/**
+ * A defects.monthly row. `scope` is [repairs in warranty, of them unknown]; by default every repair
+ * is in warranty and none unknown (in_warranty is empty in repairs.csv, sold_at mostly inside W).
+ */
+const monthRow = (
+	month: string,
+	repairs: number,
+	units: number,
+	rate: unknown,
+	[inWarranty, unknown] = [repairs, 0]
+) => ({
+	month,
+	repairs,
+	repairs_in_warranty: inWarranty,
+	repairs_warranty_unknown: unknown,
+	units_in_warranty: units,
+	rate_per_1000: rate
+});
+
 /*
  * tests/fixtures/metrics/defects/sales.csv (units):
  *   2023-10 A East 1000 | 2024-01 A East 100, A South 50, B East 200 | 2024-02 A East 100, B East 100
@@ -70,47 +89,50 @@ describe('defects metrics on hand-checked fixtures', () => {
 			// B (W 2): Jan 200 | Feb 200+100 = 300 | Mar 100 | Apr 300 | May 300
 			// Repairs: Jan 2, Feb 2, Mar 3, Apr 0, May 1, Jun 0, Jul 2.
 			// Jun: no repairs, no units → not listed. Jul: 2 repairs, 0 units → rate null.
+			// R07 (Mar) has neither in_warranty nor sold_at → in warranty and unknown; R09 (Jul, A sold
+			// 2023-12-20) is past A's W 3 → out of warranty. Every other repair is inside its W.
 			expect(await run(db, 'defects.monthly', {}, PER_MODEL)).toEqual([
-				{ month: '2024-01', repairs: 2, units_in_warranty: 350, rate_per_1000: close(2000 / 350) },
-				{ month: '2024-02', repairs: 2, units_in_warranty: 550, rate_per_1000: close(2000 / 550) },
-				{ month: '2024-03', repairs: 3, units_in_warranty: 550, rate_per_1000: close(3000 / 550) },
-				{ month: '2024-04', repairs: 0, units_in_warranty: 600, rate_per_1000: 0 },
-				{ month: '2024-05', repairs: 1, units_in_warranty: 500, rate_per_1000: 2 },
-				{ month: '2024-07', repairs: 2, units_in_warranty: 0, rate_per_1000: null }
+				monthRow('2024-01', 2, 350, close(2000 / 350)),
+				monthRow('2024-02', 2, 550, close(2000 / 550)),
+				monthRow('2024-03', 3, 550, close(3000 / 550), [3, 1]),
+				monthRow('2024-04', 0, 600, 0),
+				monthRow('2024-05', 1, 500, 2),
+				monthRow('2024-07', 2, 0, null, [1, 0])
 			]);
 		});
 
 		it('with W 12 for all, every earlier sale of the year counts and June is a real zero', async () => {
 			// Jan 1000+350 = 1350 | Feb +200 = 1550 | Mar +200 = 1750 | Apr +300 = 2050 | May–Jul 2050
+			// With W 12, R09 (sold 2023-12-20) is in warranty too; R07 is still unknown.
 			expect(await run(db, 'defects.monthly')).toEqual([
-				{ month: '2024-01', repairs: 2, units_in_warranty: 1350, rate_per_1000: close(2000 / 1350) },
-				{ month: '2024-02', repairs: 2, units_in_warranty: 1550, rate_per_1000: close(2000 / 1550) },
-				{ month: '2024-03', repairs: 3, units_in_warranty: 1750, rate_per_1000: close(3000 / 1750) },
-				{ month: '2024-04', repairs: 0, units_in_warranty: 2050, rate_per_1000: 0 },
-				{ month: '2024-05', repairs: 1, units_in_warranty: 2050, rate_per_1000: close(1000 / 2050) },
-				{ month: '2024-06', repairs: 0, units_in_warranty: 2050, rate_per_1000: 0 },
-				{ month: '2024-07', repairs: 2, units_in_warranty: 2050, rate_per_1000: close(2000 / 2050) }
+				monthRow('2024-01', 2, 1350, close(2000 / 1350)),
+				monthRow('2024-02', 2, 1550, close(2000 / 1550)),
+				monthRow('2024-03', 3, 1750, close(3000 / 1750), [3, 1]),
+				monthRow('2024-04', 0, 2050, 0),
+				monthRow('2024-05', 1, 2050, close(1000 / 2050)),
+				monthRow('2024-06', 0, 2050, 0),
+				monthRow('2024-07', 2, 2050, close(2000 / 2050))
 			]);
 		});
 
 		it('applies the model and region filters to repairs and sales alike', async () => {
-			// model A: repairs R01 | R03 R04 | R06 R07 | – | – | – | R09; units as A above.
+			// model A: repairs R01 | R03 R04 | R06 R07 | – | – | – | R09 (out of warranty); units as A above.
 			expect(await run(db, 'defects.monthly', { filters: { model: ['A'] } }, PER_MODEL)).toEqual([
-				{ month: '2024-01', repairs: 1, units_in_warranty: 150, rate_per_1000: close(1000 / 150) },
-				{ month: '2024-02', repairs: 2, units_in_warranty: 250, rate_per_1000: 8 },
-				{ month: '2024-03', repairs: 2, units_in_warranty: 450, rate_per_1000: close(2000 / 450) },
-				{ month: '2024-04', repairs: 0, units_in_warranty: 300, rate_per_1000: 0 },
-				{ month: '2024-05', repairs: 0, units_in_warranty: 200, rate_per_1000: 0 },
-				{ month: '2024-07', repairs: 1, units_in_warranty: 0, rate_per_1000: null }
+				monthRow('2024-01', 1, 150, close(1000 / 150)),
+				monthRow('2024-02', 2, 250, 8),
+				monthRow('2024-03', 2, 450, close(2000 / 450), [2, 1]),
+				monthRow('2024-04', 0, 300, 0),
+				monthRow('2024-05', 0, 200, 0),
+				monthRow('2024-07', 1, 0, null, [0, 0])
 			]);
 			// South: repairs R03 (Feb), R08 (May), R10 (Jul); units A Jan 50 (W 3: Jan–Mar), B Apr 300 (W 2: Apr–May).
 			expect(await run(db, 'defects.monthly', { filters: { region: ['South'] } }, PER_MODEL)).toEqual([
-				{ month: '2024-01', repairs: 0, units_in_warranty: 50, rate_per_1000: 0 },
-				{ month: '2024-02', repairs: 1, units_in_warranty: 50, rate_per_1000: 20 },
-				{ month: '2024-03', repairs: 0, units_in_warranty: 50, rate_per_1000: 0 },
-				{ month: '2024-04', repairs: 0, units_in_warranty: 300, rate_per_1000: 0 },
-				{ month: '2024-05', repairs: 1, units_in_warranty: 300, rate_per_1000: close(1000 / 300) },
-				{ month: '2024-07', repairs: 1, units_in_warranty: 0, rate_per_1000: null }
+				monthRow('2024-01', 0, 50, 0),
+				monthRow('2024-02', 1, 50, 20),
+				monthRow('2024-03', 0, 50, 0),
+				monthRow('2024-04', 0, 300, 0),
+				monthRow('2024-05', 1, 300, close(1000 / 300)),
+				monthRow('2024-07', 1, 0, null)
 			]);
 			// category washer is model B.
 			expect(await run(db, 'defects.monthly', { filters: { category: ['washer'] } }, PER_MODEL)).toEqual(
@@ -122,14 +144,14 @@ describe('defects metrics on hand-checked fixtures', () => {
 			// 2024-02-15 … 2024-03-15: Feb R04 (02-28 23:59); Mar R05 (03-01 00:00), R06 (03-15 18:30, the
 			// whole `to` day counts); R07 (03-31) is out. Units as in the first test.
 			expect(await run(db, 'defects.monthly', { from: '2024-02-15', to: '2024-03-15' }, PER_MODEL)).toEqual([
-				{ month: '2024-02', repairs: 1, units_in_warranty: 550, rate_per_1000: close(1000 / 550) },
-				{ month: '2024-03', repairs: 2, units_in_warranty: 550, rate_per_1000: close(2000 / 550) }
+				monthRow('2024-02', 1, 550, close(1000 / 550)),
+				monthRow('2024-03', 2, 550, close(2000 / 550))
 			]);
 		});
 
 		it('gives a one-month series, and no rows for a window without data', async () => {
 			expect(await run(db, 'defects.monthly', { from: '2024-05-01', to: '2024-05-31' }, PER_MODEL)).toEqual([
-				{ month: '2024-05', repairs: 1, units_in_warranty: 500, rate_per_1000: 2 }
+				monthRow('2024-05', 1, 500, 2)
 			]);
 			// Outside the repair data (sales of 2023-10 exist, but no repair export covers 2023).
 			expect(await run(db, 'defects.monthly', { from: '2023-10-01', to: '2023-12-31' })).toEqual([]);
@@ -196,10 +218,24 @@ describe('defects metrics on hand-checked fixtures', () => {
 	describe('defects.pchart', () => {
 		it('follows the formulas; a month without units is not charted', async () => {
 			// Charted (per-model W): Jan 2/350, Feb 2/550, Mar 3/550, Apr 0/600, May 1/500; Jul has no units.
+			// repairs = repairs in warranty: Jul's R09 is past A's W 3, so Jul has 1 of its 2 repairs.
 			// center = (2+2+3+0+1) / (350+550+550+600+500) = 8/2550.
 			const c = 8 / 2550;
+			const charted = [
+				[2, 350],
+				[2, 550],
+				[3, 550],
+				[0, 600],
+				[1, 500]
+			];
+			const sigmaOf = (n: number) => Math.sqrt((c * (1 - c)) / n);
+			// Laney: σ_z = mean |z_i − z_(i−1)| / 1.128 over the five charted months; five months are
+			// too few for the diagnostic (8), so the chart stays 'p'.
+			const z = charted.map(([r, n]) => (r / n - c) / sigmaOf(n));
+			const sigmaZ = z.slice(1).reduce((sum, v, i) => sum + Math.abs(v - z[i]), 0) / 4 / 1.128;
+			const whole = { sigma_z: close(sigmaZ), dispersion_ratio: null, dispersion_limit: null, chart: 'p' };
 			const row = (month: string, repairs: number, n: number) => {
-				const sigma = Math.sqrt((c * (1 - c)) / n);
+				const sigma = sigmaOf(n);
 				return {
 					month,
 					repairs,
@@ -209,7 +245,12 @@ describe('defects metrics on hand-checked fixtures', () => {
 					ucl: close(c + 3 * sigma),
 					// c − 3σ < 0 for every month here (σ ≥ √(c(1−c)/600) ≈ 0.00228 > c/3 ≈ 0.00105).
 					lcl: 0,
-					rules: []
+					rules: [],
+					// σ_z ≈ 1.03: the p′ band is a little wider, so its lower limit is 0 too.
+					ucl_laney: close(c + 3 * sigma * sigmaZ),
+					lcl_laney: 0,
+					rules_laney: [],
+					...whole
 				};
 			};
 			// z: Jan +0.86, Feb +0.21, Mar +0.97, Apr −1.37, May −0.45: no rule.
@@ -221,13 +262,17 @@ describe('defects metrics on hand-checked fixtures', () => {
 				row('2024-05', 1, 500),
 				{
 					month: '2024-07',
-					repairs: 2,
+					repairs: 1,
 					units_in_warranty: 0,
 					p: null,
 					center: close(c),
 					ucl: null,
 					lcl: null,
-					rules: []
+					rules: [],
+					ucl_laney: null,
+					lcl_laney: null,
+					rules_laney: [],
+					...whole
 				}
 			]);
 		});
@@ -244,7 +289,15 @@ describe('defects metrics on hand-checked fixtures', () => {
 					center: 0.002,
 					ucl: close(0.002 + 3 * sigma),
 					lcl: 0,
-					rules: []
+					rules: [],
+					// One month has no moving range: no σ_z, no p′ limits, no diagnostic.
+					ucl_laney: null,
+					lcl_laney: null,
+					rules_laney: [],
+					sigma_z: null,
+					dispersion_ratio: null,
+					dispersion_limit: null,
+					chart: 'p'
 				}
 			]);
 			expect(await run(db, 'defects.pchart', { to: '2023-12-31' })).toEqual([]);
@@ -364,7 +417,16 @@ describe('defects.pchart rules on a series built to trigger each', () => {
 			center: 0.5,
 			ucl: null,
 			lcl: null,
-			rules: []
+			rules: [],
+			ucl_laney: null,
+			lcl_laney: null,
+			rules_laney: [],
+			// σ_z = mean |Δz| / 1.128 over the 22 charted months (the uncharted month skipped). The
+			// series was built wider than binomial (z up to 3.5): the diagnostic picks the p′ chart.
+			sigma_z: close(z.slice(1).reduce((sum, v, i) => sum + Math.abs(v - z[i]), 0) / 21 / 1.128),
+			dispersion_ratio: expect.any(Number),
+			dispersion_limit: expect.any(Number),
+			chart: 'laney'
 		});
 		const charted = rows.filter((r) => r.p !== null);
 		expect(charted.map((r) => r.repairs)).toEqual(z.map((v) => 8 + 2 * v));
@@ -396,6 +458,9 @@ describe('defects on the demo data', () => {
 		const spike = chart.filter((r) => ['2024-06', '2024-07', '2024-08'].includes(r.month as string));
 		expect(spike).toHaveLength(3);
 		expect(spike.some((r) => (r.rules as number[]).includes(1))).toBe(true);
+		// The diagnostic picks the Laney p′ chart for this model, and the spike is beyond its limits too.
+		expect(chart[0].chart).toBe('laney');
+		expect(spike.some((r) => (r.rules_laney as number[]).includes(1))).toBe(true);
 
 		const top = await run(db, 'defects.pareto', {
 			from: '2024-06-01',
@@ -404,5 +469,18 @@ describe('defects on the demo data', () => {
 		});
 		expect(top[0].key).toBe('E5');
 		expect(top.at(-1)!.cum_share).toBe(1);
+	});
+
+	it('finds all models overdispersed: the p′ chart flags fewer months than the binomial limits', async () => {
+		// ~50 000 units in warranty a month make the binomial limits far narrower than the real
+		// month-to-month variation: the diagnostic's ratio is well above its 95% limit.
+		const rows = await run(db, 'defects.pchart');
+		const charted = rows.filter((r) => r.p !== null);
+		expect(charted.length).toBeGreaterThanOrEqual(24);
+		expect(rows[0].chart).toBe('laney');
+		expect(rows[0].dispersion_ratio as number).toBeGreaterThan(2 * (rows[0].dispersion_limit as number));
+		const flagged = (key: 'rules' | 'rules_laney') =>
+			charted.filter((r) => (r[key] as number[]).length).length;
+		expect(flagged('rules_laney')).toBeLessThan(flagged('rules'));
 	});
 });

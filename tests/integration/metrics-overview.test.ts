@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthsBack } from '../../src/lib/server/metrics/kpis';
+import { monthsBack } from '../../src/lib/server/metrics/periods';
 import { runMetric } from '../../src/lib/server/metrics/registry';
 import { importDemoData } from '../helpers/demo-data';
 import { tempDatabase } from '../helpers/temp-db';
@@ -53,9 +53,12 @@ describe('overview.kpis and signals on the demo data', () => {
 		expect(rows.find((r) => r.kpi === 'resolution_on_time')!.value).toBe(sla.resolution_within_target_share);
 	});
 
-	it('defaults to the latest month with data', async () => {
+	it('defaults to the latest complete month', async () => {
 		const { rows } = await runMetric(ctx.db, 'overview.kpis', { filters: {} });
-		expect(rows[0].month).toBe('2025-12');
+		// Every kind of the demo data is as of 2025-12-31: December is complete, nothing is month to date.
+		expect(rows[0]).toMatchObject({ month: '2025-12', as_of: '2025-12-31', mtd_month: null });
+		// December's 30-day repeats are not known before 2026-01-30: the repeat rate is November's.
+		expect(rows.find((r) => r.kpi === 'repeat_rate')!.month).toBe('2025-11');
 	});
 
 	it('flags the defect spike of BCD-450W and the escalating supplier in 2024-07', async () => {
@@ -65,7 +68,9 @@ describe('overview.kpis and signals on the demo data', () => {
 				kind: 'pchart',
 				model: 'BCD-450W',
 				month: '2024-07',
-				metric: 'defects.pchart'
+				metric: 'defects.pchart',
+				// The spike is above the centre: worse.
+				direction: 'worse'
 			})
 		);
 		const escalation = rows.find((r) => r.kind === 'escalation');

@@ -8,6 +8,7 @@ import { loadMetricConfig } from '../../src/lib/server/metrics/config';
 import { metrics as repairMetrics } from '../../src/lib/server/metrics/repairs';
 import { MetricQueryError } from '../../src/lib/server/metrics/errors';
 import { runMetric } from '../../src/lib/server/metrics/registry';
+import { immatureRepeat } from '../helpers/metric-fixtures';
 import { tempDatabase } from '../helpers/temp-db';
 
 /** Fixtures described in tests/fixtures/metrics/repairs-cost/README.md; every expected value by hand. */
@@ -100,18 +101,22 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 	});
 
 	describe('repairs.repeat', () => {
-		it('counts repeats within (t, t + N days] of the same serial', async () => {
+		// The repairs are as of R09, 2025-04-15: 30-day figures are known for January (Jan 31 + 30 days =
+		// Mar 2) and February (Feb 28 + 30 = Mar 30), not for March (Apr 30) or April; no month has had
+		// its 90 days (Jan 31 + 90 = May 1). The matured 90-day counts are in metrics-periods.test.ts.
+		it('counts repeats within (t, t + N days] of the same serial, once the month is mature', async () => {
 			expectRows(await rows(ctx, 'repairs.repeat'), [
-				// R01 → R06 exactly 30 days later: 30d and 90d. R02 → R07 30 days + 1 min: 90d only.
-				// R03 → R09 (Jan 15 10:00 + 90 days = day 105 = Apr 15 10:00, exactly): 90d only.
-				// R04 never again; R05 has no serial. 30d: 1 / 5 = 0.2; 90d: 3 / 5 = 0.6
+				// R01 → R06 exactly 30 days later: 30d. R02 → R07 30 days + 1 min: not 30d. R03 → R09 90
+				// days later: not 30d. R04 never again; R05 has no serial. 30d: 1 / 5 = 0.2
 				{
 					month: '2025-01',
 					repairs: 5,
 					repeat_30d: 1,
 					repeat_rate_30d: 0.2,
-					repeat_90d: 3,
-					repeat_rate_90d: 0.6
+					repeat_90d: null,
+					repeat_rate_90d: null,
+					mature_30d: true,
+					mature_90d: false
 				},
 				// R06, R07 never again; R15 has no serial (nor has R05 before it): 0 of 3
 				{
@@ -119,26 +124,20 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					repairs: 3,
 					repeat_30d: 0,
 					repeat_rate_30d: 0,
-					repeat_90d: 0,
-					repeat_rate_90d: 0
+					repeat_90d: null,
+					repeat_rate_90d: null,
+					mature_30d: true,
+					mature_90d: false
 				},
-				// R10 and R11 (SN5, same minute) are not repeats of each other, but both see R12 10 days
-				// later; R12 is last; R13/R14 (SN6, same minute, never again) are not repeats: 2 of 5
-				{
-					month: '2025-03',
-					repairs: 5,
-					repeat_30d: 2,
-					repeat_rate_30d: 0.4,
-					repeat_90d: 2,
-					repeat_rate_90d: 0.4
-				},
-				{ month: '2025-04', repairs: 1, repeat_30d: 0, repeat_rate_30d: 0, repeat_90d: 0, repeat_rate_90d: 0 }
+				// Mar and Apr are immature for both windows: no counts yet.
+				immatureRepeat('2025-03', 5),
+				immatureRepeat('2025-04', 1)
 			]);
 		});
 
 		it('looks ahead beyond the window and the filters', async () => {
-			// Only C1's January repairs R01, R02 are counted; their follow-ups R06 (at C2, February) and
-			// R07 (February) lie outside the filter / window and still count: 30d 1 / 2, 90d 2 / 2
+			// Only C1's January repairs R01, R02 are counted; R01's follow-up R06 (at C2, February) lies
+			// outside the filter and the window and still counts: 30d 1 / 2
 			expectRows(
 				await rows(ctx, 'repairs.repeat', {
 					from: '2025-01-01',
@@ -151,14 +150,16 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 						repairs: 2,
 						repeat_30d: 1,
 						repeat_rate_30d: 0.5,
-						repeat_90d: 2,
-						repeat_rate_90d: 1
+						repeat_90d: null,
+						repeat_rate_90d: null,
+						mature_30d: true,
+						mature_90d: false
 					}
 				]
 			);
-			// Whole January: R09 (April, 90 days after R03) is seen through a window ending Jan 31
+			// Maturity follows the whole table's as-of date, not the window: January stays 90-day immature
 			const [jan] = await rows(ctx, 'repairs.repeat', { to: '2025-01-31' });
-			expect(jan).toMatchObject({ repairs: 5, repeat_90d: 3 });
+			expect(jan).toMatchObject({ repairs: 5, repeat_30d: 1, repeat_90d: null, mature_90d: false });
 		});
 
 		it('gives no rows for an empty window', async () => {
@@ -169,6 +170,8 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 
 	describe('cost.monthly', () => {
 		it('sums costs (NULL = 0) and divides by repairs, units sold and revenue', async () => {
+			// No fixture repair has in_warranty or sold_at: each counts as in warranty (scope unknown), so
+			// the warranty columns repeat the totals and nothing is out of warranty.
 			expectRows(await rows(ctx, 'cost.monthly'), [
 				// Jan: parts 100+200+300+0+50 = 650; labor 50+80+100+0+50 = 280; logistics 10+0+20+0+0 = 30;
 				// other 0+0+30+0+0 = 30; total 990; per repair 990 / 5 = 198;
@@ -185,7 +188,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 180,
 					cost_per_unit_sold: 5.5,
 					revenue: 185000,
-					revenue_share: 990 / 185000
+					revenue_share: 990 / 185000,
+					warranty_total: 990,
+					warranty_repairs: 5,
+					warranty_cost_per_unit_sold: 5.5,
+					out_of_warranty_total: 0
 				},
 				// Feb: parts 100+40 = 140; labor 0+20 = 20; total 160; per repair 160 / 3 (R15 costs nothing);
 				// units 80+30 = 110; one sales row has no revenue → revenue unknown (null), share null
@@ -201,7 +208,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 110,
 					cost_per_unit_sold: 160 / 110,
 					revenue: null,
-					revenue_share: null
+					revenue_share: null,
+					warranty_total: 160,
+					warranty_repairs: 3,
+					warranty_cost_per_unit_sold: 160 / 110,
+					out_of_warranty_total: 0
 				},
 				// Mar: parts 30 (R10), labor 30 (R11); total 60; per repair 60 / 5 = 12; units 5+5 = 10 → 6;
 				// revenue 0 → share null
@@ -217,7 +228,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 10,
 					cost_per_unit_sold: 6,
 					revenue: 0,
-					revenue_share: null
+					revenue_share: null,
+					warranty_total: 60,
+					warranty_repairs: 5,
+					warranty_cost_per_unit_sold: 6,
+					out_of_warranty_total: 0
 				},
 				// Apr: R09 60 + 40 = 100; no sales at all → 0 units, per unit null, revenue 0, share null
 				{
@@ -232,7 +247,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 0,
 					cost_per_unit_sold: null,
 					revenue: 0,
-					revenue_share: null
+					revenue_share: null,
+					warranty_total: 100,
+					warranty_repairs: 1,
+					warranty_cost_per_unit_sold: null,
+					out_of_warranty_total: 0
 				}
 			]);
 		});
@@ -254,7 +273,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					units_sold: 70,
 					cost_per_unit_sold: 550 / 70,
 					revenue: 70000,
-					revenue_share: 550 / 70000
+					revenue_share: 550 / 70000,
+					warranty_total: 550,
+					warranty_repairs: 3,
+					warranty_cost_per_unit_sold: 550 / 70,
+					out_of_warranty_total: 0
 				}
 			]);
 			// KFR-35GW, Feb: R06 100, R07 60 → 160 over 2 repairs = 80; its sales row: 80 units, ¥64000
@@ -279,7 +302,11 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 						units_sold: 80,
 						cost_per_unit_sold: 2,
 						revenue: 64000,
-						revenue_share: 0.0025
+						revenue_share: 0.0025,
+						warranty_total: 160,
+						warranty_repairs: 2,
+						warranty_cost_per_unit_sold: 2,
+						out_of_warranty_total: 0
 					}
 				]
 			);

@@ -24,7 +24,7 @@ beforeAll(() => {
 	const csv = join(dir, 'repairs.csv');
 	writeFileSync(
 		csv,
-		'维修单号,报修时间,产品型号,配件费\nR1,2025-10-03 09:00,KFR-35GW,120\nR2,2025-11-04 10:00,KFR-35GW,80\nR3,2025-11-20 11:00,XQG100,=1+1\n'
+		'维修单号,报修时间,产品型号,配件费\nR1,2025-10-03 09:00,KFR-35GW,120\nR2,2025-11-04 10:00,KFR-35GW,80\nR3,2025-11-20 11:00,XQG100,=1+1\nR4,2025-11-30 18:00,XQG100,10\n'
 	);
 	expect(workbench(['import', csv, '--kind', 'repair', '--json']).code).toBe(0);
 });

@@ -91,6 +91,24 @@ describe('monthly executive review', () => {
 		expect(second.sha256).not.toBe(first.sha256);
 	});
 
+	it('refuses a month not yet complete, naming the latest complete one', async () => {
+		const late = join(env.dir, 'jan.csv');
+		writeFileSync(late, '维修单号,报修时间,产品型号\nJAN-1,2026-01-03 10:00,KFR-35GW\n');
+		await importFile(env.db, late, { kind: 'repair' });
+		const refused = generateReport(
+			env.db,
+			{ ...request('html'), period: '2026-01' },
+			{ actor: 'tester', now: NOW }
+		);
+		await expect(refused).rejects.toThrow(/2026-01 is not complete yet \(data as of 2026-01-03\).*2025-12/);
+		const byDefault = await generateReport(
+			env.db,
+			{ ...request('html'), period: undefined },
+			{ actor: 'tester', now: NOW }
+		);
+		expect(byDefault.period).toBe('2025-12');
+	});
+
 	it('writes an XLSX with typed cells, frozen headers and a summary', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx', 'en'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();

@@ -9,29 +9,38 @@ import { bilingual, translate, type MessageKey, type Params } from '$lib/i18n';
 import { defaultCataloguePath } from '$lib/server/assessment/catalogue-store';
 import { CliError } from '../output';
 
-function readJson(path: string, what: string): unknown {
+/** What a file is, by the messages that say it cannot be read or is not JSON. */
+const CATALOGUE = {
+	unreadable: 'system.cli.unreadableCatalogue',
+	notJson: 'system.cli.catalogueNotJson'
+} as const;
+const ASSESSMENT = {
+	unreadable: 'system.cli.unreadableAssessment',
+	notJson: 'system.cli.assessmentNotJson'
+} as const;
+
+function readJson(path: string, what: typeof CATALOGUE | typeof ASSESSMENT): unknown {
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new CliError(
-			`${path}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? error})`,
-			1
-		);
+		const reason = String((error as NodeJS.ErrnoException).code ?? error);
+		throw new CliError(what.unreadable, { path, reason }, 1);
 	}
 	try {
 		return JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (error) {
-		throw new CliError(`${path}: the ${what} is not valid JSON (${(error as Error).message})`, 1);
+		throw new CliError(what.notJson, { path, reason: (error as Error).message }, 1);
 	}
 }
 
 // A refused file's issues are English (they quote its keys), so its whole line is in English.
 function loadCatalogue(path: string): Catalogue {
 	try {
-		return validateCatalogue(readJson(path, 'catalogue'));
+		return validateCatalogue(readJson(path, CATALOGUE));
 	} catch (error) {
-		if (error instanceof CatalogueError) throw new CliError(`${path}: ${error.in('en')}`, 1);
+		if (error instanceof CatalogueError)
+			throw new CliError('system.cli.refusedFile', { path, reason: error.in('en') }, 1);
 		throw error;
 	}
 }
@@ -102,15 +111,15 @@ export async function runAssess(args: string[]): Promise<void> {
 		options: { catalogue: { type: 'string' }, json: { type: 'boolean' } }
 	});
 	const [sub, file, ...extra] = positionals;
-	if (sub !== 'score' || !file || extra.length)
-		throw new CliError('usage: assess score FILE.json [--catalogue CATALOGUE.json] [--json]');
+	if (sub !== 'score' || !file || extra.length) throw new CliError('system.cli.assessUsage');
 	const catalogue = loadCatalogue(values.catalogue ?? defaultCataloguePath());
-	const json = readJson(file, 'assessment file');
+	const json = readJson(file, ASSESSMENT);
 	let input;
 	try {
 		input = validateAssessment(catalogue, json);
 	} catch (error) {
-		if (error instanceof AssessmentError) throw new CliError(`${file}: ${error.in('en')}`, 1);
+		if (error instanceof AssessmentError)
+			throw new CliError('system.cli.refusedFile', { path: file, reason: error.in('en') }, 1);
 		throw error;
 	}
 	const result = score(catalogue, input);

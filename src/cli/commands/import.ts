@@ -4,28 +4,34 @@ import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
 import { importFile } from '$lib/server/ingest';
 import type { ImportResult } from '$lib/domain/ingest/api';
-import { CliError, progressBar } from '../output';
+import { CliError, cliText, progressBar } from '../output';
 
-const kindSchema = z.enum(KINDS, { error: `--kind must be one of ${KINDS.join(', ')}` });
+const kindSchema = z.enum(KINDS);
 
 /** "HEADER=field" with the last '=' as separator, since headers may contain '='. */
 function parseMapEntries(entries: string[]): Record<string, string> {
 	const map: Record<string, string> = {};
 	for (const entry of entries) {
 		const at = entry.lastIndexOf('=');
-		if (at <= 0 || at === entry.length - 1)
-			throw new CliError(`--map expects "HEADER=field", got "${entry}"`);
+		if (at <= 0 || at === entry.length - 1) throw new CliError('system.cli.badMap', { entry });
 		map[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
 	}
 	return map;
 }
 
 export function summaryLine(r: ImportResult): string {
-	return (
-		`batch ${r.batchId}: ${r.file} (${r.kind}, ${r.encoding}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''}${r.sheet ? `, sheet ${r.sheet}` : ''})\n` +
-		`  rows ${r.rows} = accepted ${r.accepted} + updated ${r.updated} + duplicates ${r.duplicates} + rejected ${r.rejected} + skipped ${r.skipped}\n` +
-		`  sha256 ${r.sha256}`
-	);
+	const source = [
+		r.kind,
+		r.encoding,
+		...(r.delimiter ? [cliText('system.cli.delimiter', { delimiter: JSON.stringify(r.delimiter) })] : []),
+		...(r.sheet ? [cliText('system.cli.sheet', { sheet: r.sheet })] : [])
+	];
+	const { batchId, file, rows, accepted, updated, duplicates, rejected, skipped, sha256 } = r;
+	return [
+		cliText('system.cli.batch', { batchId, file, source: source.join(', ') }),
+		`  ${cliText('system.cli.counts', { rows, accepted, updated, duplicates, rejected, skipped })}`,
+		`  ${cliText('system.cli.sha256', { sha256 })}`
+	].join('\n');
 }
 
 export async function runImport(args: string[]): Promise<void> {
@@ -42,11 +48,11 @@ export async function runImport(args: string[]): Promise<void> {
 			json: { type: 'boolean' }
 		}
 	});
-	if (positionals.length !== 1) throw new CliError('import expects exactly one FILE');
+	if (positionals.length !== 1) throw new CliError('system.cli.importOneFile');
 	const kind = kindSchema.safeParse(values.kind);
-	if (!kind.success) throw new CliError(`--kind must be one of ${KINDS.join(', ')}`);
+	if (!kind.success) throw new CliError('system.cli.badKind', { kinds: KINDS.join(', ') });
 	const db = await getDatabase();
-	const bar = progressBar('importing');
+	const bar = progressBar(cliText('system.cli.importing'));
 	const result = await importFile(db, positionals[0], {
 		kind: kind.data,
 		map: parseMapEntries(values.map ?? []),

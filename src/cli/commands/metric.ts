@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { FILTER_NAMES, type FilterName, type MetricQuery, type MetricRow } from '$lib/domain/metrics/query';
 import { getDatabase } from '$lib/server/db/connection';
 import { runMetric } from '$lib/server/metrics/registry';
-import { CliError } from '../output';
+import { CliError, cliText } from '../output';
 
 /** "--filter DIM=VALUE" entries, repeatable; the same DIM twice means either value. */
 export function parseFilters(entries: string[]): MetricQuery['filters'] {
@@ -11,9 +11,7 @@ export function parseFilters(entries: string[]): MetricQuery['filters'] {
 		const at = entry.indexOf('=');
 		const name = entry.slice(0, at).trim();
 		if (at <= 0 || !FILTER_NAMES.includes(name as FilterName)) {
-			throw new CliError(
-				`--filter expects DIM=VALUE with DIM one of ${FILTER_NAMES.join(', ')}; got "${entry}"`
-			);
+			throw new CliError('system.cli.badFilter', { dims: FILTER_NAMES.join(', '), entry });
 		}
 		(filters[name as FilterName] ??= []).push(entry.slice(at + 1).trim());
 	}
@@ -21,7 +19,7 @@ export function parseFilters(entries: string[]): MetricQuery['filters'] {
 }
 
 function table(rows: MetricRow[]): string {
-	if (!rows.length) return '(no rows)';
+	if (!rows.length) return cliText('system.cli.noRows');
 	const columns = Object.keys(rows[0]);
 	const cell = (v: unknown) =>
 		v === null
@@ -56,7 +54,7 @@ export async function runMetricCommand(args: string[]): Promise<void> {
 			json: { type: 'boolean' }
 		}
 	});
-	if (positionals.length !== 1) throw new CliError('metric expects exactly one metric ID');
+	if (positionals.length !== 1) throw new CliError('system.cli.metricOneId');
 	const result = await runMetric(await getDatabase(), positionals[0], {
 		from: values.from,
 		to: values.to,

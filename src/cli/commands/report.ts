@@ -6,18 +6,17 @@ import { REPORT_FORMATS, REPORT_KINDS } from '$lib/domain/reports/document';
 import { getDatabase } from '$lib/server/db/connection';
 import { generateReport } from '$lib/server/reports/generate';
 import { listSnapshots, snapshotBytes } from '$lib/server/reports/snapshots';
-import { CliError } from '../output';
+import { CliError, cliText } from '../output';
 import { parseFilters } from './metric';
 
-const USAGE = `report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
-report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
-report get ID --out FILE [--json]
-report list [--json]`;
+const usage = () => cliText('report.cli.usage');
 
 /** What --json prints: the snapshot's id, hash and where its bytes were written. */
 function written(json: boolean | undefined, id: string, sha256: string, path: string): void {
 	process.stdout.write(
-		json ? `${JSON.stringify({ reportId: id, sha256, path })}\n` : `${id} → ${path}\nSHA-256 ${sha256}\n`
+		json
+			? `${JSON.stringify({ reportId: id, sha256, path })}\n`
+			: `${cliText('report.cli.written', { id, path, sha256 })}\n`
 	);
 }
 
@@ -47,19 +46,20 @@ export async function runReport(args: string[]): Promise<void> {
 		);
 		return;
 	}
-	if (!values.out) throw new CliError(`--out FILE is required\nusage: ${USAGE}`);
+	if (!values.out) throw new CliError('report.cli.needOut', { usage: usage() });
 	const out = resolve(values.out);
 	if (what === 'get') {
-		if (!id) throw new CliError(`report get expects a report ID\nusage: ${USAGE}`);
+		if (!id) throw new CliError('report.cli.needId', { usage: usage() });
 		const { snapshot, bytes } = await snapshotBytes(await getDatabase(), id);
 		writeFileSync(out, bytes);
 		written(values.json, snapshot.id, snapshot.sha256, out);
 		return;
 	}
 	if (!(REPORT_KINDS as readonly string[]).includes(what ?? '')) {
-		throw new CliError(
-			`report expects one of ${[...REPORT_KINDS, 'get', 'list'].join(', ')}\nusage: ${USAGE}`
-		);
+		throw new CliError('report.cli.badWhat', {
+			choices: [...REPORT_KINDS, 'get', 'list'].join(', '),
+			usage: usage()
+		});
 	}
 	const request = generateReportSchema.safeParse({
 		kind: what,
@@ -73,9 +73,11 @@ export async function runReport(args: string[]): Promise<void> {
 	});
 	if (!request.success) {
 		const issue = request.error.issues[0];
-		throw new CliError(
-			`${issue.path.length ? `--${issue.path.join('.')}: ` : ''}${issue.message}\nusage: ${USAGE}`
-		);
+		throw new CliError('report.cli.badOption', {
+			option: issue.path.length ? `--${issue.path.join('.')}: ` : '',
+			problem: issue.message,
+			usage: usage()
+		});
 	}
 	const db = await getDatabase();
 	const snapshot = await generateReport(db, request.data, { actor: 'cli' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxis, formatChange, formatValue, MISSING, toNumber } from './format';
+import { formatAxis, formatChange, formatPoints, formatValue, MISSING, toNumber } from './format';
 
 describe('formatValue', () => {
 	it('formats each kind with its unit', () => {
@@ -37,5 +37,17 @@ describe('formatAxis and formatChange', () => {
 		expect(toNumber('3')).toBeNull();
 		expect(toNumber(null)).toBeNull();
 		expect(toNumber(Infinity)).toBeNull();
+	});
+});
+
+describe('formatPoints', () => {
+	it('shows shares in percentage points and scores in their own unit', () => {
+		expect(formatPoints(0.012, 'share', 'en-GB')).toBe('+1.2');
+		expect(formatPoints(-0.0012, 'p', 'en-GB')).toBe('−0.1');
+		expect(formatPoints(0.25, 'per1000', 'en-GB')).toBe('+0.25');
+		expect(formatPoints(-0.3, 'score', 'en-GB')).toBe('−0.30');
+		expect(formatPoints(3, 'nps', 'en-GB')).toBe('+3.0');
+		expect(formatPoints(0, 'share', 'en-GB')).toBe('0.0');
+		expect(formatPoints(null, 'share', 'en-GB')).toBe(MISSING);
 	});
 });

@@ -88,6 +88,19 @@ export function formatChange(change: number | null | undefined, locale: string):
 	return `${sign}${fixed(locale, 1).format(Math.abs(change) * 100)}%`;
 }
 
+/**
+ * A change in points, the difference of two values of `kind`, as a signed number in the unit the value is
+ * shown in: shares ×100 (percentage points, 0.012 → "+1.2"), per mille and scores as they are. The caller
+ * adds the unit word ("pp", "个百分点", "points").
+ */
+export function formatPoints(change: number | null | undefined, kind: ValueKind, locale: string): string {
+	if (change === null || change === undefined || !Number.isFinite(change)) return MISSING;
+	const sign = change > 0 ? '+' : change < 0 ? '−' : '';
+	const percent = kind === 'share' || kind === 'p';
+	const digits = percent || kind === 'nps' ? 1 : 2;
+	return `${sign}${fixed(locale, digits).format(Math.abs(change) * (percent ? 100 : 1))}`;
+}
+
 /** A JSON value as a finite number, else null. */
 export function toNumber(value: unknown): number | null {
 	return typeof value === 'number' && Number.isFinite(value) ? value : null;

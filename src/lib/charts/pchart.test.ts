@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { pchartOption, pchartTooltip, ruleHits } from './pchart';
 
+/** The Laney columns of a classic chart (the diagnostic picked 'p'): drawn nowhere. */
+const classic = {
+	ucl_laney: 0.03,
+	lcl_laney: 0,
+	rules_laney: [],
+	sigma_z: 1.2,
+	dispersion_ratio: 1.1,
+	dispersion_limit: 1.4,
+	chart: 'p' as const
+};
 const rows = [
 	{
 		month: '2024-05',
@@ -10,7 +20,8 @@ const rows = [
 		center: 0.012,
 		ucl: 0.0223,
 		lcl: 0.0017,
-		rules: []
+		rules: [],
+		...classic
 	},
 	{
 		month: '2024-06',
@@ -20,7 +31,8 @@ const rows = [
 		center: 0.012,
 		ucl: 0.0223,
 		lcl: 0.0017,
-		rules: [1]
+		rules: [1],
+		...classic
 	},
 	{
 		month: '2024-07',
@@ -30,7 +42,8 @@ const rows = [
 		center: 0.012,
 		ucl: 0.0214,
 		lcl: 0.0026,
-		rules: [1, 2]
+		rules: [1, 2],
+		...classic
 	}
 ];
 const labels = {
@@ -83,5 +96,27 @@ describe('p-chart', () => {
 		const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
 		expect(formatter([{ dataIndex: 1 }])).toContain('Rule 1');
 		expect(formatter([{ dataIndex: 0 }])).not.toContain('Rule');
+	});
+
+	it('draws the Laney p′ limits and rules when the diagnostic picked them', () => {
+		const laney = rows.map((r, i) => ({
+			...r,
+			ucl_laney: 0.04 + i / 1000,
+			lcl_laney: 0,
+			rules_laney: i === 1 ? [4] : [],
+			chart: 'laney' as const
+		}));
+		const chart = pchartOption({ rows: laney, labels, locale: 'en-GB' });
+		const drawn = chart.series as { id: string; data: unknown[] }[];
+		expect(drawn[2].data).toEqual([0.04, 0.041, 0.042]);
+		expect(drawn[3].data).toEqual([0, 0, 0]);
+		const points = drawn[0].data as { label?: { formatter: string } }[];
+		expect(points.map((p) => p.label?.formatter)).toEqual([undefined, '4', undefined]);
+		expect(ruleHits(laney)).toEqual([
+			{ month: '2024-06', index: 1, rules: [4], p: 0.03, ucl: 0.041, lcl: 0 }
+		]);
+		const html = pchartTooltip(laney[2], labels, 'en-GB');
+		expect(html).toContain('4.20%');
+		expect(html).not.toContain('Rule');
 	});
 });

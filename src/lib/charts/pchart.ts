@@ -1,11 +1,12 @@
 import type { EChartsOption } from 'echarts';
-import type { PChartRow } from '$lib/domain/metrics/defects';
+import { pickedChart, type PChartRow } from '$lib/domain/metrics/defects';
 import { baseOption, categoryAxis, COLORS, escapeHtml, valueAxis } from './common';
 import { formatValue } from './format';
 
 interface PChartLabels {
 	p: string;
 	center: string;
+	/** The limits' names, for the chart the rows pick (classic p or Laney p′). */
 	ucl: string;
 	lcl: string;
 	/** "Rule" / "判异准则" */
@@ -16,8 +17,14 @@ interface PChartLabels {
 	units: string;
 }
 
-/** A defects.pchart row as the chart reads it: any rule numbers are drawn. */
-type PChartPoint = Omit<PChartRow, 'rules'> & { rules: readonly number[] };
+/**
+ * A defects.pchart row as the chart reads it: any rule numbers are drawn. The limits and rules
+ * drawn are those of the chart the row's diagnostic picks (`chart`).
+ */
+type PChartPoint = Omit<PChartRow, 'rules' | 'rules_laney'> & {
+	rules: readonly number[];
+	rules_laney: readonly number[];
+};
 
 interface PChartInput {
 	rows: PChartPoint[];
@@ -36,24 +43,26 @@ interface RuleHit {
 
 /** The months that complete one or more special-cause rules, in month order. */
 export function ruleHits(rows: PChartPoint[]): RuleHit[] {
-	return rows.flatMap(({ month, rules, p, ucl, lcl }, index) => {
-		return rules.length ? [{ month, index, rules: [...rules], p, ucl, lcl }] : [];
+	return rows.flatMap((row, index) => {
+		const { rules, ucl, lcl } = pickedChart(row);
+		return rules.length ? [{ month: row.month, index, rules: [...rules], p: row.p, ucl, lcl }] : [];
 	});
 }
 
 /** The tooltip of one month: p, limits, counts and the rules it breaks. */
 export function pchartTooltip(row: PChartPoint, labels: PChartLabels, locale: string): string {
 	const line = (label: string, value: string) => `${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`;
+	const { ucl, lcl, rules } = pickedChart(row);
 	const parts = [
 		`<b>${escapeHtml(row.month)}</b>`,
 		line(labels.p, formatValue(row.p, 'p', locale)),
-		line(labels.ucl, formatValue(row.ucl, 'p', locale)),
+		line(labels.ucl, formatValue(ucl, 'p', locale)),
 		line(labels.center, formatValue(row.center, 'p', locale)),
-		line(labels.lcl, formatValue(row.lcl, 'p', locale)),
+		line(labels.lcl, formatValue(lcl, 'p', locale)),
 		line(labels.repairs, formatValue(row.repairs, 'count', locale)),
 		line(labels.units, formatValue(row.units_in_warranty, 'count', locale))
 	];
-	for (const rule of row.rules) {
+	for (const rule of rules) {
 		parts.push(
 			`<span style="color:${COLORS.danger}">${escapeHtml(`${labels.rule} ${rule}: ${labels.rules[rule] ?? ''}`)}</span>`
 		);
@@ -62,12 +71,14 @@ export function pchartTooltip(row: PChartPoint, labels: PChartLabels, locale: st
 }
 
 /**
- * p-chart: the monthly proportion with its centre line, per-month 3σ limits as step lines, and the
- * months that break a Western Electric rule drawn larger in red with the rule numbers above them.
+ * p-chart: the monthly proportion with its centre line, per-month 3σ limits as step lines (the
+ * binomial ones or Laney's p′, as the rows' diagnostic picks), and the months that break a Western
+ * Electric rule on that chart drawn larger in red with the rule numbers above them.
  */
 export function pchartOption(input: PChartInput): EChartsOption {
 	const { rows, labels, locale } = input;
 	const months = rows.map((r) => r.month);
+	const picked = rows.map(pickedChart);
 	const limit = (key: 'ucl' | 'lcl', name: string, id: string) => ({
 		id,
 		name,
@@ -77,7 +88,7 @@ export function pchartOption(input: PChartInput): EChartsOption {
 		silent: true,
 		lineStyle: { color: COLORS.danger, type: 'dashed' as const, width: 1 },
 		itemStyle: { color: COLORS.danger },
-		data: rows.map((r) => r[key])
+		data: picked.map((r) => r[key])
 	});
 	return {
 		...baseOption(),
@@ -101,7 +112,8 @@ export function pchartOption(input: PChartInput): EChartsOption {
 				symbolSize: 6,
 				z: 5,
 				itemStyle: { color: COLORS.accent },
-				data: rows.map(({ rules, p: value }) => {
+				data: rows.map(({ p: value }, i) => {
+					const { rules } = picked[i];
 					return rules.length
 						? {
 								value,

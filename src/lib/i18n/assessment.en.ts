@@ -180,7 +180,11 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
 	'as.error.locked':
 		'Version {version} of assessment {assessmentId} is final and locked; start a new draft from it.',
 	'as.error.provisional': '{n} check item(s) not assessed yet; a provisional assessment cannot be finalised.',
-	'as.error.notFound': '{what} not found.',
+	'as.error.notFound.assessment': 'assessment {id} not found.',
+	'as.error.notFound.version': 'assessment {id} version {version} not found.',
+	'as.error.notFound.latest': 'assessment {id} version (latest) not found.',
+	'as.error.notFound.evidence': 'evidence file {id} not found.',
+	'as.error.notFound.rectification': 'rectification {id} not found.',
 	'as.error.draftExists': 'Version {version} is already a draft; continue editing it.',
 	'as.error.invalidAssessment': 'invalid assessment',
 	'as.error.invalidCatalogue': 'invalid catalogue',

@@ -171,7 +171,11 @@ export const assessmentZh = {
 
 	'as.error.locked': '自评 {assessmentId} 的第 {version} 版已定稿，不能修改；请从该版本新建草稿。',
 	'as.error.provisional': '还有 {n} 个检查项未评价，不能定稿。',
-	'as.error.notFound': '找不到 {what}。',
+	'as.error.notFound.assessment': '找不到自评 {id}。',
+	'as.error.notFound.version': '找不到自评 {id} 的第 {version} 版。',
+	'as.error.notFound.latest': '找不到自评 {id} 的任何版本。',
+	'as.error.notFound.evidence': '找不到证据文件 {id}。',
+	'as.error.notFound.rectification': '找不到整改措施 {id}。',
 	'as.error.draftExists': '已有草稿（第 {version} 版），请继续编辑该草稿。',
 	'as.error.invalidAssessment': '无效的评价内容',
 	'as.error.invalidCatalogue': '无效的评价指标表',

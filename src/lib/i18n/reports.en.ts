@@ -86,6 +86,17 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 	'report.compare.title': 'Compare reports',
 	'report.compare.onlyIn': 'Only in {id}',
 	'report.compare.back': 'Back to the reports',
+	'report.error.partialMonth':
+		'{period} is not complete yet (data as of {asOf}): its figures would change with the next import, so it cannot be archived as a report; the latest complete month is {complete}',
+	'report.cli.usage': `report monthly-review|complaint-analysis [--period YYYY-MM] --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
+report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
+report get ID --out FILE [--json]
+report list [--json]`,
+	'report.cli.needOut': '--out FILE is required\nusage: {usage}',
+	'report.cli.needId': 'report get expects a report ID\nusage: {usage}',
+	'report.cli.badWhat': 'report expects one of {choices}\nusage: {usage}',
+	'report.cli.badOption': '{option}{problem}\nusage: {usage}',
+	'report.cli.written': '{id} → {path}\nSHA-256 {sha256}',
 	'report.empty': 'No data in this period.',
 	'report.sheet.summary': 'Summary',
 	'report.pdf.noChromium':

@@ -2,5 +2,41 @@ import type { systemZh } from './system.zh-CN';
 
 /** English system messages; the type makes a missing key a compile error. */
 export const systemEn: Record<keyof typeof systemZh, string> = {
-	'system.badSetting': 'The setting {name} has an invalid value "{value}": {problem}'
+	'system.badSetting': 'The setting {name} has an invalid value "{value}": {problem}',
+	'system.jsonTooLarge': 'Bad request: JSON body larger than {max} bytes',
+	'system.databaseBusy':
+		'The database {path} is in use by another process ({detail}). Stop the workbench server, or import through the web page while it runs.',
+	'system.cli.usage': `Usage: workbench <command> [options]
+
+Commands:
+  import FILE --kind repair|return|complaint|survey|sales [--map "HEADER=field" ...]
+              [--profile NAME] [--save-profile NAME] [--encoding E] [--sheet S] [--json]
+  metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by DIM] [--filter DIM=VALUE ...] [--json]
+  demo        load the sample data set (data/samples) into the database
+  assess score FILE.json [--catalogue CATALOGUE.json] [--json]   GB/T 27922 score of an assessment file
+  report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE
+              [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
+  report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
+  report get ID --out FILE | report list   the stored bytes of a generated report, or the list
+
+The database is WORKBENCH_DB (default data/workbench.duckdb).`,
+	'system.cli.importing': 'importing',
+	'system.cli.batch': 'batch {batchId}: {file} ({source})',
+	'system.cli.delimiter': 'delimiter {delimiter}',
+	'system.cli.sheet': 'sheet {sheet}',
+	'system.cli.counts':
+		'rows {rows} = accepted {accepted} + updated {updated} + duplicates {duplicates} + rejected {rejected} + skipped {skipped}',
+	'system.cli.sha256': 'sha256 {sha256}',
+	'system.cli.noRows': '(no rows)',
+	'system.cli.importOneFile': 'import expects exactly one FILE',
+	'system.cli.badKind': '--kind must be one of {kinds}',
+	'system.cli.badMap': '--map expects "HEADER=field", got "{entry}"',
+	'system.cli.metricOneId': 'metric expects exactly one metric ID',
+	'system.cli.badFilter': '--filter expects DIM=VALUE with DIM one of {dims}; got "{entry}"',
+	'system.cli.assessUsage': 'usage: assess score FILE.json [--catalogue CATALOGUE.json] [--json]',
+	'system.cli.unreadableCatalogue': '{path}: cannot read the catalogue ({reason})',
+	'system.cli.catalogueNotJson': '{path}: the catalogue is not valid JSON ({reason})',
+	'system.cli.unreadableAssessment': '{path}: cannot read the assessment file ({reason})',
+	'system.cli.assessmentNotJson': '{path}: the assessment file is not valid JSON ({reason})',
+	'system.cli.refusedFile': '{path}: {reason}'
 };

@@ -1,4 +1,40 @@
 /** system messages (errors included), zh-CN; keys are prefixed 'system.'. */
 export const systemZh = {
-	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}'
+	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}',
+	'system.jsonTooLarge': '请求无效：JSON 请求体超过 {max} 字节',
+	'system.databaseBusy':
+		'数据库文件 {path} 正被其他进程占用（{detail}），请先停止工作台服务，或在网页中导入。',
+	'system.cli.usage': `用法：workbench <命令> [选项]
+
+命令：
+  import FILE --kind repair|return|complaint|survey|sales [--map "表头=字段" ...]
+              [--profile 名称] [--save-profile 名称] [--encoding 编码] [--sheet 工作表] [--json]
+  metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by 维度] [--filter 维度=值 ...] [--json]
+  demo        把示例数据（data/samples）导入数据库
+  assess score FILE.json [--catalogue CATALOGUE.json] [--json]   评价文件的 GB/T 27922 得分
+  report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out 文件
+              [--lang zh-CN|en] [--filter 维度=值 ...] [--json]
+  report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--json]
+  report get ID --out 文件 | report list   取回已生成报告的原始文件，或列出报告
+
+数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。`,
+	'system.cli.importing': '正在导入',
+	'system.cli.batch': '批次 {batchId}：{file}（{source}）',
+	'system.cli.delimiter': '分隔符 {delimiter}',
+	'system.cli.sheet': '工作表 {sheet}',
+	'system.cli.counts':
+		'读取行数 {rows} = 新增 {accepted} + 更新 {updated} + 重复 {duplicates} + 拒收 {rejected} + 跳过 {skipped}',
+	'system.cli.sha256': 'SHA-256 {sha256}',
+	'system.cli.noRows': '（无数据）',
+	'system.cli.importOneFile': 'import 只接受一个文件 FILE',
+	'system.cli.badKind': '--kind 必须是以下之一：{kinds}',
+	'system.cli.badMap': '--map 的格式应为 "表头=字段"，收到 "{entry}"',
+	'system.cli.metricOneId': 'metric 只接受一个指标 ID',
+	'system.cli.badFilter': '--filter 的格式应为 维度=值，维度为 {dims} 之一；收到 "{entry}"',
+	'system.cli.assessUsage': '用法：assess score FILE.json [--catalogue CATALOGUE.json] [--json]',
+	'system.cli.unreadableCatalogue': '{path}：无法读取目录文件（{reason}）',
+	'system.cli.catalogueNotJson': '{path}：目录文件不是有效的 JSON（{reason}）',
+	'system.cli.unreadableAssessment': '{path}：无法读取评价文件（{reason}）',
+	'system.cli.assessmentNotJson': '{path}：评价文件不是有效的 JSON（{reason}）',
+	'system.cli.refusedFile': '{path}：{reason}'
 } as const;

@@ -3,7 +3,7 @@ import { overviewQuery } from '$lib/server/http/metric-query';
 import { infoMap, loadMetric, pageFilters } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
-/** Overview: the KPIs of one month (`?month=YYYY-MM`, default the latest) and the signals list. */
+/** Overview: the KPIs of one month (`?month=YYYY-MM`, default the latest complete one) and the signals list. */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const { query, month } = overviewQuery(url, locals.locale);
 	const infos = await infoMap();

@@ -108,13 +108,12 @@ export class Workspace {
 		} else this.error = error instanceof Error ? error.message : String(error);
 	}
 
-	async save(): Promise<boolean> {
-		if (this.saving) return false;
+	/** Sends one change of the version (save, finalise) and loads what the server answers. */
+	private async store(call: () => Promise<VersionView>): Promise<boolean> {
 		this.saving = true;
 		this.error = null;
 		try {
-			this.load(await assessmentApi.save(this.id, this.version, $state.snapshot(this.state)));
-			this.savedAt = today(); // the day is enough for the hint
+			this.load(await call());
 			return true;
 		} catch (error) {
 			this.fail(error);
@@ -124,20 +123,19 @@ export class Workspace {
 		}
 	}
 
+	async save(): Promise<boolean> {
+		if (this.saving) return false;
+		const saved = await this.store(() =>
+			assessmentApi.save(this.id, this.version, $state.snapshot(this.state))
+		);
+		if (saved) this.savedAt = today(); // the day is enough for the hint
+		return saved;
+	}
+
 	async finalise(): Promise<boolean> {
 		this.missing = [];
 		if (this.dirty && !(await this.save())) return false;
-		this.saving = true;
-		this.error = null;
-		try {
-			this.load(await assessmentApi.finalise(this.id, this.version));
-			return true;
-		} catch (error) {
-			this.fail(error);
-			return false;
-		} finally {
-			this.saving = false;
-		}
+		return this.store(() => assessmentApi.finalise(this.id, this.version));
 	}
 
 	/** Starts a new draft from this version; returns its number (the page navigates there). */

@@ -4,7 +4,13 @@
  */
 import { DataType, tableFromIPC } from 'apache-arrow';
 import { KIND_DEFS, KINDS } from '$lib/domain/records';
-import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
+import {
+	FILTER_NAMES,
+	filterColumn,
+	filterFits,
+	type FilterName,
+	type MetricQuery
+} from '$lib/domain/metrics/query';
 
 export const PAGE_SIZE = 100;
 
@@ -43,7 +49,7 @@ export function barRequest(
 	key: string | null
 ): DrillRequest {
 	if (key === null || key === '') return { ...base, filters, blank: column };
-	const name = FILTER_NAMES.find((f) => FILTER_COLUMNS[f] === column);
+	const name = FILTER_NAMES.find((f) => filterColumn(f) === column);
 	if (!name) throw new Error(`No records filter for the column "${column}"`);
 	return { ...base, filters: { ...filters, [name]: [key] } };
 }
@@ -107,6 +113,6 @@ export function recordFilters(
 	if (!kind) return {};
 	const names = new Set(KIND_DEFS[kind].fields.map((f) => f.name));
 	return Object.fromEntries(
-		Object.entries(filters).filter(([name]) => names.has(FILTER_COLUMNS[name as FilterName]))
+		Object.entries(filters).filter(([name]) => filterFits(name as FilterName, table, names))
 	);
 }

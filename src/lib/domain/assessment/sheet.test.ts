@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { sheetHeader } from '../../../../tests/helpers/assessment';
 import { CatalogueError, catalogueFromRows } from './catalogue';
 
 describe('catalogueFromRows (a certification body sheet)', () => {
 	const rows = [
 		['某认证机构 商品售后服务评分表 2025', '', '', ''],
-		[
-			'编号',
-			'名称',
-			'title_en',
-			'分值',
-			'评价要点',
-			'metric_id',
-			'metric_params',
-			'metric_threshold',
-			'metric_direction'
-		],
+		sheetHeader('编号', '名称'),
 		['1', '售后服务体系', 'System', '', '', '', '', '', ''],
 		['1.1', '组织', 'Organisation', '60分', '组织架构图', '', '', '', ''],
 		['', '', '', '', '', '', '', '', ''],

@@ -12,6 +12,11 @@ export type CostMonthlyRow = {
 	cost_per_unit_sold: number | null;
 	revenue: number | null;
 	revenue_share: number | null;
+	/** Cost of the repairs in warranty (server/metrics/sql.ts inWarrantySql): the warranty cost. */
+	warranty_total: number;
+	warranty_repairs: number;
+	warranty_cost_per_unit_sold: number | null;
+	out_of_warranty_total: number;
 };
 
 /** cost.drivers: the cost of one key of the grouping dimension (null: no value). */

@@ -1,6 +1,15 @@
 import type { ValueKind } from '$lib/charts/format';
 
-/** overview.kpis: one headline figure of the month with its comparisons. */
+/**
+ * How a change is measured: 'relative' = (value − base) ÷ |base| (counts, durations, money);
+ * 'points' = value − base in the figure's own unit (a share's fraction, per mille, a score).
+ */
+export type ChangeKind = 'relative' | 'points';
+
+/**
+ * overview.kpis: one headline figure of its month (the latest complete month of its record kind, on or
+ * before the chosen month) with its comparisons, and the partial month after it (month to date).
+ */
 export type KpiRow = {
 	kpi: string;
 	/** The monthly metric and column the figure is read from. */
@@ -13,7 +22,16 @@ export type KpiRow = {
 	change_mom: number | null;
 	change_yoy: number | null;
 	better: 'up' | 'down';
+	change_kind: ChangeKind;
+	/** The date the figure's record kind is as of ("YYYY-MM-DD"); null without records. */
+	as_of: string | null;
+	/** The partial month after `month` and its value so far, never compared; null when there is none. */
+	mtd_month: string | null;
+	mtd_value: number | null;
 };
+
+/** Which way a signal points: a quality figure getting worse, or improving. */
+export type SignalDirection = 'worse' | 'better';
 
 /** signals: something the overview and reports should point at, with the metric that shows it. */
 export type SignalRow = {
@@ -23,6 +41,8 @@ export type SignalRow = {
 	model: string | null;
 	text_zh: string;
 	text_en: string;
+	/** null for a signal without a direction (an escalation, a missed target). */
+	direction: SignalDirection | null;
 };
 
 /** How each headline figure of overview.kpis reads (by its kpi id): the overview cards and the reports. */

@@ -15,8 +15,33 @@ export const FILTER_COLUMNS = {
 	defect_category: 'defect_category',
 	symptom: 'symptom'
 } as const;
-export type FilterName = keyof typeof FILTER_COLUMNS;
-export const FILTER_NAMES = Object.keys(FILTER_COLUMNS) as FilterName[];
+type ColumnFilterName = keyof typeof FILTER_COLUMNS;
+
+/**
+ * Filters decided by a rule over several columns of one table rather than by one column's value,
+ * with the values each accepts: `in_warranty` is the warranty scope of a repair (the rule is
+ * inWarrantySql in server/metrics/sql.ts).
+ */
+export const RULE_FILTERS = {
+	in_warranty: { table: 'repairs', values: ['yes', 'no'] }
+} as const;
+
+export type FilterName = ColumnFilterName | keyof typeof RULE_FILTERS;
+export const FILTER_NAMES = [...Object.keys(FILTER_COLUMNS), ...Object.keys(RULE_FILTERS)] as FilterName[];
+
+/** The column a filter constrains; null for a rule filter. */
+export const filterColumn = (name: FilterName): string | null =>
+	name in RULE_FILTERS ? null : FILTER_COLUMNS[name as ColumnFilterName];
+
+/** The filter can narrow the records of `table`, whose columns are `columns`. */
+export function filterFits(name: FilterName, table: string, columns: ReadonlySet<string>): boolean {
+	const column = filterColumn(name);
+	return column ? columns.has(column) : RULE_FILTERS[name as keyof typeof RULE_FILTERS]?.table === table;
+}
+
+/** The values a rule filter accepts; null for a column filter (any value). */
+export const filterValues = (name: FilterName): readonly string[] | null =>
+	name in RULE_FILTERS ? RULE_FILTERS[name as keyof typeof RULE_FILTERS].values : null;
 
 export interface MetricQuery {
 	/** Inclusive dates, YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { f, region, channel } from './fields';
+import { fieldTable, region, channel } from './fields';
 import type { KindDef } from './kinds';
 
 export const survey: KindDef = {
@@ -9,64 +9,37 @@ export const survey: KindDef = {
 	key: ['response_id'],
 	ordered: [],
 	dateField: 'responded_at',
-	fields: [
-		f(
-			'response_id',
+	fields: fieldTable({
+		response_id: [
 			'text',
 			'回访编号',
 			'Response ID',
-			['回访编号', '回访单号', '问卷编号', 'response id', 'response_id', 'review_id'],
-			true
-		),
-		f(
-			'responded_at',
+			'回访编号, 回访单号, 问卷编号, response id, response_id, review_id',
+			'required'
+		],
+		responded_at: [
 			'timestamp',
 			'回访时间',
 			'Responded',
-			[
-				'回访时间',
-				'回访日期',
-				'评价时间',
-				'调查时间',
-				'responded at',
-				'responded',
-				'review_answer_timestamp'
-			],
-			true
-		),
-		f('csat', 'score5', '满意度', 'CSAT', ['满意度', '满意度评分', '评分', 'csat', 'score', 'review_score']),
-		f('nps', 'score10', '推荐意愿', 'NPS answer', [
-			'推荐意愿',
-			'推荐度',
-			'推荐评分',
-			'nps',
-			'likelihood to recommend'
-		]),
+			'回访时间, 回访日期, 评价时间, 调查时间, responded at, responded, review_answer_timestamp',
+			'required'
+		],
+		csat: ['score5', '满意度', 'CSAT', '满意度, 满意度评分, 评分, csat, score, review_score'],
+		nps: ['score10', '推荐意愿', 'NPS answer', '推荐意愿, 推荐度, 推荐评分, nps, likelihood to recommend'],
 		channel,
-		f('related_id', 'text', '关联单号', 'Related ID', [
+		related_id: [
+			'text',
 			'关联单号',
-			'服务单号',
-			'工单号',
-			'维修单号',
-			'投诉编号',
-			'related id',
-			'order_id'
-		]),
-		f('product_model', 'text', '产品型号', 'Product model', [
-			'产品型号',
-			'机型',
-			'型号',
-			'model',
-			'product model'
-		]),
+			'Related ID',
+			'关联单号, 服务单号, 工单号, 维修单号, 投诉编号, related id, order_id'
+		],
+		product_model: ['text', '产品型号', 'Product model', '产品型号, 机型, 型号, model, product model'],
 		region,
-		f('comment', 'text', '客户意见', 'Comment', [
+		comment: [
+			'text',
 			'客户意见',
-			'评价内容',
-			'意见',
-			'备注',
-			'comment',
-			'review_comment_message'
-		])
-	]
+			'Comment',
+			'客户意见, 评价内容, 意见, 备注, comment, review_comment_message'
+		]
+	})
 };

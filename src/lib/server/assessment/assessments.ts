@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { NotFoundError } from './errors';
+import { rowFields } from './rows';
 
 /** The stable hash of a catalogue snapshot: the same content gives the same hash on every machine. */
 export function catalogueSha256(catalogue: Catalogue): string {
@@ -22,16 +23,11 @@ const SELECT = `
 
 function toAssessment(r: PlainRow): Assessment {
 	return {
-		id: Number(r.id),
-		name: String(r.name),
-		site: String(r.site),
-		periodFrom: String(r.period_from),
-		periodTo: String(r.period_to),
-		assessor: String(r.assessor),
-		catalogueId: String(r.catalogue_id),
-		createdAt: String(r.created_at),
-		createdBy: String(r.created_by),
-		latestVersion: Number(r.latest_version),
+		...rowFields(
+			r,
+			['id', 'latestVersion'],
+			['name', 'site', 'periodFrom', 'periodTo', 'assessor', 'catalogueId', 'createdAt', 'createdBy']
+		),
 		latestStatus: r.latest_status === 'final' ? 'final' : 'draft',
 		finalVersion: r.final_version === null ? null : Number(r.final_version)
 	};
@@ -44,7 +40,7 @@ export async function listAssessments(db: Database): Promise<Assessment[]> {
 
 export async function getAssessment(db: Database, id: number): Promise<Assessment> {
 	const [row] = await db.query(`${SELECT} WHERE a.id = $1`, [id]);
-	if (!row) throw new NotFoundError(`assessment ${id}`);
+	if (!row) throw new NotFoundError('as.error.notFound.assessment', { id });
 	return toAssessment(row);
 }
 

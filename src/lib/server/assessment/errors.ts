@@ -43,9 +43,10 @@ export class ProvisionalError extends WorkspaceError {
 	}
 }
 
+/** An assessment, version, evidence file or rectification that does not exist (as.error.notFound.*). */
 export class NotFoundError extends WorkspaceError {
-	constructor(what: string) {
-		super(404, 'not_found', 'as.error.notFound', { what });
+	constructor(key: MessageKey, params: Params) {
+		super(404, 'not_found', key, params);
 	}
 }
 

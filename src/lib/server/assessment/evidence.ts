@@ -1,18 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { settings } from '$lib/server/config';
 import type { EvidenceFile, EvidenceUpload } from '$lib/domain/assessment/api';
-import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { sanitiseFileName } from '$lib/server/ingest';
 import { assertLeaf } from './check';
 import { LockedError, NotFoundError, WorkspaceError } from './errors';
+import { insertAudited, rowFields } from './rows';
 import { assertDraftOn, getVersion } from './versions';
 
 /**
@@ -21,6 +21,11 @@ import { assertDraftOn, getVersion } from './versions';
  * The SHA-256 is computed while the body streams to disk, so the hash in the database is the hash of
  * exactly the bytes kept; the same bytes uploaded again are recognised by it and stored once.
  */
+
+/** Files being streamed in are `<assessment id>/.upload-<uuid>` until their hash names them. */
+const TEMP_PREFIX = '.upload-';
+/** Temp files this process is writing now: the only ones that are not leftovers of a killed upload. */
+const writing = new Set<string>();
 
 function evidenceDir(): string {
 	return settings().WORKBENCH_EVIDENCE;
@@ -38,17 +43,11 @@ export class EvidenceTooLargeError extends WorkspaceError {
 }
 
 function toEvidence(r: PlainRow): EvidenceFile {
-	return {
-		id: Number(r.id),
-		assessmentId: Number(r.assessment_id),
-		version: Number(r.version),
-		leafId: String(r.leaf_id),
-		fileName: String(r.file_name),
-		sha256: String(r.sha256),
-		sizeBytes: Number(r.size_bytes),
-		uploadedAt: String(r.uploaded_at),
-		uploadedBy: String(r.uploaded_by)
-	};
+	return rowFields(
+		r,
+		['id', 'assessmentId', 'version', 'sizeBytes'],
+		['leafId', 'fileName', 'sha256', 'uploadedAt', 'uploadedBy']
+	);
 }
 
 /** Streams `body` to a temp file while hashing it; returns the hash and size. Removes the file on failure. */
@@ -94,12 +93,18 @@ export async function saveEvidence(
 	const fileName = sanitiseFileName(target.fileName);
 	const dir = join(evidenceDir(), String(assessmentId));
 	await mkdir(dir, { recursive: true });
-	const temp = join(dir, `.upload-${randomUUID()}`);
-	const { sha256, size } = await streamToDisk(body, temp, limit);
+	const temp = join(dir, `${TEMP_PREFIX}${randomUUID()}`);
+	writing.add(temp);
+	let sha256: string, size: number;
+	try {
+		({ sha256, size } = await streamToDisk(body, temp, limit));
+		// content-addressed: identical bytes already stored (for any leaf) are kept once
+		if (await stat(join(dir, sha256)).catch(() => null)) await rm(temp, { force: true });
+		else await rename(temp, join(dir, sha256));
+	} finally {
+		writing.delete(temp);
+	}
 	const relative = `${assessmentId}/${sha256}`;
-	// content-addressed: identical bytes already stored (for any leaf) are kept once
-	if (await stat(join(dir, sha256)).catch(() => null)) await rm(temp, { force: true });
-	else await rename(temp, join(dir, sha256));
 	return db.write(async (conn) => {
 		await assertDraftOn(conn, assessmentId, version);
 		const [same] = await conn.all(
@@ -107,22 +112,42 @@ export async function saveEvidence(
 			[assessmentId, leafId, sha256]
 		);
 		if (same) return { file: toEvidence(same), duplicate: true };
-		const [row] = await conn.all(
-			`INSERT INTO evidence_files (id, assessment_id, version, leaf_id, file_name, sha256, size_bytes, stored_path,
-				uploaded_at, uploaded_by)
-			 VALUES (nextval('evidence_seq'), $1, $2, $3, $4, $5, $6, $7, current_localtimestamp(), $8) RETURNING *`,
-			[assessmentId, version, leafId, fileName, sha256, size, relative, actor]
+		const file = await insertAudited(
+			conn,
+			{
+				sql: `INSERT INTO evidence_files (id, assessment_id, version, leaf_id, file_name, sha256, size_bytes,
+					stored_path, uploaded_at, uploaded_by)
+				 VALUES (nextval('evidence_seq'), $1, $2, $3, $4, $5, $6, $7, current_localtimestamp(), $8) RETURNING *`,
+				params: [assessmentId, version, leafId, fileName, sha256, size, relative, actor]
+			},
+			toEvidence,
+			{
+				actor,
+				action: 'evidence.upload',
+				entity: 'evidence_file',
+				detail: { assessmentId, version, leafId, fileName, sha256, sizeBytes: size }
+			}
 		);
-		const file = toEvidence(row);
-		await appendAudit(conn, {
-			actor,
-			action: 'evidence.upload',
-			entity: 'evidence_file',
-			entityId: file.id,
-			detail: { assessmentId, version, leafId, fileName, sha256, sizeBytes: size }
-		});
 		return { file, duplicate: false };
 	});
+}
+
+/**
+ * Removes the temp files of evidence uploads a killed process left behind (`<id>/.upload-…`); the
+ * ones this process is writing are left alone. Returns the paths removed.
+ */
+export async function removePartialEvidence(): Promise<string[]> {
+	const root = evidenceDir();
+	const removed: string[] = [];
+	for (const sub of await readdir(root).catch(() => [])) {
+		for (const entry of await readdir(join(root, sub)).catch(() => [])) {
+			const path = join(root, sub, entry);
+			if (!entry.startsWith(TEMP_PREFIX) || writing.has(path)) continue;
+			await rm(path, { force: true });
+			removed.push(path);
+		}
+	}
+	return removed;
 }
 
 /** Evidence of an assessment attached up to `version` (a later draft still lists the earlier files). */
@@ -149,6 +174,6 @@ export async function evidenceFile(
 		assessmentId,
 		id
 	]);
-	if (!row) throw new NotFoundError(`evidence file ${id}`);
+	if (!row) throw new NotFoundError('as.error.notFound.evidence', { id });
 	return { ...toEvidence(row), path: join(evidenceDir(), String(row.stored_path)) };
 }

@@ -9,6 +9,7 @@ import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { assertLeaf } from './check';
 import { InvalidAssessmentError, NotFoundError } from './errors';
+import { insertAudited, rowFields } from './rows';
 import { getVersion } from './versions';
 
 /**
@@ -20,17 +21,11 @@ import { getVersion } from './versions';
 
 function toRectification(r: PlainRow): Rectification {
 	return {
-		id: Number(r.id),
-		assessmentId: Number(r.assessment_id),
+		...rowFields(r, ['id', 'assessmentId'], ['action', 'owner', 'dueDate', 'createdAt', 'updatedAt']),
 		source: r.source === 'deduction' ? 'deduction' : 'leaf',
 		leafId: r.leaf_id === null ? null : String(r.leaf_id),
 		deductionIndex: r.deduction_index === null ? null : Number(r.deduction_index),
-		action: String(r.action),
-		owner: String(r.owner),
-		dueDate: String(r.due_date),
-		status: String(r.status) as RectificationStatus,
-		createdAt: String(r.created_at),
-		updatedAt: String(r.updated_at)
+		status: String(r.status) as RectificationStatus
 	};
 }
 
@@ -58,31 +53,32 @@ export async function createRectification(
 	)
 		throw new InvalidAssessmentError('as.error.noDeduction', { n: String(deductionIndex) });
 	return db.write(async (conn) => {
-		const [row] = await conn.all(
-			`INSERT INTO rectifications (id, assessment_id, source, leaf_id, deduction_index, action, owner, due_date, status,
-				created_at, updated_at)
-			 VALUES (nextval('rectification_seq'), $1, $2, $3, $4, $5, $6, CAST($7 AS DATE), $8, current_localtimestamp(),
-				current_localtimestamp()) RETURNING *`,
-			[
-				assessmentId,
-				input.source,
-				leafId,
-				deductionIndex,
-				input.action,
-				input.owner,
-				input.dueDate,
-				input.status ?? 'open'
-			]
+		return insertAudited(
+			conn,
+			{
+				sql: `INSERT INTO rectifications (id, assessment_id, source, leaf_id, deduction_index, action, owner, due_date,
+					status, created_at, updated_at)
+				 VALUES (nextval('rectification_seq'), $1, $2, $3, $4, $5, $6, CAST($7 AS DATE), $8,
+					current_localtimestamp(), current_localtimestamp()) RETURNING *`,
+				params: [
+					assessmentId,
+					input.source,
+					leafId,
+					deductionIndex,
+					input.action,
+					input.owner,
+					input.dueDate,
+					input.status ?? 'open'
+				]
+			},
+			toRectification,
+			{
+				actor,
+				action: 'rectification.create',
+				entity: 'rectification',
+				detail: { assessmentId, ...input, leafId, deductionIndex }
+			}
 		);
-		const created = toRectification(row);
-		await appendAudit(conn, {
-			actor,
-			action: 'rectification.create',
-			entity: 'rectification',
-			entityId: created.id,
-			detail: { assessmentId, ...input, leafId, deductionIndex }
-		});
-		return created;
 	});
 }
 
@@ -101,7 +97,7 @@ export async function updateRectification(
 			assessmentId,
 			id
 		]);
-		if (!row) throw new NotFoundError(`rectification ${id}`);
+		if (!row) throw new NotFoundError('as.error.notFound.rectification', { id });
 		const before = toRectification(row);
 		const changes = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter(
 			(k) => patch[k] !== undefined && patch[k] !== before[k]

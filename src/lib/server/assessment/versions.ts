@@ -62,14 +62,17 @@ export async function getVersion(
 		version === undefined
 			? await db.query(`${FULL} WHERE assessment_id = $1 ORDER BY version DESC LIMIT 1`, [assessmentId])
 			: await db.query(`${FULL} WHERE assessment_id = $1 AND version = $2`, [assessmentId, version]);
-	if (!rows[0]) throw new NotFoundError(`assessment ${assessmentId} version ${version ?? '(latest)'}`);
+	if (!rows[0])
+		throw version === undefined
+			? new NotFoundError('as.error.notFound.latest', { id: assessmentId })
+			: new NotFoundError('as.error.notFound.version', { id: assessmentId, version });
 	return toVersion(rows[0]);
 }
 
 /** Reads the version inside a write transaction; refuses a final one. */
 async function draftOn(conn: Sql, assessmentId: number, version: number): Promise<AssessmentVersion> {
 	const [row] = await conn.all(`${FULL} WHERE assessment_id = $1 AND version = $2`, [assessmentId, version]);
-	if (!row) throw new NotFoundError(`assessment ${assessmentId} version ${version}`);
+	if (!row) throw new NotFoundError('as.error.notFound.version', { id: assessmentId, version });
 	const current = toVersion(row);
 	if (current.status === 'final') throw new LockedError(assessmentId, version);
 	return current;
@@ -153,7 +156,7 @@ export async function newDraftFrom(
 			[assessmentId]
 		);
 		if (!rows.some((r) => Number(r.version) === from))
-			throw new NotFoundError(`assessment ${assessmentId} version ${from}`);
+			throw new NotFoundError('as.error.notFound.version', { id: assessmentId, version: from });
 		const draft = rows.find((r) => r.status === 'draft');
 		if (draft) throw new DraftExistsError(Number(draft.version));
 		const version = Math.max(...rows.map((r) => Number(r.version))) + 1;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { UserError } from '$lib/domain/errors';
 import { settings } from '$lib/server/config';
 import type { Column } from './columns';
 import { MIGRATIONS } from './migrations';
@@ -8,17 +9,14 @@ import { Sql, type SqlParams } from './sql';
 import type { PlainRow } from './values';
 
 /** The database file is held by another process (the running server, or another CLI run). */
-export class DatabaseBusyError extends Error {
+export class DatabaseBusyError extends UserError {
 	constructor(
 		readonly path: string,
 		detail: string
 	) {
-		super(
-			`The database ${path} is in use by another process (${detail}). ` +
-				`Stop the workbench server, or import through the web page while it runs. / ` +
-				`数据库文件正被其他进程占用，请先停止工作台服务，或在网页中导入。`
-		);
-		this.name = 'DatabaseBusyError';
+		super('system.databaseBusy', { path, detail });
+		// English first, as it has always been said: the English half names the file and the cause.
+		this.message = `${this.in('en')} / ${this.in('zh-CN')}`;
 	}
 }
 

@@ -76,7 +76,7 @@ export async function parseJson<S extends z.ZodType>(
 	const t = createT(locale);
 	const declared = Number(request.headers.get('content-length'));
 	if (Number.isFinite(declared) && declared > MAX_JSON_BYTES)
-		throw new ApiError(413, t('api.badRequest', { detail: `JSON body larger than ${MAX_JSON_BYTES} bytes` }));
+		throw new ApiError(413, t('system.jsonTooLarge', { max: MAX_JSON_BYTES }));
 	if (!request.body) throw new ApiError(400, t('api.emptyBody'));
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];

@@ -71,7 +71,7 @@ export function pageQuery(url: URL, locale: Locale, extra: readonly string[] = [
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
- * The overview's query: `?month=YYYY-MM` (default the latest month with data) reads up to the end of
+ * The overview's query: `?month=YYYY-MM` (default: each kind's latest complete month) reads up to the end of
  * that month; the month's figures are compared with earlier months, so no `from` applies.
  */
 export function overviewQuery(url: URL, locale: Locale): { query: MetricQuery; month: string | null } {

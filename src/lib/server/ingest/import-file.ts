@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { settings } from '$lib/server/config';
 import type { ImportResult } from '$lib/domain/ingest/api';
 import type { Database } from '../db/connection';
@@ -8,6 +6,7 @@ import { commitImport } from './import-commit';
 import { assertReadable, planImport, reporter } from './import-plan';
 import { stageImport } from './import-stage';
 import type { ImportOptions } from './types';
+import { makeWorkDir } from './work-dir';
 
 /**
  * Imports one export file as one batch: plan (options and profile), stage (read and check the file
@@ -18,7 +17,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 	const started = Date.now();
 	const report = reporter(options);
 	await assertReadable(path);
-	const work = await mkdtemp(join(tmpdir(), 'workbench-import-'));
+	const work = await makeWorkDir('import');
 	try {
 		return await db.session(async (conn) => {
 			report('reading', 0);

@@ -4,6 +4,7 @@ import { ImportError } from './errors';
 import type { SourceRules } from './types';
 import {
 	INVALID_REASON,
+	acceptedDays,
 	SPACE_TOLERANT_TYPES,
 	cellValue,
 	plainCellValue,
@@ -54,12 +55,19 @@ export function buildNormaliseSql(
 	def: KindDef,
 	columns: StagedColumn[],
 	source: string,
-	rules: Pick<SourceRules, 'filter' | 'absolute'>
+	rules: Pick<SourceRules, 'filter' | 'absolute'>,
+	now = new Date()
 ): NormaliseSql {
 	const params: string[] = [];
 	const param = (value: string) => {
 		params.push(value);
 		return `$${params.length}`;
+	};
+	// Bound once, on the first date field: a statement must use every parameter it is given.
+	let days: { first: string; last: string } | undefined;
+	const acceptedDaysSql = () => {
+		const accepted = acceptedDays(now);
+		return (days ??= { first: param(accepted.first), last: param(accepted.last) });
 	};
 	const col = (c: StagedColumn) => `c${c.index}`;
 	const v = (c: StagedColumn) => `v${c.index}`;
@@ -122,7 +130,7 @@ export function buildNormaliseSql(
 		if (invalid) {
 			check(`${v(c)} IS NOT NULL AND ${t} IS NULL`, c, field.name, invalid);
 		}
-		for (const [condition, reason] of ruleViolations(field.type, t)) {
+		for (const [condition, reason] of ruleViolations(field.type, t, acceptedDaysSql)) {
 			check(condition, c, field.name, reason);
 		}
 	}

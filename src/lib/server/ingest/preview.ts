@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
 	missingRequired,
@@ -9,6 +8,7 @@ import {
 } from '$lib/domain/ingest/header-mapping';
 import { sniffCsv } from './layout';
 import { detectFileType, readHead } from './sniff';
+import { makeWorkDir } from './work-dir';
 import type { FilePreview } from '$lib/domain/ingest/api';
 import type { ImportOptions } from './types';
 import { xlsxToCsv } from './xlsx';
@@ -23,7 +23,7 @@ export async function previewFile(
 	const limit = options.rows ?? DEFAULT_ROWS;
 	const explicit = options.map ?? {};
 	if (detectFileType(await readHead(path, 8)) === 'xlsx') {
-		const work = await mkdtemp(join(tmpdir(), 'workbench-preview-'));
+		const work = await makeWorkDir('preview');
 		try {
 			const conversion = await xlsxToCsv(path, join(work, 'preview.csv'), {
 				sheet: options.sheet,

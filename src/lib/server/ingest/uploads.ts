@@ -26,6 +26,8 @@ export interface Upload {
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Uploads not imported within this time are removed at the next upload. */
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+/** Ids of the uploads this process is writing now: the only partial uploads that are not leftovers. */
+const writing = new Set<string>();
 
 function uploadsDir(): string {
 	return settings().WORKBENCH_UPLOADS;
@@ -74,32 +76,37 @@ export async function saveUpload(
 	const name = sanitiseFileName(originalName);
 	const dir = join(root, id);
 	const path = join(dir, name);
-	await mkdir(dir);
-	let size = 0;
-	const counter = new Transform({
-		transform(chunk: Buffer, _encoding, callback) {
-			size += chunk.length;
-			if (size > limit) callback(new UploadTooLargeError(limit));
-			else callback(null, chunk);
-		}
-	});
+	writing.add(id);
 	try {
-		await pipeline(
-			Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
-			counter,
-			createWriteStream(path, { flags: 'wx' })
-		);
-	} catch (error) {
-		await rm(dir, { recursive: true, force: true });
-		if (error instanceof UploadTooLargeError) throw error;
-		// adapter-node raises a SvelteKitError(413) when the body passes BODY_SIZE_LIMIT.
-		if ((error as { status?: number })?.status === 413)
-			throw new BodySizeLimitError(String((error as Error).message));
-		throw error;
+		await mkdir(dir);
+		let size = 0;
+		const counter = new Transform({
+			transform(chunk: Buffer, _encoding, callback) {
+				size += chunk.length;
+				if (size > limit) callback(new UploadTooLargeError(limit));
+				else callback(null, chunk);
+			}
+		});
+		try {
+			await pipeline(
+				Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>),
+				counter,
+				createWriteStream(path, { flags: 'wx' })
+			);
+		} catch (error) {
+			await rm(dir, { recursive: true, force: true });
+			if (error instanceof UploadTooLargeError) throw error;
+			// adapter-node raises a SvelteKitError(413) when the body passes BODY_SIZE_LIMIT.
+			if ((error as { status?: number })?.status === 413)
+				throw new BodySizeLimitError(String((error as Error).message));
+			throw error;
+		}
+		const upload: Upload = { id, name, path, size, createdAt: new Date().toISOString() };
+		await writeFile(join(root, `${id}.json`), JSON.stringify(upload));
+		return upload;
+	} finally {
+		writing.delete(id);
 	}
-	const upload: Upload = { id, name, path, size, createdAt: new Date().toISOString() };
-	await writeFile(join(root, `${id}.json`), JSON.stringify(upload));
-	return upload;
 }
 
 /** A request's body to stream somewhere; refused unread when it declares more than `limit`, or is empty. */
@@ -137,6 +144,25 @@ export async function deleteUpload(id: string): Promise<void> {
 	const root = uploadsDir();
 	await rm(join(root, id), { recursive: true, force: true });
 	await rm(join(root, `${id}.json`), { force: true });
+}
+
+/**
+ * Removes the uploads a killed process left half written: a folder without its metadata (written
+ * last), or metadata without its folder. Uploads this process is writing are left alone. Returns the
+ * ids removed.
+ */
+export async function removePartialUploads(): Promise<string[]> {
+	const root = uploadsDir();
+	const entries = new Set(await readdir(root).catch(() => []));
+	const removed: string[] = [];
+	for (const entry of entries) {
+		const id = entry.replace(/\.json$/, '');
+		if (!isUploadId(id) || writing.has(id) || removed.includes(id)) continue;
+		if (entries.has(id) && entries.has(`${id}.json`)) continue;
+		await deleteUpload(id);
+		removed.push(id);
+	}
+	return removed;
 }
 
 /** Best effort: removes uploads older than a day (abandoned imports). */

@@ -106,7 +106,8 @@ const ISO_DATE_TIME_GLOB = `${ISO_DATE_GLOB} ${D}${D}:${D}${D}:${D}${D}`;
  * are tried alone only on cells of their shape; everything else goes to the full list. The two
  * commonest shapes, all digits, go to DuckDB's own cast, twice as fast as strptime and equal to it on
  * them except for hour 24, which the cast reads as the next day and strptime refuses. Excel stores
- * dates as days since 1899-12-30; five-digit serials cover 1927–2173.
+ * dates as days since 1899-12-30; five-digit serials cover 1927–2173. A cell without a digit is no
+ * date: try_strptime reads the words 'infinity', '-infinity' and 'epoch' as 1900-01-01.
  */
 function timestampSql(v: string): string {
 	return `CASE WHEN ${v} GLOB '${ISO_DATE_TIME_GLOB}' AND NOT ${v} LIKE '___________24%' OR ${v} GLOB '${ISO_DATE_GLOB}'
@@ -118,7 +119,7 @@ function timestampSql(v: string): string {
 			try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}))
 		WHEN regexp_full_match(${v}, '\\d{5}(\\.\\d+)?')
 		THEN TIMESTAMP '1899-12-30 00:00:00' + to_seconds(CAST(round(CAST(${v} AS DOUBLE) * 86400) AS BIGINT))
-		ELSE try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}) END`;
+		WHEN regexp_matches(${v}, '\\d') THEN try_strptime(${v}, ${list(TIMESTAMP_FORMATS)}) END`;
 }
 
 function numberSql(v: string): string {
@@ -171,10 +172,52 @@ export const INVALID_REASON: Record<FieldType, RejectReason | null> = {
 	return_type: 'invalid_return_type'
 };
 
-/** A typed value the parser accepted but the field's rules forbid, with its reason. */
-export function ruleViolations(type: FieldType, typed: string): [string, RejectReason][] {
+/** Dates before this day are typos (1025 for 2025) or an export's placeholder, not service data. */
+export const EARLIEST_DAY = '1950-01-01';
+/** How many years after the import date a date may lie (a planned visit, a deadline). */
+export const YEARS_AHEAD = 1;
+/**
+ * Amounts at or beyond this, either sign, are typos or placeholders; below it, the four costs of a
+ * repair still add up within DECIMAL(18,2), and sums over any number of rows within DECIMAL(38,2).
+ */
+export const AMOUNT_LIMIT = 1e12;
+
+/** The local calendar day as YYYY-MM-DD. */
+const isoDay = (d: Date) =>
+	`${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The days a date field accepts when importing on `now`: from `first` to `last`, both included. */
+export function acceptedDays(now: Date): { first: string; last: string } {
+	const last = new Date(now.getFullYear() + YEARS_AHEAD, now.getMonth(), now.getDate());
+	return { first: EARLIEST_DAY, last: isoDay(last) };
+}
+
+/**
+ * A typed value the parser accepted but the field's rules forbid, with its reason. `days` gives SQL
+ * expressions (bound parameters) for acceptedDays' first and last day; it is called only for dates.
+ */
+export function ruleViolations(
+	type: FieldType,
+	typed: string,
+	days: () => { first: string; last: string }
+): [string, RejectReason][] {
 	switch (type) {
 		case 'amount':
+			return [
+				[`${typed} < 0`, 'negative'],
+				[`abs(${typed}) >= ${AMOUNT_LIMIT}`, 'out_of_range']
+			];
+		case 'timestamp':
+		case 'date':
+		case 'month': {
+			const { first, last } = days();
+			return [
+				[
+					`${typed} < CAST(${first} AS DATE) OR ${typed} >= CAST(${last} AS DATE) + INTERVAL 1 DAY`,
+					'out_of_range'
+				]
+			];
+		}
 		case 'count':
 			return [[`${typed} < 0`, 'negative']];
 		case 'score5':

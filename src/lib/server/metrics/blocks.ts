@@ -3,7 +3,7 @@
  * that stopped it, and the filters it ignored. No SQL here; every number comes through the registry.
  */
 import {
-	FILTER_COLUMNS,
+	filterColumn,
 	FILTER_NAMES,
 	type FilterName,
 	type MetricInfo,
@@ -82,6 +82,6 @@ export function pageFilters(infos: Record<string, MetricInfo>, ids: readonly Met
 export function suggestionsFrom(
 	block: MetricBlock<{ key: string | null }>
 ): Partial<Record<FilterName, string[]>> {
-	const name = FILTER_NAMES.find((f) => FILTER_COLUMNS[f] === block.by);
+	const name = FILTER_NAMES.find((f) => filterColumn(f) === block.by);
 	return name ? { [name]: distinct(block.rows, 'key') } : {};
 }

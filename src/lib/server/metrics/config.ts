@@ -15,6 +15,8 @@ const paramsSchema = z.object({
 	final_warning_over: z.number().int().nonnegative(),
 	complaint_fund_over: z.number().int().nonnegative(),
 	signal_jump_share: z.number().positive(),
+	/** Per KPI id whose change is in points, the jump in its own unit (share 0.05 = 5 pp, ‰, score). */
+	signal_jump_points: z.record(z.string(), z.number().positive()),
 	sla_min_share: z.number().min(0).max(1)
 });
 

@@ -1,8 +1,8 @@
 import type { CostDriverRow, CostMonthlyRow } from '$lib/domain/metrics/cost';
-import type { FilterName } from '$lib/domain/metrics/query';
 import type { Plain } from '../db/values';
+import { REPAIR_FILTERS, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
-import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
+import { inWarrantySql, monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 /**
  * The cost metric family: repair cost (parts + labor + logistics + other; a NULL cost counts as 0)
@@ -12,15 +12,15 @@ import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sq
 const num = (v: Plain | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Repair total cost of the row aliased `r`. */
-const TOTAL = `coalesce(r.parts_cost, 0) + coalesce(r.labor_cost, 0) + coalesce(r.logistics_cost, 0) + coalesce(r.other_cost, 0)`;
+const COST_COLUMNS = ['parts_cost', 'labor_cost', 'logistics_cost', 'other_cost'];
 
 /**
- * cost.monthly accepts only the filters that apply to sales as well (the denominators): a supplier or
- * service centre has no sales of its own, so those filters are refused rather than dividing one
- * partner's cost by everyone's sales (`cost.drivers --by supplier` gives cost per partner).
+ * The summed cost of all four parts, optionally over the rows a condition keeps. Each column is summed
+ * on its own (DuckDB widens a sum of DECIMAL(18,2) to DECIMAL(38,2)) and the sums are added: adding
+ * the four parts row by row stays DECIMAL(18,2) and overflows on one extreme row.
  */
-const MONTHLY_FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
-const DRIVER_FILTERS: readonly FilterName[] = ['model', 'category', 'region', 'supplier', 'service_center'];
+const totalSql = (where?: string) =>
+	COST_COLUMNS.map((c) => `coalesce(sum(r.${c})${where ? ` FILTER (WHERE ${where})` : ''}, 0)`).join(' + ');
 
 /** --by dimension → repairs column (identifiers only from this constant). */
 const DRIVER_COLUMNS: Record<string, string> = {
@@ -41,12 +41,25 @@ const DRIVER_COLUMNS: Record<string, string> = {
  *   of the month's sales rows have no revenue (unknown rather than understated).
  * - cost_per_unit_sold = total ÷ units_sold, revenue_share = total ÷ revenue; null when the
  *   denominator is 0 or unknown.
+ * - The columns above count every repair. warranty_total / warranty_repairs: cost and count of the
+ *   repairs in warranty (inWarrantySql; a repair with neither in_warranty nor sold_at counts in),
+ *   warranty_cost_per_unit_sold = warranty_total ÷ units_sold (null as above), out_of_warranty_total
+ *   = total − warranty_total. "Warranty cost" in the UI is warranty_total.
  * A `from`/`to` inside a month limits that month's repairs but not its sales (sales are monthly).
+ * Filters: those that apply to sales as well (the denominators), and in_warranty (repairs only). A
+ * supplier or service centre has no sales of its own, so those filters are refused rather than
+ * dividing one partner's cost by everyone's sales (`cost.drivers --by supplier` gives cost per partner).
  */
-async function monthly({ db, query }: MetricContext): Promise<CostMonthlyRow[]> {
+async function monthly({ db, query, params }: MetricContext): Promise<CostMonthlyRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: MONTHLY_FILTERS });
-	const salesWhere = whereSql(p, { filters: query.filters }, { alias: 's', filters: MONTHLY_FILTERS });
+	const where = whereSql(p, query, {
+		alias: 'r',
+		dateColumn: 'received_at',
+		filters: REPAIR_RATE_FILTERS,
+		params
+	});
+	const salesWhere = whereSql(p, { filters: query.filters }, { alias: 's', filters: SHARED_FILTERS });
+	const inWarranty = inWarrantySql(p, params, 'r');
 	const rows = await db.query(
 		`WITH c AS (
 			SELECT ${monthOfIndexSql(monthIndexSql('r.received_at'))} AS m, count(*) AS repairs,
@@ -54,7 +67,9 @@ async function monthly({ db, query }: MetricContext): Promise<CostMonthlyRow[]> 
 				coalesce(sum(r.labor_cost), 0) AS labor,
 				coalesce(sum(r.logistics_cost), 0) AS logistics,
 				coalesce(sum(r.other_cost), 0) AS other,
-				sum(${TOTAL}) AS total
+				(${totalSql()}) AS total,
+				(${totalSql(inWarranty)}) AS warranty_total,
+				count(*) FILTER (WHERE ${inWarranty}) AS warranty_repairs
 			FROM repairs r WHERE ${where} GROUP BY ${monthIndexSql('r.received_at')}
 		), u AS (
 			SELECT CAST(date_trunc('month', s.period) AS DATE) AS m, sum(s.units) AS units_sold,
@@ -67,7 +82,10 @@ async function monthly({ db, query }: MetricContext): Promise<CostMonthlyRow[]> 
 			CAST(coalesce(u.units_sold, 0) AS BIGINT) AS units_sold,
 			CAST(c.total AS DOUBLE) / NULLIF(u.units_sold, 0) AS cost_per_unit_sold,
 			CASE WHEN u.m IS NULL THEN 0 ELSE u.revenue END AS revenue,
-			CAST(c.total AS DOUBLE) / NULLIF(CASE WHEN u.m IS NULL THEN 0 ELSE u.revenue END, 0) AS revenue_share
+			CAST(c.total AS DOUBLE) / NULLIF(CASE WHEN u.m IS NULL THEN 0 ELSE u.revenue END, 0) AS revenue_share,
+			c.warranty_total, c.warranty_repairs,
+			CAST(c.warranty_total AS DOUBLE) / NULLIF(u.units_sold, 0) AS warranty_cost_per_unit_sold,
+			c.total - c.warranty_total AS out_of_warranty_total
 		FROM c LEFT JOIN u ON u.m = c.m
 		ORDER BY c.m`,
 		p.values
@@ -84,7 +102,11 @@ async function monthly({ db, query }: MetricContext): Promise<CostMonthlyRow[]> 
 		units_sold: Number(r.units_sold),
 		cost_per_unit_sold: num(r.cost_per_unit_sold),
 		revenue: num(r.revenue),
-		revenue_share: num(r.revenue_share)
+		revenue_share: num(r.revenue_share),
+		warranty_total: Number(r.warranty_total),
+		warranty_repairs: Number(r.warranty_repairs),
+		warranty_cost_per_unit_sold: num(r.warranty_cost_per_unit_sold),
+		out_of_warranty_total: Number(r.out_of_warranty_total)
 	}));
 }
 
@@ -94,14 +116,19 @@ async function monthly({ db, query }: MetricContext): Promise<CostMonthlyRow[]> 
  * descending, then key ascending; repairs without a value for the dimension form one row with key null,
  * placed after the others of the same total.
  */
-async function drivers({ db, query }: MetricContext): Promise<CostDriverRow[]> {
+async function drivers({ db, query, params }: MetricContext): Promise<CostDriverRow[]> {
 	const column = DRIVER_COLUMNS[query.by ?? 'defect_code'];
 	if (!column) throw new Error(`cost.drivers: unknown dimension "${query.by}"`);
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: DRIVER_FILTERS });
+	const where = whereSql(p, query, {
+		alias: 'r',
+		dateColumn: 'received_at',
+		filters: REPAIR_FILTERS,
+		params
+	});
 	const rows = await db.query(
 		`WITH g AS (
-			SELECT r.${column} AS key, sum(${TOTAL}) AS total, count(*) AS repairs
+			SELECT r.${column} AS key, (${totalSql()}) AS total, count(*) AS repairs
 			FROM repairs r WHERE ${where} GROUP BY r.${column}
 		)
 		SELECT key, total, CAST(total AS DOUBLE) / NULLIF(sum(total) OVER (), 0) AS share, repairs
@@ -117,11 +144,17 @@ async function drivers({ db, query }: MetricContext): Promise<CostDriverRow[]> {
 }
 
 export const metrics = [
-	{ id: 'cost.monthly', dimensions: [], filters: MONTHLY_FILTERS, uses: [], run: monthly },
+	{
+		id: 'cost.monthly',
+		dimensions: [],
+		filters: REPAIR_RATE_FILTERS,
+		uses: ['warranty_months_default', 'warranty_months'],
+		run: monthly
+	},
 	{
 		id: 'cost.drivers',
 		dimensions: Object.keys(DRIVER_COLUMNS),
-		filters: DRIVER_FILTERS,
+		filters: REPAIR_FILTERS,
 		uses: [],
 		run: drivers
 	}

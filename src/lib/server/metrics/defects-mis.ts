@@ -1,13 +1,13 @@
 import type { MisRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageSql, SHARED_FILTERS } from './defects-sql';
+import { coverageMonthsSql, coverageSql, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
 
 /**
  * The months-in-service (warranty) triangle: cohort, mis, claims, units, cum_claims_per_1000.
  *
- * - A claim is a repair with sold_at (filtered by model/category/region and from/to on
- *   received_at); its cohort is the month of sold_at, mis = months from that month to the month
+ * - A claim is a repair with sold_at (filtered by model/category/region, in_warranty and from/to
+ *   on received_at); its cohort is the month of sold_at, mis = months from that month to the month
  *   of received_at. A received-before-sold repair (mis < 0) is a data error and is left out.
  * - The observation window is the repair data's coverage narrowed by from/to (coverageSql); its
  *   last month is the analysis end (--to, else the latest received_at).
@@ -16,11 +16,18 @@ import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sq
  *   before the window is left out: its early months in service were not observed, so its
  *   cumulative curve would start too low.
  * - Each cohort gets a row for every mis from 0 to the analysis end, zeros filled, so the
- *   triangle is complete; cum_claims_per_1000 = claims up to mis ÷ units × 1000.
+ *   triangle is complete (over the window's months of coverageMonthsSql: a repair dated decades
+ *   off adds one cell per cohort, not one per month between); cum_claims_per_1000 = claims up to
+ *   mis ÷ units × 1000.
  */
-export async function misTriangle({ db, query }: MetricContext): Promise<MisRow[]> {
+export async function misTriangle({ db, query, params }: MetricContext): Promise<MisRow[]> {
 	const p = new Params();
-	const repairsWhere = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: SHARED_FILTERS });
+	const repairsWhere = whereSql(p, query, {
+		alias: 'r',
+		dateColumn: 'received_at',
+		filters: REPAIR_RATE_FILTERS,
+		params
+	});
 	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
 	const sold = monthIndexSql('r.sold_at');
 	const sql = `
@@ -42,8 +49,8 @@ export async function misTriangle({ db, query }: MetricContext): Promise<MisRow[
 			SELECT cohort FROM claims, span WHERE cohort BETWEEN span.first_month AND span.last_month
 		),
 		cells AS (
-			SELECT c.cohort, unnest(range(0, date_diff('month', c.cohort, span.last_month) + 1)) AS mis
-			FROM cohorts c, span
+			SELECT c.cohort, date_diff('month', c.cohort, g.m) AS mis
+			FROM cohorts c JOIN (${coverageMonthsSql('span')}) g ON g.m >= c.cohort
 		)
 		SELECT ${monthSql('cells.cohort')} AS cohort, cells.mis,
 			CAST(coalesce(claims.claims, 0) AS BIGINT) AS claims,

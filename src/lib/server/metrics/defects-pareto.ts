@@ -1,6 +1,6 @@
 import type { ParetoRow } from '$lib/domain/metrics/defects';
-import type { FilterName } from '$lib/domain/metrics/query';
 import type { MetricContext } from './definition';
+import { REPAIR_FILTERS } from './defects-sql';
 import { Params, whereSql } from './sql';
 
 /** Columns of repairs a Pareto may group by; the first is the default. */
@@ -15,13 +15,7 @@ export const PARETO_DIMENSIONS = [
 	'symptom'
 ] as const;
 
-export const PARETO_FILTERS: readonly FilterName[] = [
-	'model',
-	'category',
-	'region',
-	'supplier',
-	'service_center'
-];
+export const PARETO_FILTERS = REPAIR_FILTERS;
 
 /**
  * Repairs counted by one dimension: key, count, share, cum_share, by count descending then key.
@@ -29,14 +23,19 @@ export const PARETO_FILTERS: readonly FilterName[] = [
  * count: it is not a cause one can act on, yet it stays in the denominator so the shares are of
  * all repairs and cum_share reaches 1 on the last row.
  */
-export async function pareto({ db, query }: MetricContext): Promise<ParetoRow[]> {
+export async function pareto({ db, query, params }: MetricContext): Promise<ParetoRow[]> {
 	// query.by was checked against PARETO_DIMENSIONS by the registry; the includes() keeps this
 	// function safe on its own too, since the name becomes an identifier in the SQL.
 	const by = query.by ?? PARETO_DIMENSIONS[0];
 	if (!(PARETO_DIMENSIONS as readonly string[]).includes(by))
 		throw new Error(`defects.pareto: bad dimension ${by}`);
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: PARETO_FILTERS });
+	const where = whereSql(p, query, {
+		alias: 'r',
+		dateColumn: 'received_at',
+		filters: PARETO_FILTERS,
+		params
+	});
 	const rows = await db.query(
 		`SELECT r.${by} AS key, count(*) AS count FROM repairs r WHERE ${where}
 		 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,

@@ -1,41 +1,64 @@
-import type { RepairSeriesRow } from '$lib/domain/metrics/defects';
+import type { DefectSeriesRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageSql, SHARED_FILTERS, warrantyMonthsSql } from './defects-sql';
-import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
+import { coverageMonthsSql, coverageSql, REPAIR_RATE_FILTERS, SHARED_FILTERS } from './defects-sql';
+import {
+	inWarrantySql,
+	monthIndexSql,
+	monthOfIndexSql,
+	monthSql,
+	Params,
+	warrantyMonthsSql,
+	warrantyUnknownSql,
+	whereSql
+} from './sql';
 
 /**
  * Repairs and units in warranty per month, the series behind defects.monthly and defects.pchart.
  *
- * - Repairs: by month of received_at, filtered by model/category/region and the from/to dates.
+ * - Repairs: by month of received_at, filtered by model/category/region, in_warranty and the
+ *   from/to dates; repairs_in_warranty and repairs_warranty_unknown by the warranty rule
+ *   (inWarrantySql), the numerator of every rate.
  * - Units in warranty in month m: units sold in months m−W+1 … m, W per model (a sales row of
  *   period s counts for m with s ≤ m < s + W months), same model/category/region filters.
- * - Months: those of the repair data's coverage inside the from/to window (see coverageSql) that
+ * - Months: those of the repair data's coverage inside the from/to window (see coverageMonthsSql) that
  *   have repairs or units in warranty; a covered month with units and no repairs is a real zero,
  *   so it is listed and the series has no holes where a rate exists.
  */
-export async function monthlySeries(ctx: MetricContext): Promise<RepairSeriesRow[]> {
+export async function monthlySeries(ctx: MetricContext): Promise<DefectSeriesRow[]> {
 	return (await seriesRows(ctx, false)).get(null) ?? [];
 }
 
-/** The same series for each product model of the filtered data, in one pass (signals). */
+/** A p-chart's counts: the repairs in warranty over the units in warranty. */
+export const inWarrantyCounts = (series: readonly DefectSeriesRow[]): RepairSeriesRow[] =>
+	series.map((m) => ({
+		month: m.month,
+		repairs: m.repairs_in_warranty,
+		units_in_warranty: m.units_in_warranty
+	}));
+
+/** The p-chart counts (inWarrantyCounts) for each product model of the filtered data, in one pass (signals). */
 export async function monthlySeriesByModel(ctx: MetricContext): Promise<Map<string, RepairSeriesRow[]>> {
-	return (await seriesRows(ctx, true)) as Map<string, RepairSeriesRow[]>;
+	const byModel = new Map<string, RepairSeriesRow[]>();
+	for (const [model, series] of await seriesRows(ctx, true)) byModel.set(model!, inWarrantyCounts(series));
+	return byModel;
 }
 
 async function seriesRows(
 	{ db, query, params }: MetricContext,
 	byModel: boolean
-): Promise<Map<string | null, RepairSeriesRow[]>> {
+): Promise<Map<string | null, DefectSeriesRow[]>> {
 	const p = new Params();
-	const repairsWhere = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: SHARED_FILTERS });
+	const repairsWhere = whereSql(p, query, {
+		alias: 'r',
+		dateColumn: 'received_at',
+		filters: REPAIR_RATE_FILTERS,
+		params
+	});
 	const salesWhere = whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
 	const key = (alias: string) => (byModel ? `${alias}.product_model` : 'CAST(NULL AS VARCHAR)');
 	const sql = `
 		WITH span AS (${coverageSql(p, query)}),
-		grid AS (
-			SELECT CAST(unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH)) AS DATE) AS m
-			FROM span WHERE first_month <= last_month
-		),
+		grid AS (${coverageMonthsSql('span')}),
 		sold AS (
 			SELECT ${key('s')} AS k, s.period, ${warrantyMonthsSql(p, params, 's.product_model')} AS w, sum(s.units) AS units
 			FROM sales s WHERE ${salesWhere} GROUP BY ALL
@@ -46,8 +69,10 @@ async function seriesRows(
 			GROUP BY ALL
 		),
 		received AS (
-			SELECT k, ${monthOfIndexSql('mi')} AS m, repairs FROM (
-				SELECT ${key('r')} AS k, ${monthIndexSql('r.received_at')} AS mi, count(*) AS repairs
+			SELECT k, ${monthOfIndexSql('mi')} AS m, repairs, in_warranty, unknown FROM (
+				SELECT ${key('r')} AS k, ${monthIndexSql('r.received_at')} AS mi, count(*) AS repairs,
+					count(*) FILTER (WHERE ${inWarrantySql(p, params, 'r')}) AS in_warranty,
+					count(*) FILTER (WHERE ${warrantyUnknownSql('r')}) AS unknown
 				FROM repairs r WHERE ${repairsWhere} GROUP BY ALL)
 		),
 		cells AS (
@@ -55,13 +80,15 @@ async function seriesRows(
 		)
 		SELECT cells.k AS model, ${monthSql('cells.m')} AS month,
 			CAST(coalesce(received.repairs, 0) AS BIGINT) AS repairs,
+			CAST(coalesce(received.in_warranty, 0) AS BIGINT) AS repairs_in_warranty,
+			CAST(coalesce(received.unknown, 0) AS BIGINT) AS repairs_warranty_unknown,
 			CAST(coalesce(in_warranty.units, 0) AS BIGINT) AS units_in_warranty
 		FROM cells
 		LEFT JOIN received ON received.m = cells.m AND received.k IS NOT DISTINCT FROM cells.k
 		LEFT JOIN in_warranty ON in_warranty.m = cells.m AND in_warranty.k IS NOT DISTINCT FROM cells.k
 		WHERE coalesce(received.repairs, 0) > 0 OR coalesce(in_warranty.units, 0) > 0
 		ORDER BY cells.k, cells.m`;
-	const out = new Map<string | null, RepairSeriesRow[]>();
+	const out = new Map<string | null, DefectSeriesRow[]>();
 	for (const r of await db.query(sql, p.values)) {
 		const model = r.model === null ? null : String(r.model);
 		let series = out.get(model);
@@ -69,6 +96,8 @@ async function seriesRows(
 		series.push({
 			month: String(r.month),
 			repairs: Number(r.repairs),
+			repairs_in_warranty: Number(r.repairs_in_warranty),
+			repairs_warranty_unknown: Number(r.repairs_warranty_unknown),
 			units_in_warranty: Number(r.units_in_warranty)
 		});
 	}

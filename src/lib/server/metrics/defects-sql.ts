@@ -1,9 +1,22 @@
 import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
-import type { MetricParams } from './config';
-import type { Params } from './sql';
+import { monthGridSql, monthIndexSql, monthOfIndexSql, type Params } from './sql';
 
 /** Filters that constrain both repairs and sales (the columns exist in both tables). */
 export const SHARED_FILTERS: readonly FilterName[] = ['model', 'category', 'region'];
+
+/**
+ * Filters of a repair metric divided by sales: the shared ones, and in_warranty, which narrows the
+ * repairs only (units sold have no warranty scope of their own).
+ */
+export const REPAIR_RATE_FILTERS: readonly FilterName[] = [...SHARED_FILTERS, 'in_warranty'];
+
+/** Filters of a repair metric without a sales denominator: the service partners as well. */
+export const REPAIR_FILTERS: readonly FilterName[] = [
+	...SHARED_FILTERS,
+	'supplier',
+	'service_center',
+	'in_warranty'
+];
 
 /**
  * The months the repair data covers, as DATE columns `first_month` / `last_month` of one row: from
@@ -24,15 +37,11 @@ export function coverageSql(p: Params, query: MetricQuery): string {
 }
 
 /**
- * Warranty months of the model in `column`: params.warranty_months[model], else the default. The
- * model names and months are bound values; the CASE keeps it one expression (no temp table).
+ * The months of the coverage in the one-row relation `span` (coverageSql) as column `m`: the months
+ * with repairs and the gaps between them (monthGridSql), so a repair dated decades off adds one month.
  */
-export function warrantyMonthsSql(p: Params, params: MetricParams, column: string): string {
-	const fallback = `CAST(${p.add(params.warranty_months_default)} AS INTEGER)`;
-	const entries = Object.entries(params.warranty_months);
-	if (!entries.length) return fallback;
-	const whens = entries.map(
-		([model, months]) => `WHEN ${p.add(model)} THEN CAST(${p.add(months)} AS INTEGER)`
-	);
-	return `CASE ${column} ${whens.join(' ')} ELSE ${fallback} END`;
+export function coverageMonthsSql(span: string): string {
+	const months = `(SELECT ${monthOfIndexSql('mi')} AS m FROM (SELECT ${monthIndexSql('received_at')} AS mi FROM repairs GROUP BY 1))`;
+	return `SELECT g.m FROM (${monthGridSql(months)}) g, ${span} WHERE g.m BETWEEN ${span}.first_month AND ${span}.last_month`;
 }
+

@@ -1,8 +1,8 @@
 import type { AnyMetricDefinition } from './definition';
 import { misTriangle } from './defects-mis';
 import { pareto, PARETO_DIMENSIONS, PARETO_FILTERS } from './defects-pareto';
-import { monthlySeries } from './defects-series';
-import { SHARED_FILTERS } from './defects-sql';
+import { inWarrantyCounts, monthlySeries } from './defects-series';
+import { REPAIR_RATE_FILTERS } from './defects-sql';
 import { pChart } from './stats/p-chart';
 
 /**
@@ -13,12 +13,12 @@ export const metrics = [
 	{
 		id: 'defects.monthly',
 		dimensions: [],
-		filters: SHARED_FILTERS,
+		filters: REPAIR_RATE_FILTERS,
 		uses: ['warranty_months_default', 'warranty_months'],
 		async run(ctx) {
 			return (await monthlySeries(ctx)).map((m) => ({
 				...m,
-				rate_per_1000: m.units_in_warranty > 0 ? (m.repairs * 1000) / m.units_in_warranty : null
+				rate_per_1000: m.units_in_warranty > 0 ? (m.repairs_in_warranty * 1000) / m.units_in_warranty : null
 			}));
 		}
 	},
@@ -32,14 +32,14 @@ export const metrics = [
 	{
 		id: 'defects.pchart',
 		dimensions: [],
-		filters: SHARED_FILTERS,
+		filters: REPAIR_RATE_FILTERS,
 		uses: ['warranty_months_default', 'warranty_months'],
-		run: async (ctx) => pChart(await monthlySeries(ctx))
+		run: async (ctx) => pChart(inWarrantyCounts(await monthlySeries(ctx)))
 	},
 	{
 		id: 'defects.mis',
 		dimensions: [],
-		filters: SHARED_FILTERS,
+		filters: REPAIR_RATE_FILTERS,
 		uses: [],
 		run: misTriangle
 	}

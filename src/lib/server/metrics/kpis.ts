@@ -1,11 +1,38 @@
-import type { MetricContext } from './definition';
+import type { Kind } from '$lib/domain/records';
 
-/** A headline figure: one column of a monthly metric, and which direction is good. */
+/**
+ * The record kind whose as-of date decides which months of a monthly metric are complete: the kind
+ * whose date field the metric groups by (sales are a denominator, not the month's events).
+ */
+const METRIC_KIND: Record<string, Kind> = {
+	'defects.monthly': 'repair',
+	'repairs.turnaround': 'repair',
+	'repairs.repeat': 'repair',
+	'cost.monthly': 'repair',
+	'returns.monthly': 'return',
+	'complaints.sla': 'complaint',
+	'satisfaction.monthly': 'survey'
+};
+
+/**
+ * How a headline figure's change is measured: counts, durations and money relative to the base (%);
+ * fractions (shares, rates of 0–1) as their difference in percentage points, per-mille rates in
+ * per-mille points, scores (CSAT, NPS) in points. All but 'relative' are change_kind 'points'.
+ */
+export type KpiChange = 'relative' | 'pp' | 'permille' | 'points';
+
+/**
+ * A headline figure: one column of a monthly metric, which direction is good, how a change is measured,
+ * and for a maturing measure the days each record is followed (its month is the latest mature one).
+ */
 export interface Kpi {
 	id: string;
 	metric: string;
 	column: string;
+	kind: Kind;
 	better: 'up' | 'down';
+	change: KpiChange;
+	matureDays: number;
 	title: { zh: string; en: string };
 }
 
@@ -15,12 +42,17 @@ const kpi = (
 	column: string,
 	better: Kpi['better'],
 	zh: string,
-	en: string
+	en: string,
+	change: KpiChange = 'relative',
+	matureDays = 0
 ): Kpi => ({
 	id,
 	metric,
 	column,
+	kind: METRIC_KIND[metric],
 	better,
+	change,
+	matureDays,
 	title: { zh, en }
 });
 
@@ -32,7 +64,8 @@ export const KPIS: Kpi[] = [
 		'rate_per_1000',
 		'down',
 		'千台维修率',
-		'Repairs per 1000 in warranty'
+		'Repairs per 1000 in warranty',
+		'permille'
 	),
 	kpi(
 		'turnaround_median',
@@ -48,13 +81,30 @@ export const KPIS: Kpi[] = [
 		'within_target_share',
 		'up',
 		'维修及时率',
-		'Repairs within target'
+		'Repairs within target',
+		'pp'
 	),
-	kpi('repeat_rate', 'repairs.repeat', 'repeat_rate_30d', 'down', '30 天返修率', '30-day repeat rate'),
-	kpi('warranty_cost', 'cost.monthly', 'total', 'down', '质保成本', 'Warranty cost'),
-	kpi('cost_per_unit', 'cost.monthly', 'cost_per_unit_sold', 'down', '单台质保成本', 'Cost per unit sold'),
+	kpi(
+		'repeat_rate',
+		'repairs.repeat',
+		'repeat_rate_30d',
+		'down',
+		'30 天返修率',
+		'30-day repeat rate',
+		'pp',
+		30
+	),
+	kpi('warranty_cost', 'cost.monthly', 'warranty_total', 'down', '质保成本', 'Warranty cost'),
+	kpi(
+		'cost_per_unit',
+		'cost.monthly',
+		'warranty_cost_per_unit_sold',
+		'down',
+		'单台质保成本',
+		'Warranty cost per unit sold'
+	),
 	kpi('returns', 'returns.monthly', 'returns', 'down', '退换货', 'Returns'),
-	kpi('return_rate', 'returns.monthly', 'return_rate', 'down', '退货率', 'Return rate'),
+	kpi('return_rate', 'returns.monthly', 'return_rate', 'down', '退货率', 'Return rate', 'pp'),
 	kpi('complaints', 'complaints.sla', 'complaints', 'down', '投诉', 'Complaints'),
 	kpi(
 		'response_on_time',
@@ -62,7 +112,8 @@ export const KPIS: Kpi[] = [
 		'response_within_target_share',
 		'up',
 		'投诉响应及时率',
-		'Complaint response within target'
+		'Complaint response within target',
+		'pp'
 	),
 	kpi(
 		'resolution_on_time',
@@ -70,41 +121,9 @@ export const KPIS: Kpi[] = [
 		'resolution_within_target_share',
 		'up',
 		'投诉解决及时率',
-		'Complaint resolution within target'
+		'Complaint resolution within target',
+		'pp'
 	),
-	kpi('csat', 'satisfaction.monthly', 'csat_mean', 'up', '满意度', 'CSAT'),
-	kpi('nps', 'satisfaction.monthly', 'nps', 'up', '净推荐值', 'NPS')
+	kpi('csat', 'satisfaction.monthly', 'csat_mean', 'up', '满意度', 'CSAT', 'points'),
+	kpi('nps', 'satisfaction.monthly', 'nps', 'up', '净推荐值', 'NPS', 'points')
 ];
-
-/** "YYYY-MM" n months before a "YYYY-MM". */
-export function monthsBack(month: string, n: number): string {
-	const [y, m] = month.split('-').map(Number);
-	const index = y * 12 + (m - 1) - n;
-	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** "YYYY-MM-DD" of the last day of a "YYYY-MM". */
-export function lastDayOf(month: string): string {
-	const [y, m] = month.split('-').map(Number);
-	return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-/**
- * The month to report: the month of --to, else the latest month with repairs, complaints, returns or
- * surveys; and the 13-month window that covers its year-on-year comparison.
- */
-export async function kpiMonthRange(
-	ctx: MetricContext
-): Promise<{ month: string | null; from: string; to: string }> {
-	let month = ctx.query.to?.slice(0, 7) ?? null;
-	if (!month) {
-		const [row] = await ctx.db.query(
-			`SELECT strftime(max(d), '%Y-%m') AS m FROM (
-				SELECT max(received_at) AS d FROM repairs UNION ALL SELECT max(received_at) FROM complaints
-				UNION ALL SELECT max(requested_at) FROM returns UNION ALL SELECT max(responded_at) FROM surveys)`
-		);
-		month = (row?.m as string | null) ?? null;
-	}
-	if (!month) return { month: null, from: '', to: '' };
-	return { month, from: `${monthsBack(month, 12)}-01`, to: lastDayOf(month) };
-}

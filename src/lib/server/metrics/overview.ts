@@ -1,8 +1,9 @@
-import type { KpiRow } from '$lib/domain/metrics/overview';
+import type { ChangeKind, KpiRow } from '$lib/domain/metrics/overview';
 import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { FAMILY_METRICS } from './families';
-import { KPIS, kpiMonthRange, lastDayOf, monthsBack, type Kpi } from './kpis';
+import { KPIS, type Kpi } from './kpis';
+import { asOfDates, lastDayOf, monthsBack, reportMonth } from './periods';
 import { buildSignals } from './signals';
 
 /** Rows of a monthly metric keyed by month, computed by its definition like any other caller's. */
@@ -19,40 +20,61 @@ async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Prom
 	return new Map(rows.map((r) => [String(r.month), r]));
 }
 
-const change = (value: number | null, base: number | null) =>
-	value === null || base === null || base === 0 ? null : (value - base) / Math.abs(base);
+/** The change from `base` to `value`: relative (a fraction of |base|) or points (the difference). */
+function change(kind: ChangeKind, value: number | null, base: number | null): number | null {
+	if (value === null || base === null) return null;
+	if (kind === 'points') return value - base;
+	return base === 0 ? null : (value - base) / Math.abs(base);
+}
 
 /**
- * The headline figures of one month with month-on-month and year-on-year comparisons. Without
- * `yearOnYear` (signals, which look at month-on-month jumps only) last year's month is not read and
- * its columns are null.
+ * The headline figures, each of the latest complete month of its record kind on or before the chosen
+ * month (`to`; for a maturing figure such as the 30-day repeat rate, the latest mature month), with month-on-month and year-on-year changes, and the partial month after it as month
+ * to date, never compared. Without `yearOnYear` (signals, which look at month-on-month jumps only) last
+ * year's month is not read and its columns are null.
  */
 async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<KpiRow[]> {
-	const { month } = await kpiMonthRange(ctx);
-	if (!month) return [];
-	const previous = monthsBack(month, 1);
-	const lastYear = monthsBack(month, 12);
-	// Each monthly row depends on its own month only, so the three months are read as two windows
-	// (previous + this month, the same month last year) rather than the thirteen months between.
-	const windows = [{ from: `${previous}-01`, to: lastDayOf(month) }];
-	if (yearOnYear) windows.push({ from: `${lastYear}-01`, to: lastDayOf(lastYear) });
+	const asOf = await asOfDates(ctx.db, [...new Set(KPIS.map((k) => k.kind))]);
+	const chosen = ctx.query.to?.slice(0, 7) ?? null;
+	const periods = new Map(KPIS.map((k) => [k, reportMonth(asOf[k.kind], chosen, k.matureDays)]));
+	// A kind without records stands in the month of the first kind with some (repairs, as listed).
+	const fallback = [...periods.values()].find((p) => p.month)?.month;
+	if (!fallback) return [];
+	const plan = new Map(
+		KPIS.map((kpi) => {
+			const { month, partial } = periods.get(kpi)!;
+			const m = month ?? fallback;
+			return [kpi, { month: m, partial, reading: `${kpi.metric}|${m}|${partial}` }];
+		})
+	);
+	// Each monthly row depends on its own month only, so a metric is read in two windows per month
+	// (previous month to month to date, the same month last year) rather than the thirteen months
+	// between; figures of one metric in the same month share the reading.
+	const readings = new Map([...plan].map(([kpi, p]) => [p.reading, { metric: kpi.metric, ...p }]));
 	// Independent queries on connections of their own: run together, they keep both cores busy.
-	const byMetric = new Map(
+	const byReading = new Map(
 		await Promise.all(
-			[...new Set(KPIS.map((k) => k.metric))].map(async (id) => {
-				const parts = await Promise.all(windows.map((w) => monthly(ctx, id, { ...ctx.query, ...w })));
-				return [id, new Map(parts.flatMap((part) => [...part]))] as const;
+			[...readings].map(async ([key, { metric, month, partial }]) => {
+				const lastYear = monthsBack(month, 12);
+				const windows = [
+					{ from: `${monthsBack(month, 1)}-01`, to: lastDayOf(partial ?? month) },
+					...(yearOnYear ? [{ from: `${lastYear}-01`, to: lastDayOf(lastYear) }] : [])
+				];
+				const parts = await Promise.all(windows.map((w) => monthly(ctx, metric, { ...ctx.query, ...w })));
+				return [key, new Map(parts.flatMap((part) => [...part]))] as const;
 			})
 		)
 	);
-	const value = (kpi: Kpi, m: string) => {
-		const v = byMetric.get(kpi.metric)?.get(m)?.[kpi.column];
+	const value = (kpi: Kpi, m: string | null) => {
+		const v = m === null ? null : byReading.get(plan.get(kpi)!.reading)?.get(m)?.[kpi.column];
 		return typeof v === 'number' ? v : null;
 	};
 	return KPIS.map((kpi) => {
+		const { month, partial } = plan.get(kpi)!;
+		const changeKind: ChangeKind = kpi.change === 'relative' ? 'relative' : 'points';
 		const v = value(kpi, month);
-		const prev = value(kpi, previous);
-		const ly = value(kpi, lastYear);
+		const prev = value(kpi, monthsBack(month, 1));
+		const ly = value(kpi, monthsBack(month, 12));
 		return {
 			kpi: kpi.id,
 			metric: kpi.metric,
@@ -61,9 +83,13 @@ async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<
 			value: v,
 			previous: prev,
 			last_year: ly,
-			change_mom: change(v, prev),
-			change_yoy: change(v, ly),
-			better: kpi.better
+			change_mom: change(changeKind, v, prev),
+			change_yoy: change(changeKind, v, ly),
+			better: kpi.better,
+			change_kind: changeKind,
+			as_of: asOf[kpi.kind],
+			mtd_month: partial,
+			mtd_value: value(kpi, partial)
 		};
 	});
 }
@@ -80,7 +106,7 @@ export const metrics = [
 		id: 'signals',
 		dimensions: [],
 		filters: ['model', 'category', 'region'],
-		uses: ['signal_jump_share', 'sla_min_share'],
+		uses: ['signal_jump_share', 'signal_jump_points', 'sla_min_share'],
 		run: (ctx) => buildSignals(ctx, (c) => kpiRows(c, { yearOnYear: false }))
 	}
 ] satisfies AnyMetricDefinition[];

@@ -11,10 +11,11 @@ import {
 	type Vector
 } from 'apache-arrow';
 import { KIND_DEFS, KINDS, type FieldType, type Kind } from '$lib/domain/records';
-import { FILTER_COLUMNS, FILTER_NAMES, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
+import { FILTER_NAMES, filterFits, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
 import { ofType, type Column } from '../db/columns';
 import type { Database } from '../db/connection';
 import { textVectors } from './arrow-text';
+import { loadMetricConfig } from './config';
 import { MetricQueryError } from './errors';
 import { Params, whereSql } from './sql';
 
@@ -77,10 +78,10 @@ function tableKind(table: string): Kind {
 	return kind;
 }
 
-/** The filters that exist as columns of a kind's table. */
+/** The filters that can narrow a kind's table: its columns, and the rule filters of that table. */
 export function recordFilters(kind: Kind): FilterName[] {
 	const names = new Set(KIND_DEFS[kind].fields.map((f) => f.name));
-	return FILTER_NAMES.filter((f) => names.has(FILTER_COLUMNS[f]));
+	return FILTER_NAMES.filter((f) => filterFits(f, KIND_DEFS[kind].table, names));
 }
 
 /**
@@ -105,7 +106,8 @@ export async function recordsArrow(
 	}
 	if (limit < 1 || limit > MAX_RECORDS) throw new MetricQueryError('records.badLimit', { max: MAX_RECORDS });
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 't', dateColumn: def.dateField, filters: allowed });
+	const { params } = await loadMetricConfig();
+	const where = whereSql(p, query, { alias: 't', dateColumn: def.dateField, filters: allowed, params });
 	const columns = [
 		...def.fields.map((f) => ({ name: f.name, sql: `t.${f.name}`, encoding: ENCODING[f.type] })),
 		{ name: 'extra', sql: 'CAST(t.extra AS VARCHAR)', encoding: ENCODING.return_type },

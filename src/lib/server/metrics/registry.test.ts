@@ -25,7 +25,7 @@ describe('runMetric refusals', () => {
 			[
 				'cost.monthly',
 				{ filters: { supplier: ['S'] } },
-				'cost.monthly accepts the filters model, category, region; not "supplier"'
+				'cost.monthly accepts the filters model, category, region, in_warranty; not "supplier"'
 			]
 		];
 		for (const [id, query, text] of cases) {

@@ -1,7 +1,8 @@
-import type { FilterName } from '$lib/domain/metrics/query';
 import type { RepeatRow, TurnaroundRow } from '$lib/domain/metrics/repairs';
 import type { Plain } from '../db/values';
+import { REPAIR_FILTERS } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
+import { asOfDates, isMature } from './periods';
 import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER, whereSql } from './sql';
 
 /**
@@ -11,7 +12,7 @@ import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER, w
  * was received; an empty window gives no rows. `from`/`to` are inclusive dates on `received_at`.
  */
 
-const FILTERS: readonly FilterName[] = ['model', 'category', 'region', 'supplier', 'service_center'];
+const FILTERS = REPAIR_FILTERS;
 
 /** Used when data/metrics.json has no target (the schema requires one; this is a fallback only). */
 const DEFAULT_TARGET_HOURS = 72;
@@ -30,7 +31,7 @@ const num = (v: Plain | undefined): number | null => (v === null || v === undefi
  */
 async function turnaround({ db, query, params }: MetricContext): Promise<TurnaroundRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS, params });
 	const target = p.add(durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour'));
 	// Microseconds until the end: integer quantiles are cheaper than doubles, and exact.
 	const rows = await db.query(
@@ -66,35 +67,44 @@ async function turnaround({ db, query, params }: MetricContext): Promise<Turnaro
  *
  * The look-ahead uses ALL repairs of the serial, not only those inside from/to or the filters: a repair
  * received on the last day of the window that comes back a week later, or comes back to another
- * service centre or supplier, is still a repeat. Repairs in the last 30/90 days of the data have not
- * been followed for the whole window yet, so their rates can still rise after later imports.
+ * service centre or supplier, is still a repeat.
+ *
+ * Maturity: a month's N-day figures are known once every repair of it has been followed for N days,
+ * i.e. the month's last day + N days is on or before the repairs' as-of date (periods.ts); before that
+ * repeat_Nd and repeat_rate_Nd are null (a partial count would only rise) and mature_Nd is false.
  */
-async function repeat({ db, query }: MetricContext): Promise<RepeatRow[]> {
+async function repeat({ db, query, params }: MetricContext): Promise<RepeatRow[]> {
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS });
+	const where = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters: FILTERS, params });
 	// next_repair_at is kept by every import (db/repair-sequence.ts) over ALL repairs of the serial;
 	// integer microseconds compare faster than timestamp + interval arithmetic.
 	const gapUs = 'epoch_us(r.next_repair_at) - epoch_us(r.received_at)';
 	const counts = REPEAT_DAYS.map(
 		(n) => `count(*) FILTER (WHERE ${gapUs} <= ${durationUs(n, 'day')}) AS repeat_${n}d`
 	).join(',\n\t\t\t');
-	const rows = await db.query(
-		`SELECT ${monthSql(monthOfIndexSql('mi'))} AS month, repairs, ${REPEAT_DAYS.map((n) => `repeat_${n}d`).join(', ')}
+	const [rows, { repair: asOf }] = await Promise.all([
+		db.query(
+			`SELECT ${monthSql(monthOfIndexSql('mi'))} AS month, repairs, ${REPEAT_DAYS.map((n) => `repeat_${n}d`).join(', ')}
 		FROM (
 			SELECT ${monthIndexSql('r.received_at')} AS mi, count(*) AS repairs,
 				${counts}
 			FROM repairs r WHERE ${where} GROUP BY mi
 		) ORDER BY mi`,
-		p.values
-	);
+			p.values
+		),
+		asOfDates(db, ['repair'])
+	]);
 	return rows.map((r) => {
+		const month = String(r.month);
 		const repairs = Number(r.repairs);
-		const out: Record<string, string | number | null> = { month: String(r.month), repairs };
-		for (const n of REPEAT_DAYS) {
+		const out: Record<string, string | number | boolean | null> = { month, repairs };
+		const mature = REPEAT_DAYS.map((n) => asOf !== null && isMature(month, n, asOf));
+		REPEAT_DAYS.forEach((n, i) => {
 			const repeats = Number(r[`repeat_${n}d`]);
-			out[`repeat_${n}d`] = repeats;
-			out[`repeat_rate_${n}d`] = repairs ? repeats / repairs : null;
-		}
+			out[`repeat_${n}d`] = mature[i] ? repeats : null;
+			out[`repeat_rate_${n}d`] = mature[i] && repairs ? repeats / repairs : null;
+		});
+		REPEAT_DAYS.forEach((n, i) => (out[`mature_${n}d`] = mature[i]));
 		// The columns are named from REPEAT_DAYS, the days RepeatRow names.
 		return out as RepeatRow;
 	});

@@ -1,11 +1,10 @@
-import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
+import type { MetricQuery } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
-import type { ReportDefinition, ReportDocument, ReportKind } from '$lib/domain/reports/document';
+import type { ReportDefinition } from '$lib/domain/reports/document';
 import { createT, intlLocale, type Locale, type Translate } from '$lib/i18n';
 import type { Database } from '../db/connection';
 import { infoMap, loadMetric } from '../metrics/blocks';
 import { ReportError } from './errors';
-import { monthlyReview } from './monthly-review';
 
 /** What a report builder is given: the request, resolved, and who asked. */
 export interface ReportContext {
@@ -77,11 +76,3 @@ export class ReportFigures {
 			}));
 	}
 }
-
-export type FilterValues = Partial<Record<FilterName, string[]>>;
-
-export const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<ReportDocument>> = {
-	'monthly-review': monthlyReview,
-	'complaint-analysis': monthlyReview,
-	gbt27922: monthlyReview
-};

@@ -1,11 +1,18 @@
 import type { GenerateReportRequest, ReportSnapshot, ReportStep } from '$lib/domain/reports/api';
-import type { ReportDocument, ReportFormat } from '$lib/domain/reports/document';
+import type { ReportDocument, ReportFormat, ReportKind } from '$lib/domain/reports/document';
 import type { Database } from '../db/connection';
 import { renderHtml } from './html';
 import { printPdf } from './pdf';
 import { newReportId, storeSnapshot } from './snapshots';
 import { renderXlsx } from './xlsx';
-import { REPORT_BUILDERS, type ReportContext } from './builders';
+import type { ReportContext } from './builders';
+import { monthlyReview } from './monthly-review';
+
+const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<ReportDocument>> = {
+	'monthly-review': monthlyReview,
+	'complaint-analysis': monthlyReview,
+	gbt27922: monthlyReview
+};
 
 export interface GenerateOptions {
 	actor: string;

@@ -8,12 +8,15 @@ import type { ReportBlock, ReportDocument, ReportSection } from '$lib/domain/rep
 import { latestFinalAssessment } from '../assessment/view';
 import { openRectifications } from '../assessment/rectifications';
 import { loadMetricConfig } from '../metrics/config';
-import { lastDayOf, monthsBack } from '../metrics/kpis';
+import { lastDayOf, monthsBack } from '../metrics/periods';
 import { ReportFigures, type ReportContext } from './builders';
 import { nextDay, reportPeriod, trendWindow } from './period';
 import { lineage } from './lineage';
 
 /**
+ * Over 300 lines: one declarative document, section after section, in the order it is printed;
+ * splitting it would scatter what the reader sees on one page.
+ *
  * The monthly executive review: one month's headline figures with month-on-month and year-on-year
  * changes, the trends of the 13 months up to it, top defects and cost drivers, signals, returns,
  * complaint service against its targets, satisfaction, the star level and the rectifications due.
@@ -22,7 +25,7 @@ export async function monthlyReview(ctx: ReportContext): Promise<ReportDocument>
 	const f = new ReportFigures(ctx);
 	const { t, locale } = f;
 	const { params } = await loadMetricConfig();
-	const month = await reportPeriod(ctx, params);
+	const month = await reportPeriod(ctx.db, ctx.period, 'repair');
 	const trend = trendWindow(month);
 	const only = { from: `${month}-01`, to: lastDayOf(month) };
 

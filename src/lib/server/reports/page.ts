@@ -4,21 +4,20 @@ import { ReportError } from './errors';
 import { compareFigures } from '$lib/domain/reports/compare';
 import { listAssessments } from '../assessment/assessments';
 import type { Database } from '../db/connection';
-import { loadMetricConfig } from '../metrics/config';
-import { kpiMonthRange } from '../metrics/kpis';
+import { kindPeriods } from '../metrics/periods';
 import { pdfAvailable } from './pdf';
 import { getSnapshot, listSnapshots, snapshotFigures } from './snapshots';
 
 /** What the Reports page shows: the default month, the assessments an audit pack can be made of, the list. */
 export async function reportsPage(db: Database) {
-	const { params } = await loadMetricConfig();
-	const [{ month }, assessments, snapshots] = await Promise.all([
-		kpiMonthRange({ db, params, query: { filters: {} } }),
+	const [periods, assessments, snapshots] = await Promise.all([
+		kindPeriods({ db, query: { filters: {} } }, ['repair', 'complaint']),
 		listAssessments(db),
 		listSnapshots(db)
 	]);
 	return {
-		month,
+		/** The default month of each monthly report: the latest complete month of its kind. */
+		months: { 'monthly-review': periods.repair.month, 'complaint-analysis': periods.complaint.month },
 		assessments: assessments
 			.filter((a) => a.finalVersion !== null)
 			.map((a) => ({ id: a.id, name: a.name, site: a.site, version: a.finalVersion })),

@@ -1,14 +1,21 @@
-import type { MetricParams } from '../metrics/config';
-import { kpiMonthRange, lastDayOf, monthsBack } from '../metrics/kpis';
+import type { Kind } from '$lib/domain/records';
+import type { Database } from '../db/connection';
+import { addDays, kindPeriods, lastDayOf, monthsBack } from '../metrics/periods';
 import { ReportError } from './errors';
-import type { ReportContext } from './builders';
 
-/** The month a monthly report covers: the one asked for, else the month the overview would show. */
-export async function reportPeriod(ctx: ReportContext, params: MetricParams): Promise<string> {
-	if (ctx.period) return ctx.period;
-	const { month } = await kpiMonthRange({ db: ctx.db, params, query: { filters: {} } });
+/**
+ * The month a monthly report covers: the one asked for, else the latest complete month of the kind
+ * it is about (repairs for the executive review, complaints for the complaint analysis). A month not
+ * yet complete is refused: its figures would change with the next import, and a report is kept.
+ */
+export async function reportPeriod(db: Database, asked: string | null, kind: Kind): Promise<string> {
+	const periods = await kindPeriods({ db, query: { filters: {} } }, [kind]);
+	const { asOf, month } = periods[kind];
 	if (!month) throw new ReportError(422, 'report.error.noData');
-	return month;
+	if (!asked) return month;
+	if (asOf && asked > month && asked <= asOf.slice(0, 7))
+		throw new ReportError(422, 'report.error.partialMonth', { period: asked, asOf, complete: month });
+	return asked;
 }
 
 /** The 13 months up to and including `month`: a year of trend and its year-on-year comparison. */
@@ -17,8 +24,4 @@ export function trendWindow(month: string): { from: string; to: string } {
 }
 
 /** The day after a YYYY-MM-DD (an exclusive end). */
-export function nextDay(day: string): string {
-	const d = new Date(`${day}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + 1);
-	return d.toISOString().slice(0, 10);
-}
+export const nextDay = (day: string) => addDays(day, 1);

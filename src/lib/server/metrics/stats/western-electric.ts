@@ -5,16 +5,25 @@
  * A point is flagged with the rules it completes: the point itself is part of the pattern (for
  * rules 2 and 3 it must itself lie beyond the band on the pattern's side). Without that, every
  * point after a pattern would be flagged again while the old hits stay inside the window.
+ *
+ * Rules 2–4 judge full windows only (2 of 3, 4 of 5, 8 in a row), as qcc's
+ * qccRulesViolatingWER2–4 and the textbooks do: the first points of a series have no window yet,
+ * and two high points out of two are not the "2 of 3" pattern the rule's false-alarm rate is for.
  */
 
 import type { WesternElectricRule } from '$lib/domain/metrics/defects';
 
+/** The last `n` points up to `i` (this one included); null while the series is shorter than `n`. */
+function lastN(z: readonly number[], i: number, n: number): readonly number[] | null {
+	return i + 1 < n ? null : z.slice(i - n + 1, i + 1);
+}
+
 /** k of the last n points (this one included) beyond `limit` σ on one side. */
 function kOfLastN(z: readonly number[], i: number, k: number, n: number, limit: number): boolean {
-	const window = z.slice(Math.max(0, i - n + 1), i + 1);
+	const window = lastN(z, i, n);
+	if (!window) return false;
 	const above = (v: number) => v > limit;
 	const below = (v: number) => v < -limit;
-	// Near the start of the series fewer than n points exist; k hits among them still make the pattern.
 	return (
 		(above(z[i]) && window.filter(above).length >= k) || (below(z[i]) && window.filter(below).length >= k)
 	);
@@ -22,9 +31,8 @@ function kOfLastN(z: readonly number[], i: number, k: number, n: number, limit: 
 
 /** The last `n` points (this one included) all strictly above or all strictly below the centre. */
 function runOnOneSide(z: readonly number[], i: number, n: number): boolean {
-	if (i + 1 < n) return false;
-	const window = z.slice(i - n + 1, i + 1);
-	return window.every((v) => v > 0) || window.every((v) => v < 0);
+	const window = lastN(z, i, n);
+	return !!window && (window.every((v) => v > 0) || window.every((v) => v < 0));
 }
 
 /** The rules each point completes, in rule order; `z` holds only charted points, in time order. */

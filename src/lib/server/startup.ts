@@ -1,0 +1,31 @@
+import { removePartialEvidence } from './assessment/evidence';
+import { getDatabase } from './db/connection';
+import { removePartialUploads } from './ingest/uploads';
+import { removeOrphanWorkDirs } from './ingest/work-dir';
+
+/**
+ * Removes the temp files a killed process left behind: half-written uploads and evidence files, and
+ * the work folders of imports whose process is gone. Nothing of a job running in this process is
+ * touched. Returns the paths and upload ids removed.
+ */
+export async function removeStaleTempFiles(): Promise<string[]> {
+	const removed = await Promise.all([
+		removeOrphanWorkDirs(),
+		removePartialUploads(),
+		removePartialEvidence()
+	]);
+	return removed.flat();
+}
+
+/**
+ * The server's start: opens the database, whose file lock means no other workbench process shares
+ * its folders (a second server fails here), then clears what an earlier, killed run left. A
+ * database in use is reported by the first request, as before; the folders are then left alone.
+ */
+export async function startServer(): Promise<void> {
+	const opened = await getDatabase().then(
+		() => true,
+		() => false
+	);
+	if (opened) await removeStaleTempFiles();
+}
