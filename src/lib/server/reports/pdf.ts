@@ -4,16 +4,7 @@ import { UserError } from '$lib/domain/errors';
 import { createT, type Locale } from '$lib/i18n';
 import { settings } from '../config';
 import { escapeHtml } from '$lib/charts/common';
-
-/** Flags for a headless Chromium that talks to nothing but the page it prints. */
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+import { CHROMIUM_ARGS } from './chromium-args';
 
 /** Is there a Chromium to print with? The Reports page and CLI say what to install when not. */
 export function pdfAvailable(): boolean {
