@@ -73,8 +73,8 @@ export type LateComplaintRow = {
 	received_at: string;
 	/** Null: still unresolved, its deadline passed by the complaints' as-of time. */
 	resolved_at: string | null;
-	/** Hours from received to resolved, or to the as-of time when unresolved. */
-	hours: number;
+	/** Hours from received to resolved; null when unresolved. */
+	hours: number | null;
 	category: string | null;
 	channel: string | null;
 	severity: string | null;

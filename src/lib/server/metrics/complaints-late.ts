@@ -23,7 +23,7 @@ export async function lateComplaints(db: Database, query: MetricQuery): Promise<
 	const sql = `
 		SELECT c.complaint_id, strftime(c.received_at, '%Y-%m-%d %H:%M:%S') AS received_at,
 			strftime(c.resolved_at, '%Y-%m-%d %H:%M:%S') AS resolved_at,
-			CAST(taken_us AS DOUBLE) / ${US_PER.hour} AS hours,
+			CAST(epoch_us(c.resolved_at) - epoch_us(c.received_at) AS DOUBLE) / ${US_PER.hour} AS hours,
 			c.category, c.channel, c.severity, c.product_model, c.supplier, c.region
 		FROM (
 			SELECT c.*, epoch_us(coalesce(c.resolved_at, ${asOfSql('complaint')})) - epoch_us(c.received_at) AS taken_us
