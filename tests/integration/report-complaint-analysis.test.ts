@@ -2,33 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportFigures } from '../../src/lib/domain/reports/api';
+import { describe, expect, it } from 'vitest';
 import { lateComplaints } from '../../src/lib/server/metrics/complaints-late';
 import { metricRows } from '../../src/lib/server/metrics/registry';
 import { BREAKDOWNS } from '../../src/lib/server/reports/complaint-analysis';
 import { generateReport } from '../../src/lib/server/reports/generate';
 import { snapshotBytes, snapshotFigures } from '../../src/lib/server/reports/snapshots';
-import { importDemoData } from '../helpers/demo-data';
-import { tempDatabase } from '../helpers/temp-db';
+import { figuresTable as table, useDemoReports } from '../helpers/demo-reports';
 
 /** The monthly complaint analysis on the demo data: its figures are the registry's, in every format. */
 const PERIOD = '2024-07';
 const MONTH = { from: '2024-07-01', to: '2024-07-31' };
 const NOW = new Date('2026-01-10T08:00:00Z');
 
-let env: Awaited<ReturnType<typeof tempDatabase>>;
-
-beforeAll(async () => {
-	env = await tempDatabase();
-	process.env.WORKBENCH_REPORTS = join(env.dir, 'reports');
-	await importDemoData(env.db);
-}, 120_000);
-
-afterAll(() => {
-	delete process.env.WORKBENCH_REPORTS;
-	env.remove();
-});
+const env = useDemoReports();
 
 const request = (format: 'html' | 'pdf' | 'xlsx', lang: 'zh-CN' | 'en' = 'zh-CN', period = PERIOD) => ({
 	kind: 'complaint-analysis' as const,
@@ -37,13 +24,6 @@ const request = (format: 'html' | 'pdf' | 'xlsx', lang: 'zh-CN' | 'en' = 'zh-CN'
 	period,
 	filters: {}
 });
-
-function table(figures: ReportFigures, id: string) {
-	for (const section of figures.sections)
-		for (const block of section.blocks)
-			if (block.type === 'table' && block.table.id === id) return block.table;
-	throw new Error(`no table ${id}`);
-}
 
 const registry = <Id extends Parameters<typeof metricRows>[1]>(id: Id, query: object, by?: string) =>
 	metricRows(env.db, id, { ...query, by, filters: {} });

@@ -1,12 +1,10 @@
 import type { LateComplaintRow } from '$lib/domain/metrics/complaints';
 import type { MetricQuery } from '$lib/domain/metrics/query';
 import type { Database } from '../db/connection';
+import { COMPLAINT_FILTERS } from './complaints-counts';
 import { loadMetricConfig } from './config';
 import { asOfSql } from './periods';
 import { durationUs, Params, US_PER, whereSql } from './sql';
-
-/** The filters complaints.sla accepts; a filter it ignores is ignored here too. */
-const FILTERS = ['model', 'region', 'channel', 'supplier'] as const;
 
 /**
  * The complaints received in the window that count as not resolved within target in complaints.sla:
@@ -18,7 +16,7 @@ const FILTERS = ['model', 'region', 'channel', 'supplier'] as const;
 export async function lateComplaints(db: Database, query: MetricQuery): Promise<LateComplaintRow[]> {
 	const { params } = await loadMetricConfig();
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters: FILTERS });
+	const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS });
 	const target = p.add(durationUs(params.resolution_target_hours, 'hour'));
 	const sql = `
 		SELECT c.complaint_id, strftime(c.received_at, '%Y-%m-%d %H:%M:%S') AS received_at,

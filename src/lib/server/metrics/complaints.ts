@@ -1,5 +1,5 @@
 import { escalations } from './complaints-escalations';
-import { backlog, breakdown } from './complaints-open';
+import { backlog, breakdown } from './complaints-counts';
 import type { ComplaintsSlaRow } from '$lib/domain/metrics/complaints';
 import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { asOfSql } from './periods';

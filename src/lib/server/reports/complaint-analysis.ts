@@ -258,24 +258,11 @@ export async function complaintAnalysis(ctx: ReportContext): Promise<ReportDocum
 			]
 		}
 	];
-	const ignored = f.ignoredFilters();
-	if (ignored.length)
-		sections[0].blocks.push({
-			type: 'paragraph',
-			text: t('report.ignoredFilters', { list: ignored.join('; ') })
-		});
-	return {
-		id: ctx.id,
+	return f.document({
 		kind: 'complaint-analysis',
-		lang: ctx.lang,
-		title: t('report.kind.complaint-analysis'),
 		period: month,
-		filters: ctx.filters,
-		generatedAt: ctx.generatedAt,
-		generatedBy: ctx.generatedBy,
 		sections,
 		definitions: [
-			...(await f.definitions()),
 			{
 				id: 'complaints.late-cases',
 				title: t('report.ca.lateTitle'),
@@ -287,7 +274,7 @@ export async function complaintAnalysis(ctx: ReportContext): Promise<ReportDocum
 			month,
 			backlog.map((r) => r.oldest_received_at)
 		)
-	};
+	});
 }
 
 /**

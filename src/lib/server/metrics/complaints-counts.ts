@@ -8,8 +8,8 @@ import type { MetricDefinition } from './definition';
 import { asOfSql } from './periods';
 import { durationUs, Params, whereSql } from './sql';
 
-/** The filters of complaints.sla: breakdowns and backlog narrow the same complaints the shares count. */
-const FILTERS = ['model', 'region', 'channel', 'supplier'] as const;
+/** The filters of complaints.sla: breakdowns, backlog and late cases narrow the complaints the shares count. */
+export const COMPLAINT_FILTERS = ['model', 'region', 'channel', 'supplier'] as const;
 
 /**
  * complaints.breakdown — complaints received in the window counted by one dimension: key, count,
@@ -20,7 +20,7 @@ const FILTERS = ['model', 'region', 'channel', 'supplier'] as const;
 export const breakdown: MetricDefinition<'complaints.breakdown'> = {
 	id: 'complaints.breakdown',
 	dimensions: COMPLAINT_BREAKDOWN_DIMENSIONS,
-	filters: FILTERS,
+	filters: COMPLAINT_FILTERS,
 	uses: [],
 	async run({ db, query }) {
 		// query.by was checked against the dimensions by the registry; checked again here because the
@@ -29,7 +29,7 @@ export const breakdown: MetricDefinition<'complaints.breakdown'> = {
 		if (!(COMPLAINT_BREAKDOWN_DIMENSIONS as readonly string[]).includes(by))
 			throw new Error(`complaints.breakdown: bad dimension ${by}`);
 		const p = new Params();
-		const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters: FILTERS });
+		const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS });
 		const rows = await db.query(
 			`SELECT c.${by} AS key, count(*) AS count FROM complaints c WHERE ${where}
 			 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,
@@ -64,14 +64,14 @@ const BUCKET_EDGES: [ComplaintBacklogRow['bucket'], number][] = [
 export const backlog: MetricDefinition<'complaints.backlog'> = {
 	id: 'complaints.backlog',
 	dimensions: [],
-	filters: FILTERS,
+	filters: COMPLAINT_FILTERS,
 	uses: [],
 	async run({ db, query }) {
 		const p = new Params();
 		const where = whereSql(
 			p,
 			{ ...query, from: undefined },
-			{ alias: 'c', dateColumn: 'received_at', filters: FILTERS }
+			{ alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS }
 		);
 		const asOf = query.to
 			? `least(CAST(${p.add(query.to)} AS DATE) + INTERVAL 1 DAY, ${asOfSql('complaint')})`
