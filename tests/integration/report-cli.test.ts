@@ -27,6 +27,8 @@ beforeAll(() => {
 		'维修单号,报修时间,产品型号,配件费\nR1,2025-10-03 09:00,KFR-35GW,120\nR2,2025-11-04 10:00,KFR-35GW,80\nR3,2025-11-20 11:00,XQG100,=1+1\nR4,2025-11-30 18:00,XQG100,10\n'
 	);
 	expect(workbench(['import', csv, '--kind', 'repair', '--json']).code).toBe(0);
+	const complaints = join(ROOT, 'tests/fixtures/metrics/complaints/complaints.csv');
+	expect(workbench(['import', complaints, '--kind', 'complaint', '--json']).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -90,5 +92,24 @@ describe('workbench report', () => {
 		const unknown = workbench(['report', 'get', 'RPT-999999', '--out', join(dir, 'y.html')]);
 		expect(unknown.code).toBe(1);
 		expect(unknown.stderr).toContain('RPT-999999');
+	});
+
+	it('writes the monthly complaint analysis', () => {
+		const out = join(dir, 'complaints.html');
+		const args = ['complaint-analysis', '--period', '2024-05', '--format', 'html', '--out', out, '--json'];
+		const r = workbench(['report', ...args]);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const printed = JSON.parse(r.stdout);
+		expect(printed.sha256).toBe(sha(out));
+		const html = readFileSync(out, 'utf8');
+		expect(html).toContain('月度投诉分析汇总');
+		// The fixture's May (tests/fixtures/metrics/complaints/README.md): K3, K5 and K9 resolved late.
+		for (const id of ['K3', 'K5', 'K9']) expect(html).toContain(`<td>${id}</td>`);
+		expect(html).toContain('截至 2024-06-01 00:00');
+		// June is the complaints' month to date: refused, naming May.
+		const june = workbench(['report', 'complaint-analysis', '--period', '2024-06', '--out', out]);
+		expect(june.code).toBe(1);
+		expect(june.stderr).toContain('2024-05');
 	});
 });

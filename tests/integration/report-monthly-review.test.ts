@@ -2,30 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportFigures } from '../../src/lib/domain/reports/api';
+import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest';
 import { metricRows } from '../../src/lib/server/metrics/registry';
 import { generateReport } from '../../src/lib/server/reports/generate';
 import { snapshotBytes, snapshotFigures } from '../../src/lib/server/reports/snapshots';
-import { importDemoData } from '../helpers/demo-data';
-import { tempDatabase } from '../helpers/temp-db';
+import { figuresTable as table, useDemoReports } from '../helpers/demo-reports';
 
 const PERIOD = '2025-11';
 const NOW = new Date('2026-01-10T08:00:00Z');
 
-let env: Awaited<ReturnType<typeof tempDatabase>>;
-
-beforeAll(async () => {
-	env = await tempDatabase();
-	process.env.WORKBENCH_REPORTS = join(env.dir, 'reports');
-	await importDemoData(env.db);
-}, 120_000);
-
-afterAll(() => {
-	delete process.env.WORKBENCH_REPORTS;
-	env.remove();
-});
+const env = useDemoReports();
 
 const request = (format: 'html' | 'pdf' | 'xlsx', lang: 'zh-CN' | 'en' = 'zh-CN') => ({
 	kind: 'monthly-review' as const,
@@ -34,13 +21,6 @@ const request = (format: 'html' | 'pdf' | 'xlsx', lang: 'zh-CN' | 'en' = 'zh-CN'
 	period: PERIOD,
 	filters: {}
 });
-
-function table(figures: ReportFigures, id: string) {
-	for (const section of figures.sections)
-		for (const block of section.blocks)
-			if (block.type === 'table' && block.table.id === id) return block.table;
-	throw new Error(`no table ${id}`);
-}
 
 describe('monthly executive review', () => {
 	it('carries the registry figures for the same month and filters', async () => {

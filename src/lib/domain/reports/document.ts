@@ -50,8 +50,18 @@ export type ReportBlock =
 	| { type: 'paragraph'; text: string }
 	| { type: 'facts'; facts: ReportFact[] }
 	| { type: 'table'; table: ReportTable }
-	/** A chart and the table of its numbers (the table goes into the XLSX and the figures). */
-	| { type: 'chart'; title: string; option: EChartsOption; table: ReportTable; height?: number };
+	/**
+	 * A chart and the table of its numbers (the table goes into the XLSX and the figures; printed
+	 * below the chart too with `printTable`, when the reader needs the exact counts).
+	 */
+	| {
+			type: 'chart';
+			title: string;
+			option: EChartsOption;
+			table: ReportTable;
+			height?: number;
+			printTable?: boolean;
+	  };
 
 export interface ReportSection {
 	id: string;

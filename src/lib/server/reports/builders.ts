@@ -1,6 +1,12 @@
 import type { MetricQuery } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
-import type { ReportDefinition } from '$lib/domain/reports/document';
+import type {
+	LineageRow,
+	ReportDefinition,
+	ReportDocument,
+	ReportKind,
+	ReportSection
+} from '$lib/domain/reports/document';
 import { createT, intlLocale, type Locale, type Translate } from '$lib/i18n';
 import type { Database } from '../db/connection';
 import { infoMap, loadMetric } from '../metrics/blocks';
@@ -74,5 +80,39 @@ export class ReportFigures {
 				title: en ? infos[id].title.en : infos[id].title.zh,
 				definition: en ? infos[id].definition.en : infos[id].definition.zh
 			}));
+	}
+
+	/**
+	 * The report around its sections: the request's id, language, filters and author, the filters
+	 * some metric ignored said at the end of the first section, and the definitions of the metrics
+	 * used followed by `definitions` (rules of figures that are not registry metrics).
+	 */
+	async document(parts: {
+		kind: ReportKind;
+		period: string;
+		sections: ReportSection[];
+		lineage: LineageRow[];
+		definitions?: ReportDefinition[];
+	}): Promise<ReportDocument> {
+		const { ctx, t } = this;
+		const ignored = this.ignoredFilters();
+		if (ignored.length)
+			parts.sections[0].blocks.push({
+				type: 'paragraph',
+				text: t('report.ignoredFilters', { list: ignored.join('; ') })
+			});
+		return {
+			id: ctx.id,
+			kind: parts.kind,
+			lang: ctx.lang,
+			title: t(`report.kind.${parts.kind}`),
+			period: parts.period,
+			filters: ctx.filters,
+			generatedAt: ctx.generatedAt,
+			generatedBy: ctx.generatedBy,
+			sections: parts.sections,
+			definitions: [...(await this.definitions()), ...(parts.definitions ?? [])],
+			lineage: parts.lineage
+		};
 	}
 }

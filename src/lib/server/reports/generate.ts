@@ -6,11 +6,12 @@ import { printPdf } from './pdf';
 import { newReportId, storeSnapshot } from './snapshots';
 import { renderXlsx } from './xlsx';
 import type { ReportContext } from './builders';
+import { complaintAnalysis } from './complaint-analysis';
 import { monthlyReview } from './monthly-review';
 
 const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<ReportDocument>> = {
 	'monthly-review': monthlyReview,
-	'complaint-analysis': monthlyReview,
+	'complaint-analysis': complaintAnalysis,
 	gbt27922: monthlyReview
 };
 

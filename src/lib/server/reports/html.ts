@@ -46,7 +46,7 @@ function blockHtml(block: ReportBlock, locale: string, t: Translate): string {
 		case 'chart':
 			// An empty chart is an empty picture: say so instead of drawing bare axes.
 			return block.table.rows.length
-				? `<figure class="chart"><figcaption>${escapeHtml(block.title)}</figcaption>${renderSvg(block.option, block.height)}</figure>`
+				? `<figure class="chart"><figcaption>${escapeHtml(block.title)}</figcaption>${renderSvg(block.option, block.height)}</figure>${block.printTable ? tableHtml(block.table, locale, t) : ''}`
 				: `<div class="table"><h3>${escapeHtml(block.title)}</h3>${tableHtml(block.table, locale, t)}</div>`;
 	}
 }

@@ -307,27 +307,14 @@ export async function monthlyReview(ctx: ReportContext): Promise<ReportDocument>
 			]
 		}
 	];
-	const ignored = f.ignoredFilters();
-	if (ignored.length)
-		sections[0].blocks.push({
-			type: 'paragraph',
-			text: t('report.ignoredFilters', { list: ignored.join('; ') })
-		});
-	return {
-		id: ctx.id,
+	return f.document({
 		kind: 'monthly-review',
-		lang: ctx.lang,
-		title: t('report.kind.monthly-review'),
 		period: month,
-		filters: ctx.filters,
-		generatedAt: ctx.generatedAt,
-		generatedBy: ctx.generatedBy,
 		sections,
-		definitions: await f.definitions(),
 		lineage: await lineage(ctx.db, {
 			kinds: ['repair', 'return', 'complaint', 'survey', 'sales'],
 			from: trend.from,
 			until: nextDay(trend.to)
 		})
-	};
+	});
 }
