@@ -5,3 +5,12 @@ export { pdfAvailable } from './pdf';
 export { getSnapshot, listSnapshots, snapshotBytes, snapshotFigures } from './snapshots';
 export { ReportError } from './errors';
 export { comparePage, reportsPage } from './page';
+export {
+	createSchedule,
+	deleteSchedule,
+	getSchedule,
+	listSchedules,
+	scheduleRuns,
+	updateSchedule
+} from './schedules';
+export { runDueSchedules } from './schedule-runner';
