@@ -128,10 +128,13 @@ export async function scheduleRuns(db: Database, id: number, limit = 50): Promis
 	).map(toRun);
 }
 
-/** E-mail needs the SMTP settings: refused when the schedule is saved rather than each month. */
+/**
+ * E-mail needs the SMTP settings: an enabled schedule is refused when saved rather than failing each
+ * month; disabling one stays possible whatever the settings.
+ */
 function checkMail(input: ScheduleInput): void {
 	const { WORKBENCH_SMTP_URL, WORKBENCH_MAIL_FROM } = settings();
-	if (input.recipients.length && (!WORKBENCH_SMTP_URL || !WORKBENCH_MAIL_FROM))
+	if (input.enabled && input.recipients.length && (!WORKBENCH_SMTP_URL || !WORKBENCH_MAIL_FROM))
 		throw new ReportError(422, 'report.sc.error.noSmtp');
 }
 
