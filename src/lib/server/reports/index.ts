@@ -11,6 +11,7 @@ export {
 	getSchedule,
 	listSchedules,
 	scheduleRuns,
+	scheduleSettings,
 	updateSchedule
 } from './schedules';
 export { runDueSchedules } from './schedule-runner';

@@ -128,13 +128,18 @@ export async function scheduleRuns(db: Database, id: number, limit = 50): Promis
 	).map(toRun);
 }
 
+/** What the schedules section shows beside them: the zone due times are read in, whether e-mail is set up. */
+export function scheduleSettings(): { timeZone: string; mail: boolean } {
+	const { WORKBENCH_TIMEZONE, WORKBENCH_SMTP_URL, WORKBENCH_MAIL_FROM } = settings();
+	return { timeZone: WORKBENCH_TIMEZONE, mail: Boolean(WORKBENCH_SMTP_URL && WORKBENCH_MAIL_FROM) };
+}
+
 /**
  * E-mail needs the SMTP settings: an enabled schedule is refused when saved rather than failing each
  * month; disabling one stays possible whatever the settings.
  */
 function checkMail(input: ScheduleInput): void {
-	const { WORKBENCH_SMTP_URL, WORKBENCH_MAIL_FROM } = settings();
-	if (input.enabled && input.recipients.length && (!WORKBENCH_SMTP_URL || !WORKBENCH_MAIL_FROM))
+	if (input.enabled && input.recipients.length && !scheduleSettings().mail)
 		throw new ReportError(422, 'report.sc.error.noSmtp');
 }
 

@@ -1,11 +1,16 @@
 import { json } from '@sveltejs/kit';
 import { scheduleInputSchema } from '$lib/domain/reports/schedule';
 import { api, parseJson } from '$lib/server/http/api';
-import { createSchedule, listSchedules } from '$lib/server/reports';
+import { createSchedule, listSchedules, scheduleSettings } from '$lib/server/reports';
 import type { RequestHandler } from './$types';
 
-/** Report schedules, each with its next due time in WORKBENCH_TIMEZONE and its last run. */
-export const GET: RequestHandler = api(async ({ locals }) => json(await listSchedules(locals.db)));
+/**
+ * {timeZone, mail, schedules}: the zone due times are read in (WORKBENCH_TIMEZONE), whether e-mail is
+ * set up, and the schedules, each with its next due time and its last run.
+ */
+export const GET: RequestHandler = api(async ({ locals }) =>
+	json({ ...scheduleSettings(), schedules: await listSchedules(locals.db) })
+);
 
 /** JSON {kind, day, time, formats?, lang?, filters?, enabled?, folder?, recipients?} → the schedule (201). */
 export const POST: RequestHandler = api(async ({ request, locals }) => {
