@@ -8,6 +8,7 @@ import { generateReport } from '$lib/server/reports/generate';
 import { listSnapshots, snapshotBytes } from '$lib/server/reports/snapshots';
 import { CliError, cliText } from '../output';
 import { parseFilters } from './metric';
+import { runReportSchedule } from './report-schedule';
 
 const usage = () => cliText('report.cli.usage');
 
@@ -21,6 +22,7 @@ function written(json: boolean | undefined, id: string, sha256: string, path: st
 }
 
 export async function runReport(args: string[]): Promise<void> {
+	if (args[0] === 'schedule') return runReportSchedule(args.slice(1));
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,

@@ -43,7 +43,8 @@ export const reportScheduleZh = {
 	'report.sc.mail.body':
 		'您好：\n\n附件是定时生成的《{title}》（报告期 {period}，报告编号 {id}）。\n\n附件 PDF 的 SHA-256：{sha256}\n可用该值核对附件未被改动；工作台中同一编号的报告下载所得文件与之完全相同。\n\n—— 服务质量工作台',
 	'report.sc.cli.usage':
-		'用法：npx workbench report schedule list|run-due|remove ID [--json]\n  report schedule add --kind monthly-review|complaint-analysis --day D --time HH:MM [--format pdf …] [--lang zh-CN|en] [--folder DIR] [--to 邮箱 …] [--filter 字段=值 …]',
+		'npx workbench report schedule list|run-due|remove ID [--json]\n  report schedule add --kind monthly-review|complaint-analysis --day D --time HH:MM [--format pdf …] [--lang zh-CN|en] [--folder DIR] [--to 邮箱 …] [--filter 字段=值 …]',
+	'report.sc.cli.needId': 'report schedule remove 需要定时报告编号\n用法：{usage}',
 	'report.sc.cli.removed': '已删除定时报告 {id}',
 	'report.sc.cli.none': '没有到期的定时报告。'
 };

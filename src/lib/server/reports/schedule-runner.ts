@@ -78,6 +78,15 @@ export async function runDueSchedules(db: Database, now: Date): Promise<Schedule
 	return ran;
 }
 
+/**
+ * What a start does (the server's, or `report schedule run-due` from cron): runs a killed process left
+ * 'running' are marked failed, not rerun; then what is due, missed runs included, is run.
+ */
+export async function runAfterStart(db: Database, now: Date): Promise<ScheduleRun[]> {
+	await failInterruptedRuns(db, (lang) => createT(lang)('report.sc.error.interrupted'));
+	return runDueSchedules(db, now);
+}
+
 export interface Scheduler {
 	/** Settles when the start's catch-up tick has. */
 	started: Promise<void>;
@@ -96,17 +105,16 @@ export function startScheduler(
 ): Scheduler {
 	const now = options.now ?? (() => new Date());
 	let current: Promise<void> | null = null;
-	const tick = () =>
-		(current ??= runDueSchedules(db, now())
+	// Ticks never overlap: a tick while one runs (a PDF takes seconds) joins it.
+	const once = (run: (db: Database, at: Date) => Promise<unknown>) =>
+		(current ??= run(db, now())
 			.then(
 				() => undefined,
 				(error) => console.error('report schedules:', error)
 			)
 			.finally(() => (current = null)));
-	const started = failInterruptedRuns(db, (lang) => createT(lang)('report.sc.error.interrupted')).then(
-		tick,
-		(error) => console.error('report schedules:', error)
-	);
+	const tick = () => once(runDueSchedules);
+	const started = once(runAfterStart);
 	const timer = setInterval(() => void tick(), options.everyMs ?? 60_000);
 	timer.unref();
 	return { started, tick, stop: () => clearInterval(timer) };
