@@ -4,7 +4,7 @@ import { scheduleInputSchema, type ReportSchedule, type ScheduleRun } from '$lib
 import { getDatabase } from '$lib/server/db/connection';
 import { runAfterStart } from '$lib/server/reports/schedule-runner';
 import { createSchedule, deleteSchedule, listSchedules } from '$lib/server/reports/schedules';
-import { CliError, cliText } from '../output';
+import { CliError, cliText, optionError } from '../output';
 import { parseFilters } from './metric';
 
 const usage = () => cliText('report.sc.cli.usage');
@@ -79,14 +79,7 @@ export async function runReportSchedule(args: string[]): Promise<void> {
 		filters: parseFilters(values.filter ?? []),
 		enabled: !values.disabled
 	});
-	if (!input.success) {
-		const issue = input.error.issues[0];
-		throw new CliError('report.cli.badOption', {
-			option: issue.path.length ? `--${issue.path.join('.')}: ` : '',
-			problem: issue.message,
-			usage: usage()
-		});
-	}
+	if (!input.success) throw optionError(input.error, usage());
 	const made = await createSchedule(db, input.data, 'cli');
 	print(values.json, made, line(made));
 }

@@ -6,7 +6,7 @@ import { REPORT_FORMATS, REPORT_KINDS } from '$lib/domain/reports/document';
 import { getDatabase } from '$lib/server/db/connection';
 import { generateReport } from '$lib/server/reports/generate';
 import { listSnapshots, snapshotBytes } from '$lib/server/reports/snapshots';
-import { CliError, cliText } from '../output';
+import { CliError, cliText, optionError } from '../output';
 import { parseFilters } from './metric';
 import { runReportSchedule } from './report-schedule';
 
@@ -73,14 +73,7 @@ export async function runReport(args: string[]): Promise<void> {
 		assessmentId: values.assessment === undefined ? undefined : Number(values.assessment),
 		filters: parseFilters(values.filter ?? [])
 	});
-	if (!request.success) {
-		const issue = request.error.issues[0];
-		throw new CliError('report.cli.badOption', {
-			option: issue.path.length ? `--${issue.path.join('.')}: ` : '',
-			problem: issue.message,
-			usage: usage()
-		});
-	}
+	if (!request.success) throw optionError(request.error, usage());
 	const db = await getDatabase();
 	const snapshot = await generateReport(db, request.data, { actor: 'cli' });
 	const { bytes } = await snapshotBytes(db, snapshot.id);

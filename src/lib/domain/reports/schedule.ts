@@ -51,6 +51,22 @@ export const scheduleInputSchema = z
 	});
 export type ScheduleInput = z.output<typeof scheduleInputSchema>;
 
+/** The fields a schedule is made of, without what is stored or shown beside them. */
+export function scheduleInput(s: ScheduleInput): ScheduleInput {
+	const { kind, formats, lang, filters, day, time, enabled, folder, recipients } = s;
+	return {
+		kind,
+		formats: [...formats],
+		lang,
+		filters,
+		day,
+		time,
+		enabled,
+		folder,
+		recipients: [...recipients]
+	};
+}
+
 /** A PATCH: any field; the merged schedule is checked again by scheduleInputSchema. */
 export const schedulePatchSchema = z.object(fields).partial();
 export type SchedulePatch = z.output<typeof schedulePatchSchema>;

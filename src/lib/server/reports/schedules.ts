@@ -1,5 +1,6 @@
 import { localStamp, nextDue } from '$lib/domain/reports/due';
 import {
+	scheduleInput,
 	scheduleInputSchema,
 	type ReportSchedule,
 	type RunOutcome,
@@ -53,12 +54,6 @@ function toStored(r: PlainRow): StoredSchedule {
 	};
 }
 
-/** The fields a schedule is made of, without its bookkeeping. */
-export function inputOf(s: StoredSchedule): ScheduleInput {
-	const { kind, formats, lang, filters, day, time, enabled, folder, recipients } = s;
-	return { kind, formats, lang, filters, day, time, enabled, folder, recipients };
-}
-
 function toRun(r: PlainRow): ScheduleRun {
 	return {
 		scheduleId: Number(r.schedule_id),
@@ -100,7 +95,7 @@ async function present(db: Database, s: StoredSchedule, now: Date): Promise<Repo
 	const due = s.enabled ? nextDue(s.day, s.time, zone, from) : null;
 	const [lastRun] = await scheduleRuns(db, s.id, 1);
 	return {
-		...inputOf(s),
+		...scheduleInput(s),
 		id: s.id,
 		createdAt: s.createdAt,
 		updatedAt: s.updatedAt,
@@ -189,7 +184,7 @@ export async function updateSchedule(
 	now = new Date()
 ): Promise<ReportSchedule> {
 	const stored = await storedSchedule(db, id);
-	const old = inputOf(stored);
+	const old = scheduleInput(stored);
 	const next = scheduleInputSchema.parse({ ...old, ...patch });
 	checkMail(next);
 	const restarts = next.day !== old.day || next.time !== old.time || (next.enabled && !old.enabled);
