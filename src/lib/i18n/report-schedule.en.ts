@@ -44,7 +44,7 @@ export const reportScheduleEn: Record<keyof typeof reportScheduleZh, string> = {
 		'The run was interrupted (the server stopped during it); it is not rerun automatically',
 	'report.sc.mail.subject': '{title} · {period} · {id}',
 	'report.sc.mail.body':
-		'Hello,\n\nAttached is the scheduled report "{title}" (period {period}, report ID {id}).\n\nSHA-256 of the attached PDF: {sha256}\nUse it to check the attachment is unaltered; downloading report {id} from the workbench gives the same file.\n\n-- Service Quality Workbench',
+		'Hello,\n\nAttached is the scheduled report "{title}" (period {period}, report ID {id}).\n\nSHA-256 of the attached PDF: {sha256}\nUse it to check the attachment is unaltered; downloading this report from the workbench gives the same file.\n\n-- Service Quality Workbench',
 	'report.sc.cli.usage':
 		'npx workbench report schedule list|run-due|remove ID [--json]\n  report schedule add --kind monthly-review|complaint-analysis --day D --time HH:MM [--format pdf …] [--lang zh-CN|en] [--folder DIR] [--to ADDRESS …] [--filter FIELD=VALUE …]',
 	'report.sc.cli.needId': 'report schedule remove expects a schedule ID\nusage: {usage}',
