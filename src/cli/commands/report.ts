@@ -6,8 +6,9 @@ import { REPORT_FORMATS, REPORT_KINDS } from '$lib/domain/reports/document';
 import { getDatabase } from '$lib/server/db/connection';
 import { generateReport } from '$lib/server/reports/generate';
 import { listSnapshots, snapshotBytes } from '$lib/server/reports/snapshots';
-import { CliError, cliText } from '../output';
+import { CliError, cliText, optionError } from '../output';
 import { parseFilters } from './metric';
+import { runReportSchedule } from './report-schedule';
 
 const usage = () => cliText('report.cli.usage');
 
@@ -21,6 +22,7 @@ function written(json: boolean | undefined, id: string, sha256: string, path: st
 }
 
 export async function runReport(args: string[]): Promise<void> {
+	if (args[0] === 'schedule') return runReportSchedule(args.slice(1));
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
@@ -71,14 +73,7 @@ export async function runReport(args: string[]): Promise<void> {
 		assessmentId: values.assessment === undefined ? undefined : Number(values.assessment),
 		filters: parseFilters(values.filter ?? [])
 	});
-	if (!request.success) {
-		const issue = request.error.issues[0];
-		throw new CliError('report.cli.badOption', {
-			option: issue.path.length ? `--${issue.path.join('.')}: ` : '',
-			problem: issue.message,
-			usage: usage()
-		});
-	}
+	if (!request.success) throw optionError(request.error, usage());
 	const db = await getDatabase();
 	const snapshot = await generateReport(db, request.data, { actor: 'cli' });
 	const { bytes } = await snapshotBytes(db, snapshot.id);

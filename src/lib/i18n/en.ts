@@ -2,6 +2,7 @@ import { analyticsEn } from './analytics.en';
 import { assessmentEn } from './assessment.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
+import { reportScheduleEn } from './report-schedule.en';
 import { reportsEn } from './reports.en';
 import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
 	...ingestEn,
 	...reportsEn,
 	...reportComplaintsEn,
+	...reportScheduleEn,
 	...systemEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',

@@ -3,6 +3,7 @@ import { analyticsZh } from './analytics.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
+import { reportScheduleZh } from './report-schedule.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { systemZh } from './system.zh-CN';
 
@@ -126,6 +127,7 @@ export const zhCN = {
 	...ingestZh,
 	...reportsZh,
 	...reportComplaintsZh,
+	...reportScheduleZh,
 	...systemZh,
 
 	'phase.uploading': '上传文件',

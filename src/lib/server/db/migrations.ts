@@ -212,5 +212,36 @@ CREATE TABLE report_snapshots (
 	generated_by VARCHAR NOT NULL
 );
 `
+	},
+	{
+		version: 5,
+		name: 'report schedules: monthly reports the server makes and delivers, and each run',
+		sql: `
+CREATE SEQUENCE report_schedule_seq START 1;
+CREATE TABLE report_schedules (
+	id INTEGER PRIMARY KEY,
+	kind VARCHAR NOT NULL,
+	formats JSON NOT NULL,
+	lang VARCHAR NOT NULL,
+	filters JSON NOT NULL,
+	day_of_month INTEGER NOT NULL CHECK (day_of_month BETWEEN 1 AND 31),
+	time_of_day VARCHAR NOT NULL,
+	enabled BOOLEAN NOT NULL,
+	folder VARCHAR,
+	recipients JSON NOT NULL,
+	active_from TIMESTAMP NOT NULL,
+	created_at TIMESTAMP NOT NULL,
+	updated_at TIMESTAMP NOT NULL
+);
+CREATE TABLE report_schedule_runs (
+	schedule_id INTEGER NOT NULL,
+	due_at TIMESTAMP NOT NULL,
+	ran_at TIMESTAMP NOT NULL,
+	report_ids JSON NOT NULL,
+	outcome VARCHAR NOT NULL CHECK (outcome IN ('running', 'ok', 'failed')),
+	error VARCHAR,
+	PRIMARY KEY (schedule_id, due_at)
+);
+`
 	}
 ];

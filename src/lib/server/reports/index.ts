@@ -5,3 +5,13 @@ export { pdfAvailable } from './pdf';
 export { getSnapshot, listSnapshots, snapshotBytes, snapshotFigures } from './snapshots';
 export { ReportError } from './errors';
 export { comparePage, reportsPage } from './page';
+export {
+	createSchedule,
+	deleteSchedule,
+	getSchedule,
+	listSchedules,
+	scheduleRuns,
+	scheduleSettings,
+	updateSchedule
+} from './schedules';
+export { runDueSchedules } from './schedule-runner';
