@@ -27,6 +27,8 @@ export async function runReport(args: string[]): Promise<void> {
 		options: {
 			period: { type: 'string' },
 			assessment: { type: 'string' },
+			seed: { type: 'string' },
+			sample: { type: 'string' },
 			format: { type: 'string' },
 			out: { type: 'string' },
 			lang: { type: 'string' },
@@ -69,6 +71,8 @@ export async function runReport(args: string[]): Promise<void> {
 		lang: values.lang,
 		period: values.period,
 		assessmentId: values.assessment === undefined ? undefined : Number(values.assessment),
+		sampleSeed: values.seed,
+		sampleSize: values.sample === undefined ? undefined : Number(values.sample),
 		filters: parseFilters(values.filter ?? [])
 	});
 	if (!request.success) {

@@ -1,6 +1,7 @@
 import { analyticsEn } from './analytics.en';
 import { assessmentEn } from './assessment.en';
 import { ingestEn } from './ingest.en';
+import { reportAuditEn } from './report-audit.en';
 import { reportsEn } from './reports.en';
 import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
 	...assessmentEn,
 	...ingestEn,
 	...reportsEn,
+	...reportAuditEn,
 	...systemEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',

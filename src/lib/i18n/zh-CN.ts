@@ -2,6 +2,7 @@ import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
+import { reportAuditZh } from './report-audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { systemZh } from './system.zh-CN';
 
@@ -124,6 +125,7 @@ export const zhCN = {
 	...assessmentZh,
 	...ingestZh,
 	...reportsZh,
+	...reportAuditZh,
 	...systemZh,
 
 	'phase.uploading': '上传文件',

@@ -7,11 +7,12 @@ import { newReportId, storeSnapshot } from './snapshots';
 import { renderXlsx } from './xlsx';
 import type { ReportContext } from './builders';
 import { monthlyReview } from './monthly-review';
+import { auditPack } from './audit-pack';
 
 const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<ReportDocument>> = {
 	'monthly-review': monthlyReview,
 	'complaint-analysis': monthlyReview,
-	gbt27922: monthlyReview
+	gbt27922: auditPack
 };
 
 export interface GenerateOptions {
@@ -47,6 +48,8 @@ export async function generateReport(
 		lang: request.lang,
 		period: request.period ?? null,
 		assessmentId: request.assessmentId ?? null,
+		sampleSeed: request.sampleSeed,
+		sampleSize: request.sampleSize,
 		filters: request.filters,
 		generatedAt: stamp(options.now ?? new Date()),
 		generatedBy: options.actor
