@@ -23,6 +23,13 @@ export const reportAuditEn: Record<keyof typeof reportAuditZh, string> = {
 	'report.ap.filtersIgnored':
 		'The audit pack covers the whole scope of the assessment and applies no filters; ignored: {list}',
 	'report.ap.indicators': 'Indicator scores',
+	'report.ap.indicatorsTable': 'Version {version} (final): score per indicator',
+	'report.ap.exclusionsEvidence': 'Exclusions and evidence',
+	'report.ap.gapTable': 'Check items that lift the level once conforming',
+	'report.ap.planTable': 'Corrective actions and progress',
+	'report.ap.dataTable': 'Metric values and data proposals',
+	'report.ap.col.uploaded': 'Uploaded',
+	'report.ap.uploadedValue': '{at}, {by} (version {version})',
 	'report.ap.col.id': 'No.',
 	'report.ap.col.item': 'Indicator / check item',
 	'report.ap.col.points': 'Points',
@@ -41,9 +48,6 @@ export const reportAuditEn: Record<keyof typeof reportAuditZh, string> = {
 	'report.ap.evidenceNote':
 		"The SHA-256 was computed over the file's bytes at upload: an auditor checks with sha256sum that the file received is the one the assessment relied on.",
 	'report.ap.col.size': 'Size (bytes)',
-	'report.ap.col.fromVersion': 'Uploaded in version',
-	'report.ap.col.uploadedAt': 'Uploaded at',
-	'report.ap.col.uploadedBy': 'Uploaded by',
 	'report.ap.noEvidence': 'No evidence files.',
 	'report.ap.deductionsTitle': 'Special deductions and special merit',
 	'report.ap.col.number': 'No.',
@@ -82,5 +86,5 @@ export const reportAuditEn: Record<keyof typeof reportAuditZh, string> = {
 	'report.ap.sample.survey': 'Surveys',
 	'report.ap.sampleTable': '{kind}: {n} drawn of {candidates} candidates',
 	'report.ap.sampleEmpty': 'No candidate records in the assessment period.',
-	'report.ap.col.sortKey': 'Sort key SHA-256'
+	'report.ap.col.sortKey': 'Sort key (first 16 hex digits of SHA-256)'
 };

@@ -20,6 +20,13 @@ export const reportAuditZh = {
 		'计分：符合项得全部分值，不符合项得 0 分，抽样项得 分值 × 符合数 ÷ 样本数，删减项不计入适用分；基础分 = 得分 ÷ 适用分 × 100，每个特别扣分项扣 1 分，特别加分项（至多一项）加 1 分，结果在 0–100 之间。≥95 五星级，≥90 四星级，≥80 三星级，≥70 达标级；特别扣分项达 5 项不予评级。',
 	'report.ap.filtersIgnored': '审核资料包覆盖评估的全部范围，不按筛选条件计算；已忽略：{list}',
 	'report.ap.indicators': '评价指标得分表',
+	'report.ap.indicatorsTable': '第 {version} 版（定稿）各指标得分',
+	'report.ap.exclusionsEvidence': '删减项与证据文件',
+	'report.ap.gapTable': '改为符合即可升级的检查项',
+	'report.ap.planTable': '整改措施及进度',
+	'report.ap.dataTable': '指标数值与数据建议',
+	'report.ap.col.uploaded': '上传',
+	'report.ap.uploadedValue': '{at}，{by}（第 {version} 版）',
 	'report.ap.col.id': '编号',
 	'report.ap.col.item': '指标 / 检查项',
 	'report.ap.col.points': '分值',
@@ -38,9 +45,6 @@ export const reportAuditZh = {
 	'report.ap.evidenceNote':
 		'SHA-256 是上传时对文件字节计算的摘要：审核员可用 sha256sum 核对收到的文件与评估所依据的文件是否一致。',
 	'report.ap.col.size': '大小（字节）',
-	'report.ap.col.fromVersion': '上传版本',
-	'report.ap.col.uploadedAt': '上传时间',
-	'report.ap.col.uploadedBy': '上传人',
 	'report.ap.noEvidence': '没有证据文件。',
 	'report.ap.deductionsTitle': '特别扣分项与特别加分项',
 	'report.ap.col.number': '序号',
@@ -79,5 +83,5 @@ export const reportAuditZh = {
 	'report.ap.sample.survey': '回访/满意度调查',
 	'report.ap.sampleTable': '{kind}：抽取 {n} 条，候选 {candidates} 条',
 	'report.ap.sampleEmpty': '评价期内没有候选记录。',
-	'report.ap.col.sortKey': '排序值 SHA-256'
+	'report.ap.col.sortKey': '排序值（SHA-256 前 16 位）'
 } as const;

@@ -56,7 +56,7 @@ export function gapSection({ f, view, title }: PackContext): ReportSection {
 				type: 'table',
 				table: {
 					id: 'gap',
-					title: t('report.ap.gap'),
+					title: t('report.ap.gapTable'),
 					columns: [
 						{ key: 'id', label: t('report.ap.col.id') },
 						{ key: 'item', label: t('report.ap.col.item') },
@@ -127,7 +127,7 @@ export function planSection({ f, view, title }: PackContext): ReportSection {
 				type: 'table',
 				table: {
 					id: 'plan',
-					title: t('report.ap.plan'),
+					title: t('report.ap.planTable'),
 					empty: t('as.rect.none'),
 					columns: [
 						{ key: 'target', label: t('report.ap.col.target') },
@@ -188,7 +188,7 @@ export function dataSection({ f, view, title }: PackContext, proposals: MetricPr
 				type: 'table',
 				table: {
 					id: 'data_backed',
-					title: t('report.ap.data'),
+					title: t('report.ap.dataTable'),
 					empty: t('report.ap.noData'),
 					columns: [
 						{ key: 'id', label: t('report.ap.col.id') },
@@ -239,7 +239,8 @@ function sampleTable({ f }: PackContext, drawn: DrawnSample): ReportBlock {
 			}),
 			empty: t('report.ap.sampleEmpty'),
 			columns,
-			rows: drawn.rows.map((row, i) => ({ rank: i + 1, ...row }))
+			// The first 16 hex digits show the order; the auditor recomputes the full hash to check it.
+			rows: drawn.rows.map((row, i) => ({ rank: i + 1, ...row, sort_key: String(row.sort_key).slice(0, 16) }))
 		}
 	};
 }

@@ -133,7 +133,7 @@ function indicatorSection({ f, view, title }: PackContext): ReportSection {
 				type: 'table',
 				table: {
 					id: 'indicators',
-					title: t('report.ap.indicators'),
+					title: t('report.ap.indicatorsTable', { version: version.version }),
 					columns: [
 						{ key: 'id', label: t('report.ap.col.id') },
 						{ key: 'item', label: t('report.ap.col.item') },
@@ -154,73 +154,61 @@ function indicatorSection({ f, view, title }: PackContext): ReportSection {
 }
 
 /** Excluded items with the note the assessor gave as their justification, and the evidence files. */
-function exclusionEvidenceSection({ f, view, title }: PackContext): ReportSection[] {
+function exclusionEvidenceSection({ f, view, title }: PackContext): ReportSection {
 	const { t } = f;
 	const { state } = view.version;
 	const excluded = leaves(view.version.catalogue).filter((l) => state.items[l.id]?.status === 'excluded');
-	return [
-		{
-			id: 'exclusions',
-			title: t('report.ap.exclusions'),
-			blocks: [
-				{
-					type: 'table',
-					table: {
-						id: 'exclusions',
-						title: t('report.ap.exclusions'),
-						empty: t('report.ap.noExclusions'),
-						columns: [
-							{ key: 'id', label: t('report.ap.col.id') },
-							{ key: 'item', label: t('report.ap.col.item') },
-							{ key: 'points', label: t('report.ap.col.points'), kind: 'decimal' },
-							{ key: 'justification', label: t('report.ap.col.justification') }
-						],
-						rows: excluded.map((leaf) => ({
-							id: leaf.id,
-							item: title(leaf.id),
-							points: leaf.points ?? 0,
-							justification: state.notes[leaf.id]?.trim() || t('report.ap.noJustification')
-						}))
-					}
+	return {
+		id: 'exclusions',
+		title: t('report.ap.exclusionsEvidence'),
+		blocks: [
+			{
+				type: 'table',
+				table: {
+					id: 'exclusions',
+					title: t('report.ap.exclusions'),
+					empty: t('report.ap.noExclusions'),
+					columns: [
+						{ key: 'id', label: t('report.ap.col.id') },
+						{ key: 'item', label: t('report.ap.col.item') },
+						{ key: 'points', label: t('report.ap.col.points'), kind: 'decimal' },
+						{ key: 'justification', label: t('report.ap.col.justification') }
+					],
+					rows: excluded.map((leaf) => ({
+						id: leaf.id,
+						item: title(leaf.id),
+						points: leaf.points ?? 0,
+						justification: state.notes[leaf.id]?.trim() || t('report.ap.noJustification')
+					}))
 				}
-			]
-		},
-		{
-			id: 'evidence',
-			title: t('report.ap.evidence'),
-			blocks: [
-				{ type: 'paragraph', text: t('report.ap.evidenceNote') },
-				{
-					type: 'table',
-					table: {
-						id: 'evidence',
-						title: t('report.ap.evidence'),
-						empty: t('report.ap.noEvidence'),
-						columns: [
-							{ key: 'leaf', label: t('report.ap.col.id') },
-							{ key: 'item', label: t('report.ap.col.item') },
-							{ key: 'file_name', label: t('report.col.file') },
-							{ key: 'sha256', label: t('report.col.sha256') },
-							{ key: 'size_bytes', label: t('report.ap.col.size'), kind: 'count' },
-							{ key: 'version', label: t('report.ap.col.fromVersion'), kind: 'count' },
-							{ key: 'uploaded_at', label: t('report.ap.col.uploadedAt') },
-							{ key: 'uploaded_by', label: t('report.ap.col.uploadedBy') }
-						],
-						rows: view.evidence.map((e) => ({
-							leaf: e.leafId,
-							item: title(e.leafId),
-							file_name: e.fileName,
-							sha256: e.sha256,
-							size_bytes: e.sizeBytes,
-							version: e.version,
-							uploaded_at: e.uploadedAt,
-							uploaded_by: e.uploadedBy
-						}))
-					}
+			},
+			{ type: 'paragraph', text: t('report.ap.evidenceNote') },
+			{
+				type: 'table',
+				table: {
+					id: 'evidence',
+					title: t('report.ap.evidence'),
+					empty: t('report.ap.noEvidence'),
+					columns: [
+						{ key: 'leaf', label: t('report.ap.col.id') },
+						{ key: 'item', label: t('report.ap.col.item') },
+						{ key: 'file_name', label: t('report.col.file') },
+						{ key: 'sha256', label: t('report.col.sha256') },
+						{ key: 'size_bytes', label: t('report.ap.col.size'), kind: 'count' },
+						{ key: 'uploaded', label: t('report.ap.col.uploaded') }
+					],
+					rows: view.evidence.map((e) => ({
+						leaf: e.leafId,
+						item: title(e.leafId),
+						file_name: e.fileName,
+						sha256: e.sha256,
+						size_bytes: e.sizeBytes,
+						uploaded: t('report.ap.uploadedValue', { at: e.uploadedAt, by: e.uploadedBy, version: e.version })
+					}))
 				}
-			]
-		}
-	];
+			}
+		]
+	};
 }
 
 /** Special deductions with the rectification each requires and the actions recorded for it; the merit. */
@@ -281,7 +269,7 @@ export async function auditPack(ctx: ReportContext): Promise<ReportDocument> {
 	const sections: ReportSection[] = [
 		coverSection(pack),
 		indicatorSection(pack),
-		...exclusionEvidenceSection(pack),
+		exclusionEvidenceSection(pack),
 		deductionSection(pack),
 		gapSection(pack),
 		planSection(pack),
