@@ -6,19 +6,10 @@ import { metricValueKind } from '$lib/domain/assessment/metric';
 import { isOverdue, rectificationPlan } from '$lib/domain/assessment/rectification-plan';
 import { scoringInput } from '$lib/domain/assessment/workspace-state';
 import { formatValue } from '$lib/charts/format';
-import { KIND_DEFS } from '$lib/domain/records';
-import type { Cell, ReportBlock, ReportColumn, ReportSection } from '$lib/domain/reports/document';
-import { fieldLabel } from '$lib/i18n';
+import type { Cell, ReportBlock, ReportSection } from '$lib/domain/reports/document';
 import type { ReportFigures } from './builders';
-import {
-	DEFAULT_SAMPLE_SIZE,
-	drawSample,
-	SAMPLE_KINDS,
-	sampleColumns,
-	type DrawnSample
-} from './audit-sample';
 
-/** The later sections of the audit pack: what is missing, what is being done, the data, the sample. */
+/** Sections of the audit pack: what is missing, what is being done, the data behind the items, the deductions. */
 
 /** What the sections share: the final version, its figures, and names in the report's language. */
 export interface PackContext {
@@ -209,84 +200,43 @@ export function dataSection({ f, view, title }: PackContext, proposals: MetricPr
 	};
 }
 
-const NUMERIC_FIELDS = new Set(['count', 'score5', 'score10']);
-
-/** The drawn records of one kind as a table: rank, the record's fields, the sort key it was drawn by. */
-function sampleTable({ f }: PackContext, drawn: DrawnSample): ReportBlock {
+/** Special deductions with the rectification each requires and the actions recorded for it; the merit. */
+export function deductionSection({ f, view }: PackContext): ReportSection {
 	const { t } = f;
-	const lang = f.ctx.lang;
-	const fields = KIND_DEFS[drawn.kind].fields;
-	const columns: ReportColumn[] = [
-		{ key: 'rank', label: '#', kind: 'count' },
-		...sampleColumns(drawn.kind).map((name): ReportColumn => {
-			const type = fields.find((d) => d.name === name)?.type;
-			return {
-				key: name,
-				label: fieldLabel(lang, drawn.kind, name),
-				kind: type && NUMERIC_FIELDS.has(type) ? 'count' : 'text'
-			};
-		}),
-		{ key: 'sort_key', label: t('report.ap.col.sortKey') }
-	];
+	const { deductions, merit } = view.version.state;
+	const actions = (index: number) =>
+		view.rectifications
+			.filter((r) => r.source === 'deduction' && r.deductionIndex === index)
+			.map((r) => `${r.action} (${r.owner}, ${r.dueDate}, ${t(`as.rect.status.${r.status}`)})`)
+			.join('; ');
 	return {
-		type: 'table',
-		table: {
-			id: `sample_${drawn.kind}`,
-			title: t('report.ap.sampleTable', {
-				kind: t(`report.ap.sample.${drawn.kind}`),
-				n: drawn.rows.length,
-				candidates: new Intl.NumberFormat(f.locale).format(drawn.candidates)
-			}),
-			empty: t('report.ap.sampleEmpty'),
-			columns,
-			// The first 16 hex digits show the order; the auditor recomputes the full hash to check it.
-			rows: drawn.rows.map((row, i) => ({ rank: i + 1, ...row, sort_key: String(row.sort_key).slice(0, 16) }))
-		}
-	};
-}
-
-/**
- * The records an auditor samples, with the seed, N and the method printed so the draw can be
- * repeated outside this tool (audit-sample.ts). The seed defaults to the report id.
- */
-export async function sampleSection(
-	pack: PackContext,
-	window: { from: string; to: string }
-): Promise<ReportSection> {
-	const { f } = pack;
-	const { t, ctx } = f;
-	const seed = ctx.sampleSeed ?? ctx.id;
-	const size = ctx.sampleSize ?? DEFAULT_SAMPLE_SIZE;
-	const drawn = await Promise.all(SAMPLE_KINDS.map((kind) => drawSample(ctx.db, kind, window, seed, size)));
-	const example = drawn.find((d) => d.rows.length);
-	const exampleRow = example?.rows[0];
-	return {
-		id: 'sample',
-		title: t('report.ap.sample'),
+		id: 'deductions',
+		title: t('report.ap.deductionsTitle'),
 		blocks: [
-			{ type: 'paragraph', text: t('report.ap.sampleIntro') },
+			{
+				type: 'table',
+				table: {
+					id: 'deductions',
+					title: t('as.deductions'),
+					empty: t('as.deductions.none'),
+					columns: [
+						{ key: 'number', label: t('report.ap.col.number'), kind: 'count' },
+						{ key: 'reason', label: t('as.deduction.reason') },
+						{ key: 'rectification', label: t('as.deduction.rectification') },
+						{ key: 'actions', label: t('report.ap.col.actions') }
+					],
+					rows: deductions.map((d, i) => ({
+						number: i + 1,
+						reason: d.reason,
+						rectification: d.rectification,
+						actions: actions(i) || t('as.rect.missing')
+					}))
+				}
+			},
 			{
 				type: 'facts',
-				facts: [
-					{ label: t('report.ap.sampleSeed'), value: seed },
-					{ label: t('report.ap.sampleSize'), value: size, kind: 'count' },
-					{ label: t('report.ap.sampleMethod'), value: t('report.ap.sampleMethodText') },
-					{ label: t('report.ap.candidates'), value: t('report.ap.sampleCandidates') }
-				]
-			},
-			...(example && exampleRow
-				? [
-						{
-							type: 'paragraph' as const,
-							text: t('report.ap.sampleCheck', {
-								seed,
-								id: String(exampleRow[sampleColumns(example.kind)[0]]),
-								hash: String(exampleRow.sort_key)
-							})
-						}
-					]
-				: []),
-			...drawn.map((d) => sampleTable(pack, d))
+				facts: [{ label: t('as.merit'), value: merit?.reason ?? t('as.merit.none') }]
+			}
 		]
 	};
 }

@@ -8,7 +8,14 @@ import { NotFoundError } from '../assessment/errors';
 import { proposalsFor } from '../assessment/metric-proposals';
 import { versionView } from '../assessment/view';
 import { ReportFigures, type ReportContext } from './builders';
-import { dataSection, gapSection, planSection, sampleSection, type PackContext } from './audit-pack-sections';
+import {
+	dataSection,
+	deductionSection,
+	gapSection,
+	planSection,
+	type PackContext
+} from './audit-pack-sections';
+import { sampleSection } from './audit-sample';
 import { ReportError } from './errors';
 import { lineage } from './lineage';
 import { nextDay } from './period';
@@ -206,47 +213,6 @@ function exclusionEvidenceSection({ f, view, title }: PackContext): ReportSectio
 						uploaded: t('report.ap.uploadedValue', { at: e.uploadedAt, by: e.uploadedBy, version: e.version })
 					}))
 				}
-			}
-		]
-	};
-}
-
-/** Special deductions with the rectification each requires and the actions recorded for it; the merit. */
-function deductionSection({ f, view }: PackContext): ReportSection {
-	const { t } = f;
-	const { deductions, merit } = view.version.state;
-	const actions = (index: number) =>
-		view.rectifications
-			.filter((r) => r.source === 'deduction' && r.deductionIndex === index)
-			.map((r) => `${r.action} (${r.owner}, ${r.dueDate}, ${t(`as.rect.status.${r.status}`)})`)
-			.join('; ');
-	return {
-		id: 'deductions',
-		title: t('report.ap.deductionsTitle'),
-		blocks: [
-			{
-				type: 'table',
-				table: {
-					id: 'deductions',
-					title: t('as.deductions'),
-					empty: t('as.deductions.none'),
-					columns: [
-						{ key: 'number', label: t('report.ap.col.number'), kind: 'count' },
-						{ key: 'reason', label: t('as.deduction.reason') },
-						{ key: 'rectification', label: t('as.deduction.rectification') },
-						{ key: 'actions', label: t('report.ap.col.actions') }
-					],
-					rows: deductions.map((d, i) => ({
-						number: i + 1,
-						reason: d.reason,
-						rectification: d.rectification,
-						actions: actions(i) || t('as.rect.missing')
-					}))
-				}
-			},
-			{
-				type: 'facts',
-				facts: [{ label: t('as.merit'), value: merit?.reason ?? t('as.merit.none') }]
 			}
 		]
 	};

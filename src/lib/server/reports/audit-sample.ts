@@ -1,5 +1,7 @@
 import { KIND_DEFS } from '$lib/domain/records';
-import type { Cell } from '$lib/domain/reports/document';
+import type { Cell, ReportBlock, ReportColumn, ReportSection } from '$lib/domain/reports/document';
+import { fieldLabel } from '$lib/i18n';
+import type { PackContext } from './audit-pack-sections';
 import type { Database } from '../db/connection';
 import { nextDay } from './period';
 
@@ -91,5 +93,87 @@ export async function drawSample(
 		rows: rows.map(
 			(r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'candidates')) as Record<string, Cell>
 		)
+	};
+}
+
+const NUMERIC_FIELDS = new Set(['count', 'score5', 'score10']);
+
+/** The drawn records of one kind as a table: rank, the record's fields, the sort key it was drawn by. */
+function sampleTable({ f }: PackContext, drawn: DrawnSample): ReportBlock {
+	const { t } = f;
+	const lang = f.ctx.lang;
+	const fields = KIND_DEFS[drawn.kind].fields;
+	const columns: ReportColumn[] = [
+		{ key: 'rank', label: '#', kind: 'count' },
+		...sampleColumns(drawn.kind).map((name): ReportColumn => {
+			const type = fields.find((d) => d.name === name)?.type;
+			return {
+				key: name,
+				label: fieldLabel(lang, drawn.kind, name),
+				kind: type && NUMERIC_FIELDS.has(type) ? 'count' : 'text'
+			};
+		}),
+		{ key: 'sort_key', label: t('report.ap.col.sortKey') }
+	];
+	return {
+		type: 'table',
+		table: {
+			id: `sample_${drawn.kind}`,
+			title: t('report.ap.sampleTable', {
+				kind: t(`report.ap.sample.${drawn.kind}`),
+				n: drawn.rows.length,
+				candidates: new Intl.NumberFormat(f.locale).format(drawn.candidates)
+			}),
+			empty: t('report.ap.sampleEmpty'),
+			columns,
+			// The first 16 hex digits show the order; the auditor recomputes the full hash to check it.
+			rows: drawn.rows.map((row, i) => ({ rank: i + 1, ...row, sort_key: String(row.sort_key).slice(0, 16) }))
+		}
+	};
+}
+
+/**
+ * The records an auditor samples, with the seed, N and the method printed so the draw can be
+ * repeated outside this tool (audit-sample.ts). The seed defaults to the report id.
+ */
+export async function sampleSection(
+	pack: PackContext,
+	window: { from: string; to: string }
+): Promise<ReportSection> {
+	const { f } = pack;
+	const { t, ctx } = f;
+	const seed = ctx.sampleSeed ?? ctx.id;
+	const size = ctx.sampleSize ?? DEFAULT_SAMPLE_SIZE;
+	const drawn = await Promise.all(SAMPLE_KINDS.map((kind) => drawSample(ctx.db, kind, window, seed, size)));
+	const example = drawn.find((d) => d.rows.length);
+	const exampleRow = example?.rows[0];
+	return {
+		id: 'sample',
+		title: t('report.ap.sample'),
+		blocks: [
+			{ type: 'paragraph', text: t('report.ap.sampleIntro') },
+			{
+				type: 'facts',
+				facts: [
+					{ label: t('report.ap.sampleSeed'), value: seed },
+					{ label: t('report.ap.sampleSize'), value: size, kind: 'count' },
+					{ label: t('report.ap.sampleMethod'), value: t('report.ap.sampleMethodText') },
+					{ label: t('report.ap.candidates'), value: t('report.ap.sampleCandidates') }
+				]
+			},
+			...(example && exampleRow
+				? [
+						{
+							type: 'paragraph' as const,
+							text: t('report.ap.sampleCheck', {
+								seed,
+								id: String(exampleRow[sampleColumns(example.kind)[0]]),
+								hash: String(exampleRow.sort_key)
+							})
+						}
+					]
+				: []),
+			...drawn.map((d) => sampleTable(pack, d))
+		]
 	};
 }
