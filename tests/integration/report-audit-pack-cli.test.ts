@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,25 +10,18 @@ import { finaliseVersion, saveDraft } from '../../src/lib/server/assessment/vers
 import { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { PERIOD, smallCatalogue } from '../helpers/assessment';
+import { runWorkbench } from '../helpers/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 let dir: string;
 let finalId: number;
 let draftId: number;
 
-function workbench(args: string[]) {
-	const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), ...args], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			WORKBENCH_DB: join(dir, 'cli.duckdb'),
-			WORKBENCH_REPORTS: join(dir, 'reports'),
-			WORKBENCH_EVIDENCE: join(dir, 'evidence')
-		},
-		encoding: 'utf8'
+const workbench = (args: string[]) =>
+	runWorkbench(args, {
+		WORKBENCH_DB: join(dir, 'cli.duckdb'),
+		WORKBENCH_REPORTS: join(dir, 'reports'),
+		WORKBENCH_EVIDENCE: join(dir, 'evidence')
 	});
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
