@@ -217,6 +217,20 @@ describe('GB/T 27922 audit pack', () => {
 		);
 	});
 
+	it('speaks English when asked, with the GLOSSARY terms for level and status', async () => {
+		const snapshot = await generateReport(
+			env.db,
+			{ ...request('html'), lang: 'en' },
+			{ actor: 'tester', now: NOW }
+		);
+		const html = (await snapshotBytes(env.db, snapshot.id)).bytes.toString('utf8');
+		expect(html).toContain('Recommended level');
+		expect(html).toContain('Compliant');
+		expect(html).toContain('Excluded');
+		expect(html).toContain('Appendix: records sampled for the audit');
+		expect(html).not.toMatch(/report\.ap\./);
+	});
+
 	it('writes an XLSX with the indicator table and the sample as typed sheets', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();

@@ -1,13 +1,13 @@
 import type { GenerateReportRequest, ReportSnapshot, ReportStep } from '$lib/domain/reports/api';
 import type { ReportDocument, ReportFormat, ReportKind } from '$lib/domain/reports/document';
 import type { Database } from '../db/connection';
+import { auditPack } from './audit-pack';
 import { renderHtml } from './html';
 import { printPdf } from './pdf';
 import { newReportId, storeSnapshot } from './snapshots';
 import { renderXlsx } from './xlsx';
 import type { ReportContext } from './builders';
 import { monthlyReview } from './monthly-review';
-import { auditPack } from './audit-pack';
 
 const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<ReportDocument>> = {
 	'monthly-review': monthlyReview,
