@@ -93,12 +93,24 @@ describe('workbench report gbt27922', () => {
 		expect(listed.sort()).toEqual([...drawn].sort());
 	}, 90_000);
 
-	it('refuses a draft-only assessment with exit code 1, writing nothing', () => {
+	it('refuses a draft-only assessment (exit 1) or a bad --sample (exit 2), writing nothing', () => {
 		const out = join(dir, 'draft.html');
 		const r = workbench(['report', 'gbt27922', '--assessment', String(draftId), '--out', out]);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toContain('尚未定稿');
 		expect(() => readFileSync(out)).toThrow();
+		const bad = workbench([
+			'report',
+			'gbt27922',
+			'--assessment',
+			String(finalId),
+			'--sample',
+			'0',
+			'--out',
+			out
+		]);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/^workbench report: --sample: /);
 	});
 });

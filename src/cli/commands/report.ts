@@ -11,6 +11,13 @@ import { parseFilters } from './metric';
 
 const usage = () => cliText('report.cli.usage');
 
+/** The flag a request field comes from, where their names differ. */
+const FLAGS: Record<string, string> = {
+	assessmentId: 'assessment',
+	sampleSeed: 'seed',
+	sampleSize: 'sample'
+};
+
 /** What --json prints: the snapshot's id, hash and where its bytes were written. */
 function written(json: boolean | undefined, id: string, sha256: string, path: string): void {
 	process.stdout.write(
@@ -78,7 +85,7 @@ export async function runReport(args: string[]): Promise<void> {
 	if (!request.success) {
 		const issue = request.error.issues[0];
 		throw new CliError('report.cli.badOption', {
-			option: issue.path.length ? `--${issue.path.join('.')}: ` : '',
+			option: issue.path.length ? `--${FLAGS[String(issue.path[0])] ?? issue.path.join('.')}: ` : '',
 			problem: issue.message,
 			usage: usage()
 		});
