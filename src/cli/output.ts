@@ -21,10 +21,10 @@ export class CliError extends UserError {
 }
 
 /** The first problem of options that failed their schema, named by its --option, with the usage. */
-export function optionError(error: z.ZodError, usage: string): CliError {
+export function optionError(error: z.ZodError, usage: string, flags: Record<string, string> = {}): CliError {
 	const issue = error.issues[0];
 	return new CliError('report.cli.badOption', {
-		option: issue.path.length ? `--${issue.path.join('.')}: ` : '',
+		option: issue.path.length ? `--${flags[String(issue.path[0])] ?? issue.path.join('.')}: ` : '',
 		problem: issue.message,
 		usage
 	});

@@ -12,6 +12,13 @@ import { runReportSchedule } from './report-schedule';
 
 const usage = () => cliText('report.cli.usage');
 
+/** The flag a request field comes from, where their names differ. */
+const FLAGS: Record<string, string> = {
+	assessmentId: 'assessment',
+	sampleSeed: 'seed',
+	sampleSize: 'sample'
+};
+
 /** What --json prints: the snapshot's id, hash and where its bytes were written. */
 function written(json: boolean | undefined, id: string, sha256: string, path: string): void {
 	process.stdout.write(
@@ -29,6 +36,8 @@ export async function runReport(args: string[]): Promise<void> {
 		options: {
 			period: { type: 'string' },
 			assessment: { type: 'string' },
+			seed: { type: 'string' },
+			sample: { type: 'string' },
 			format: { type: 'string' },
 			out: { type: 'string' },
 			lang: { type: 'string' },
@@ -71,9 +80,11 @@ export async function runReport(args: string[]): Promise<void> {
 		lang: values.lang,
 		period: values.period,
 		assessmentId: values.assessment === undefined ? undefined : Number(values.assessment),
+		sampleSeed: values.seed,
+		sampleSize: values.sample === undefined ? undefined : Number(values.sample),
 		filters: parseFilters(values.filter ?? [])
 	});
-	if (!request.success) throw optionError(request.error, usage());
+	if (!request.success) throw optionError(request.error, usage(), FLAGS);
 	const db = await getDatabase();
 	const snapshot = await generateReport(db, request.data, { actor: 'cli' });
 	const { bytes } = await snapshotBytes(db, snapshot.id);

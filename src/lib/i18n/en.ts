@@ -3,6 +3,7 @@ import { assessmentEn } from './assessment.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
+import { reportAuditEn } from './report-audit.en';
 import { reportsEn } from './reports.en';
 import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
 	...reportsEn,
 	...reportComplaintsEn,
 	...reportScheduleEn,
+	...reportAuditEn,
 	...systemEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',

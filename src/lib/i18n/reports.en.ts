@@ -89,7 +89,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 	'report.error.partialMonth':
 		'{period} is not complete yet (data as of {asOf}): its figures would change with the next import, so it cannot be archived as a report; the latest complete month is {complete}',
 	'report.cli.usage': `report monthly-review|complaint-analysis [--period YYYY-MM] --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
-report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
+report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--seed TEXT] [--sample N] [--json]
 report get ID --out FILE [--json]
 report list [--json]`,
 	'report.cli.needOut': '--out FILE is required\nusage: {usage}',

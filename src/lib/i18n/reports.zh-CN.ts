@@ -84,7 +84,7 @@ export const reportsZh = {
 	'report.error.partialMonth':
 		'{period} 尚未结束（数据截至 {asOf}），数字会随下次导入而变，不能存档为报告；最近的完整月份是 {complete}',
 	'report.cli.usage': `report monthly-review|complaint-analysis [--period YYYY-MM] --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--filter 维度=值 ...] [--json]
-report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--json]
+report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--seed 文本] [--sample N] [--json]
 report get ID --out 文件 [--json]
 report list [--json]`,
 	'report.cli.needOut': '需要 --out 文件\n用法：{usage}',

@@ -4,6 +4,7 @@ import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
+import { reportAuditZh } from './report-audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { systemZh } from './system.zh-CN';
 
@@ -128,6 +129,7 @@ export const zhCN = {
 	...reportsZh,
 	...reportComplaintsZh,
 	...reportScheduleZh,
+	...reportAuditZh,
 	...systemZh,
 
 	'phase.uploading': '上传文件',

@@ -45,6 +45,9 @@ export const generateReportSchema = z
 		lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
 		period: month.optional(),
 		assessmentId: z.number().int().positive().optional(),
+		/** The audit pack's sample: the seed printed for the auditor (default: the report id) and records per kind. */
+		sampleSeed: z.string().trim().min(1).max(100).optional(),
+		sampleSize: z.number().int().min(1).max(500).optional(),
 		filters: z.record(z.string(), z.array(z.string())).default({})
 	})
 	.refine((r) => r.kind !== 'gbt27922' || r.assessmentId !== undefined, {

@@ -19,6 +19,9 @@ export interface ReportContext {
 	lang: Locale;
 	period: string | null;
 	assessmentId: number | null;
+	/** The audit pack's sample seed and size, when the request names them. */
+	sampleSeed?: string;
+	sampleSize?: number;
 	filters: Record<string, string[]>;
 	generatedAt: string;
 	generatedBy: string;

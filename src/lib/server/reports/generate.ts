@@ -1,6 +1,7 @@
 import type { GenerateReportRequest, ReportSnapshot, ReportStep } from '$lib/domain/reports/api';
 import type { ReportDocument, ReportFormat, ReportKind } from '$lib/domain/reports/document';
 import type { Database } from '../db/connection';
+import { auditPack } from './audit-pack';
 import { renderHtml } from './html';
 import { printPdf } from './pdf';
 import { newReportId, storeSnapshot } from './snapshots';
@@ -12,7 +13,7 @@ import { monthlyReview } from './monthly-review';
 const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<ReportDocument>> = {
 	'monthly-review': monthlyReview,
 	'complaint-analysis': complaintAnalysis,
-	gbt27922: monthlyReview
+	gbt27922: auditPack
 };
 
 export interface GenerateOptions {
@@ -48,6 +49,8 @@ export async function generateReport(
 		lang: request.lang,
 		period: request.period ?? null,
 		assessmentId: request.assessmentId ?? null,
+		sampleSeed: request.sampleSeed,
+		sampleSize: request.sampleSize,
 		filters: request.filters,
 		generatedAt: stamp(options.now ?? new Date()),
 		generatedBy: options.actor

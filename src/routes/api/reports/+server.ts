@@ -8,8 +8,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = api(async ({ locals }) => json(await listSnapshots(locals.db)));
 
 /**
- * JSON {kind, format, lang, period?, assessmentId?, filters?} → an NDJSON stream of progress lines
- * ({step}, then {snapshot} or {error}) so the page can show a progress bar without polling.
+ * JSON {kind, format, lang, period?, assessmentId?, sampleSeed?, sampleSize?, filters?} → an NDJSON
+ * stream of progress lines ({step}, then {snapshot} or {error}) so the page can show a progress bar
+ * without polling.
  */
 export const POST: RequestHandler = api(async ({ request, locals }) => {
 	const body = await parseJson(request, generateReportSchema, locals.locale);
