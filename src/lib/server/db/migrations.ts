@@ -212,5 +212,14 @@ CREATE TABLE report_snapshots (
 	generated_by VARCHAR NOT NULL
 );
 `
+	},
+	{
+		version: 6,
+		name: 'audit log: where from, and a hash chain over the entries',
+		sql: `
+ALTER TABLE audit_log ADD COLUMN origin VARCHAR;
+ALTER TABLE audit_log ADD COLUMN prev_hash VARCHAR;
+ALTER TABLE audit_log ADD COLUMN hash VARCHAR;
+`
 	}
 ];
