@@ -1,6 +1,7 @@
 import { UserError } from '$lib/domain/errors';
 import { CliError, cliText } from './output';
 import { runAssess } from './commands/assess';
+import { runAudit } from './commands/audit';
 import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
 import { runMetricCommand } from './commands/metric';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	demo: runDemo,
 	metric: runMetricCommand,
 	assess: runAssess,
+	audit: runAudit,
 	report: runReport
 };
 

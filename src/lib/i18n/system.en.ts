@@ -2,6 +2,10 @@ import type { systemZh } from './system.zh-CN';
 
 /** English system messages; the type makes a missing key a compile error. */
 export const systemEn: Record<keyof typeof systemZh, string> = {
+	'system.cli.auditUsage': 'audit expects: audit verify [--json]',
+	'system.cli.auditOk': 'audit log intact: {entries} entries ({unchained} from before the hash chain)',
+	'system.cli.auditBroken':
+		'the audit log is broken at entry {id} ({reason}): it or one before it was changed or removed',
 	'system.badSetting': 'The setting {name} has an invalid value "{value}": {problem}',
 	'system.jsonTooLarge': 'Bad request: JSON body larger than {max} bytes',
 	'system.databaseBusy':
@@ -14,6 +18,7 @@ Commands:
   metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by DIM] [--filter DIM=VALUE ...] [--json]
   demo        load the sample data set (data/samples) into the database
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   GB/T 27922 score of an assessment file
+  audit verify  recompute the audit log's hash chain; names the first broken entry
   report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE
               [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
   report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]

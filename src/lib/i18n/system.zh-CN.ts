@@ -1,5 +1,8 @@
 /** system messages (errors included), zh-CN; keys are prefixed 'system.'. */
 export const systemZh = {
+	'system.cli.auditUsage': '用法：audit verify [--json]',
+	'system.cli.auditOk': '审计日志完整：共 {entries} 条（其中 {unchained} 条早于哈希链）',
+	'system.cli.auditBroken': '审计日志在第 {id} 条处断裂（{reason}）：该条或其之前的记录被修改或删除',
 	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}',
 	'system.jsonTooLarge': '请求无效：JSON 请求体超过 {max} 字节',
 	'system.databaseBusy':
@@ -12,6 +15,7 @@ export const systemZh = {
   metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by 维度] [--filter 维度=值 ...] [--json]
   demo        把示例数据（data/samples）导入数据库
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   评价文件的 GB/T 27922 得分
+  audit verify  重新计算审计日志的哈希链，指出第一条断裂的记录
   report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out 文件
               [--lang zh-CN|en] [--filter 维度=值 ...] [--json]
   report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--json]

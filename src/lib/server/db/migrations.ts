@@ -243,5 +243,14 @@ CREATE TABLE report_schedule_runs (
 	PRIMARY KEY (schedule_id, due_at)
 );
 `
+	},
+	{
+		version: 6,
+		name: 'audit log: where from, and a hash chain over the entries',
+		sql: `
+ALTER TABLE audit_log ADD COLUMN origin VARCHAR;
+ALTER TABLE audit_log ADD COLUMN prev_hash VARCHAR;
+ALTER TABLE audit_log ADD COLUMN hash VARCHAR;
+`
 	}
 ];

@@ -42,7 +42,8 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 		return apiError(error.status, error.message, { code: error.code, ...error.details });
 	if (error instanceof ImportError)
 		return apiError(422, error.message, { code: error.code, details: error.details });
-	if (error instanceof UploadError || error instanceof ReportError) return apiError(error.status, error.in(locale));
+	if (error instanceof UploadError || error instanceof ReportError)
+		return apiError(error.status, error.in(locale));
 	if (error instanceof MetricQueryError) return apiError(400, error.in(locale));
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;

@@ -44,4 +44,3 @@ export function coverageMonthsSql(span: string): string {
 	const months = `(SELECT ${monthOfIndexSql('mi')} AS m FROM (SELECT ${monthIndexSql('received_at')} AS mi FROM repairs GROUP BY 1))`;
 	return `SELECT g.m FROM (${monthGridSql(months)}) g, ${span} WHERE g.m BETWEEN ${span}.first_month AND ${span}.last_month`;
 }
-
