@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { Database } from '../src/lib/server/db/connection';
 import { runImportBench } from './import';
 import { runMetricsBench } from './metrics';
+import { runReportsBench } from './reports';
 
 interface BenchOutput {
 	name: string;
@@ -19,10 +20,11 @@ interface BenchOutput {
 	checks: { name: string; value: string; target: string; pass: boolean | null }[];
 }
 
-/** Register further benchmarks (dashboard API, report PDF) here. */
+/** Register further benchmarks (dashboard API under load) here. */
 const BENCHES: Record<string, () => Promise<BenchOutput>> = {
 	import: runImportBench,
-	metrics: runMetricsBench
+	metrics: runMetricsBench,
+	reports: runReportsBench
 };
 
 const RESULTS = resolve(import.meta.dirname, 'results');

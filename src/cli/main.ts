@@ -2,9 +2,11 @@ import { UserError } from '$lib/domain/errors';
 import { CliError, cliText } from './output';
 import { runAssess } from './commands/assess';
 import { runBackup, runRestore } from './commands/backup';
+import { runAudit } from './commands/audit';
 import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
 import { runMetricCommand } from './commands/metric';
+import { runReport } from './commands/report';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	import: runImport,
@@ -12,7 +14,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	metric: runMetricCommand,
 	assess: runAssess,
 	backup: runBackup,
-	restore: runRestore
+	restore: runRestore,
+	audit: runAudit,
+	report: runReport
 };
 
 /** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */

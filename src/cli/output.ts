@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { UserError } from '$lib/domain/errors';
 import { translate, type MessageKey, type Params } from '$lib/i18n';
 
@@ -17,6 +18,16 @@ export class CliError extends UserError {
 		super(key, params);
 		this.message = cliText(key, params);
 	}
+}
+
+/** The first problem of options that failed their schema, named by its --option, with the usage. */
+export function optionError(error: z.ZodError, usage: string, flags: Record<string, string> = {}): CliError {
+	const issue = error.issues[0];
+	return new CliError('report.cli.badOption', {
+		option: issue.path.length ? `--${flags[String(issue.path[0])] ?? issue.path.join('.')}: ` : '',
+		problem: issue.message,
+		usage
+	});
 }
 
 /** A progress bar on stderr when it is a terminal; silent otherwise (CI logs, pipes, --json). */

@@ -1,7 +1,6 @@
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import type { MessageKey } from '$lib/i18n';
-import type { ComingSection } from '$lib/sections';
 
 interface NavItem {
 	id: string;
@@ -18,7 +17,6 @@ const item = (id: string, href: ResolvedPathname): NavItem => ({
 	href,
 	label: `nav.${id}` as MessageKey
 });
-const coming = (section: ComingSection): NavItem => item(section, resolve('/[section=section]', { section }));
 
 export const NAV: NavGroup[] = [
 	{
@@ -32,7 +30,7 @@ export const NAV: NavGroup[] = [
 			item('satisfaction', resolve('/satisfaction'))
 		]
 	},
-	{ items: [item('assessment', resolve('/assessment')), coming('reports')] },
+	{ items: [item('assessment', resolve('/assessment')), item('reports', resolve('/reports'))] },
 	{ items: [item('data', resolve('/data'))] }
 ];
 

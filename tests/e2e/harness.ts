@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/lib/server/reports/chromium-args';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -12,14 +13,7 @@ async function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		args: CHROMIUM_ARGS
 	});
 }
 
@@ -75,7 +69,8 @@ async function startApp(options: StartOptions = {}): Promise<RunningApp> {
 			BODY_SIZE_LIMIT: 'Infinity',
 			WORKBENCH_DB: join(dir, 'e2e.duckdb'),
 			WORKBENCH_UPLOADS: join(dir, 'uploads'),
-			WORKBENCH_EVIDENCE: join(dir, 'evidence')
+			WORKBENCH_EVIDENCE: join(dir, 'evidence'),
+			WORKBENCH_REPORTS: join(dir, 'reports')
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

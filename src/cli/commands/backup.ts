@@ -25,7 +25,7 @@ function folderArg(args: string[], command: 'backup' | 'restore') {
 	return { dir: resolve(positionals[0]), values };
 }
 
-/** `workbench backup DIR`: every table, the evidence files and the metric configuration. */
+/** `workbench backup DIR`: every table, the evidence and report files and the metric configuration. */
 export async function runBackup(args: string[]): Promise<void> {
 	const { dir, values } = folderArg(args, 'backup');
 	const manifest = await backup(await getDatabase(), dir);

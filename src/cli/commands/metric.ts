@@ -5,7 +5,7 @@ import { runMetric } from '$lib/server/metrics/registry';
 import { CliError, cliText } from '../output';
 
 /** "--filter DIM=VALUE" entries, repeatable; the same DIM twice means either value. */
-function parseFilters(entries: string[]): MetricQuery['filters'] {
+export function parseFilters(entries: string[]): MetricQuery['filters'] {
 	const filters: MetricQuery['filters'] = {};
 	for (const entry of entries) {
 		const at = entry.indexOf('=');

@@ -35,7 +35,7 @@ export function baseOption(): EChartsOption {
 	return {
 		color: PALETTE,
 		textStyle: { fontFamily: FONT_FAMILY, color: COLORS.text },
-		grid: { left: 16, right: 24, top: 56, bottom: 8, containLabel: true },
+		grid: { left: 16, right: 24, top: 56, bottom: 8 },
 		legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: COLORS.textMuted } },
 		tooltip: { trigger: 'axis', confine: true }
 	};

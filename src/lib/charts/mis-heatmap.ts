@@ -41,7 +41,7 @@ export function misHeatmapOption(input: MisHeatmapInput): EChartsOption {
 	return {
 		...baseOption(),
 		legend: { show: false },
-		grid: { left: 16, right: 24, top: 36, bottom: 80, containLabel: true },
+		grid: { left: 16, right: 24, top: 36, bottom: 80 },
 		tooltip: {
 			trigger: 'item',
 			confine: true,

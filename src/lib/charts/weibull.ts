@@ -83,7 +83,7 @@ export function weibullOption(input: WeibullInput): EChartsOption {
 			splitLine: { lineStyle: { color: COLORS.grid } }
 		},
 		yAxis: valueAxis('share', locale, { name: labels.unreliability, min: 0 }),
-		grid: { left: 16, right: 24, top: 56, bottom: 30, containLabel: true },
+		grid: { left: 16, right: 24, top: 56, bottom: 30 },
 		series
 	};
 }

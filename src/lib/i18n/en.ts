@@ -1,6 +1,10 @@
 import { analyticsEn } from './analytics.en';
 import { assessmentEn } from './assessment.en';
 import { ingestEn } from './ingest.en';
+import { reportComplaintsEn } from './report-complaints.en';
+import { reportScheduleEn } from './report-schedule.en';
+import { reportAuditEn } from './report-audit.en';
+import { reportsEn } from './reports.en';
 import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
 
@@ -9,6 +13,10 @@ export const en: Record<MessageKey, string> = {
 	...analyticsEn,
 	...assessmentEn,
 	...ingestEn,
+	...reportsEn,
+	...reportComplaintsEn,
+	...reportScheduleEn,
+	...reportAuditEn,
 	...systemEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
@@ -28,11 +36,6 @@ export const en: Record<MessageKey, string> = {
 	'locale.label': 'Language',
 	'locale.zh-CN': '中文',
 	'locale.en': 'English',
-
-	'coming.title': 'Coming soon',
-	'coming.body':
-		'This section is being built. Meanwhile, import your exports under Data; the analysis will appear here once the data is in.',
-	'coming.toData': 'Go to data import',
 
 	'common.back': 'Back',
 	'common.copy': 'Copy',

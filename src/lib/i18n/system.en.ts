@@ -17,6 +17,10 @@ export const systemEn: Record<keyof typeof systemZh, string> = {
 	'system.cli.oneFolder': '{command} expects exactly one folder',
 	'system.cli.backupSummary': '{tables} tables, {rows} rows, {files} files, schema version {schema}',
 	'system.cli.previousKept': 'the database it replaced is kept as {path}',
+	'system.cli.auditUsage': 'audit expects: audit verify [--json]',
+	'system.cli.auditOk': 'audit log intact: {entries} entries ({unchained} from before the hash chain)',
+	'system.cli.auditBroken':
+		'the audit log is broken at entry {id} ({reason}): it or one before it was changed or removed',
 	'system.badSetting': 'The setting {name} has an invalid value "{value}": {problem}',
 	'system.jsonTooLarge': 'Bad request: JSON body larger than {max} bytes',
 	'system.databaseBusy':
@@ -29,8 +33,13 @@ Commands:
   metric ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by DIM] [--filter DIM=VALUE ...] [--json]
   demo        load the sample data set (data/samples) into the database
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   GB/T 27922 score of an assessment file
-  backup DIR  every table, the evidence files and the metric configuration, into a new folder
+  backup DIR  every table, evidence and report files and the metric configuration, into a new folder
   restore DIR [--replace]   a backup into WORKBENCH_DB (checked table by table first)
+  audit verify  recompute the audit log's hash chain; names the first broken entry
+  report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE
+              [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
+  report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
+  report get ID --out FILE | report list   the stored bytes of a generated report, or the list
 
 The database is WORKBENCH_DB (default data/workbench.duckdb).`,
 	'system.cli.importing': 'importing',

@@ -13,6 +13,9 @@ export const systemZh = {
 	'system.cli.oneFolder': '{command} 需要且只需要一个目录',
 	'system.cli.backupSummary': '{tables} 张表，{rows} 行，{files} 个文件，数据结构版本 {schema}',
 	'system.cli.previousKept': '被替换的数据库保留为 {path}',
+	'system.cli.auditUsage': '用法：audit verify [--json]',
+	'system.cli.auditOk': '审计日志完整：共 {entries} 条（其中 {unchained} 条早于哈希链）',
+	'system.cli.auditBroken': '审计日志在第 {id} 条处断裂（{reason}）：该条或其之前的记录被修改或删除',
 	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}',
 	'system.jsonTooLarge': '请求无效：JSON 请求体超过 {max} 字节',
 	'system.databaseBusy':
@@ -27,6 +30,11 @@ export const systemZh = {
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   评价文件的 GB/T 27922 得分
   backup DIR  把所有表、证据文件与指标配置备份到新目录
   restore DIR [--replace]   把备份恢复到 WORKBENCH_DB（先逐表核对）
+  audit verify  重新计算审计日志的哈希链，指出第一条断裂的记录
+  report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out 文件
+              [--lang zh-CN|en] [--filter 维度=值 ...] [--json]
+  report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--json]
+  report get ID --out 文件 | report list   取回已生成报告的原始文件，或列出报告
 
 数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。`,
 	'system.cli.importing': '正在导入',

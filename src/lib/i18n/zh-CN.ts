@@ -2,6 +2,10 @@ import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
+import { reportComplaintsZh } from './report-complaints.zh-CN';
+import { reportScheduleZh } from './report-schedule.zh-CN';
+import { reportAuditZh } from './report-audit.zh-CN';
+import { reportsZh } from './reports.zh-CN';
 import { systemZh } from './system.zh-CN';
 
 /** Reject reason codes of the importer; `satisfies` below makes a missing one a type error. */
@@ -45,10 +49,6 @@ export const zhCN = {
 	'locale.label': '语言',
 	'locale.zh-CN': '中文',
 	'locale.en': 'English',
-
-	'coming.title': '建设中',
-	'coming.body': '此模块正在建设中。可先在“数据”中导入导出文件，数据就绪后这里会显示分析结果。',
-	'coming.toData': '前往数据导入',
 
 	'common.back': '返回',
 	'common.copy': '复制',
@@ -128,6 +128,10 @@ export const zhCN = {
 	...analyticsZh,
 	...assessmentZh,
 	...ingestZh,
+	...reportsZh,
+	...reportComplaintsZh,
+	...reportScheduleZh,
+	...reportAuditZh,
 	...systemZh,
 
 	'phase.uploading': '上传文件',

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '$lib/domain/errors';
+import { isTimeZone } from '$lib/domain/reports/due';
 
 const path = (fallback: string) =>
 	z
@@ -38,7 +39,19 @@ const settingsSchema = z.object({
 				.split(',')
 				.map((host) => host.trim().toLowerCase())
 				.filter(Boolean)
-		)
+		),
+	WORKBENCH_REPORTS: path('data/reports'),
+	/** The Chromium that prints report PDFs (Debian's package by default). */
+	CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
+	/** The IANA zone report schedules' day and time are read in. */
+	WORKBENCH_TIMEZONE: z
+		.string()
+		.trim()
+		.refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+		.default('Asia/Shanghai'),
+	/** Where scheduled reports are mailed from, e.g. smtp://user:pass@host:587; unset: no e-mail delivery. */
+	WORKBENCH_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+	WORKBENCH_MAIL_FROM: z.email().optional()
 });
 
 export type Settings = z.output<typeof settingsSchema>;

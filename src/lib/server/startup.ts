@@ -2,6 +2,7 @@ import { removePartialEvidence } from './assessment/evidence';
 import { getDatabase } from './db/connection';
 import { removePartialUploads } from './ingest/uploads';
 import { removeOrphanWorkDirs } from './ingest/work-dir';
+import { startScheduler, type Scheduler } from './reports/schedule-runner';
 
 /**
  * Removes the temp files a killed process left behind: half-written uploads and evidence files, and
@@ -17,15 +18,17 @@ export async function removeStaleTempFiles(): Promise<string[]> {
 	return removed.flat();
 }
 
+let scheduler: Scheduler | null = null;
+
 /**
  * The server's start: opens the database, whose file lock means no other workbench process shares
- * its folders (a second server fails here), then clears what an earlier, killed run left. A
- * database in use is reported by the first request, as before; the folders are then left alone.
+ * its folders (a second server fails here), then clears what an earlier, killed run left and starts
+ * the report schedules (catching up missed runs in the background). A database in use is reported
+ * by the first request, as before; the folders are then left alone.
  */
 export async function startServer(): Promise<void> {
-	const opened = await getDatabase().then(
-		() => true,
-		() => false
-	);
-	if (opened) await removeStaleTempFiles();
+	const db = await getDatabase().catch(() => null);
+	if (!db) return;
+	await removeStaleTempFiles();
+	scheduler ??= startScheduler(db);
 }

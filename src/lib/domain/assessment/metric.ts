@@ -109,3 +109,8 @@ export function metricValue(
 			return values[values.length - 1];
 	}
 }
+
+/** Shares and rates are fractions shown as percentages; anything else (hours, a 1–5 mean) as a number. */
+export function metricValueKind(metric: Pick<ItemMetric, 'params'>): 'share' | 'decimal' {
+	return metric.params.per || /share|rate/.test(metric.params.column) ? 'share' : 'decimal';
+}

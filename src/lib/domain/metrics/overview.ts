@@ -1,3 +1,5 @@
+import type { ValueKind } from '$lib/charts/format';
+
 /**
  * How a change is measured: 'relative' = (value − base) ÷ |base| (counts, durations, money);
  * 'points' = value − base in the figure's own unit (a share's fraction, per mille, a score).
@@ -41,4 +43,22 @@ export type SignalRow = {
 	text_en: string;
 	/** null for a signal without a direction (an escalation, a missed target). */
 	direction: SignalDirection | null;
+};
+
+/** How each headline figure of overview.kpis reads (by its kpi id): the overview cards and the reports. */
+export const KPI_VALUE_KINDS: Record<string, ValueKind> = {
+	repairs: 'count',
+	repair_rate: 'per1000',
+	turnaround_median: 'hours',
+	repair_on_time: 'share',
+	repeat_rate: 'share',
+	warranty_cost: 'money',
+	cost_per_unit: 'money',
+	returns: 'count',
+	return_rate: 'p',
+	complaints: 'count',
+	response_on_time: 'share',
+	resolution_on_time: 'share',
+	csat: 'score',
+	nps: 'nps'
 };

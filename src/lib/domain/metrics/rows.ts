@@ -1,4 +1,9 @@
-import type { ComplaintsSlaRow, EscalationRow } from './complaints';
+import type {
+	ComplaintBacklogRow,
+	ComplaintBreakdownRow,
+	ComplaintsSlaRow,
+	EscalationRow
+} from './complaints';
 import type { CostDriverRow, CostMonthlyRow } from './cost';
 import type { DefectsMonthlyRow, MisRow, ParetoRow, PChartRow } from './defects';
 import type { KpiRow, SignalRow } from './overview';
@@ -21,6 +26,8 @@ export interface MetricRows {
 	'returns.monthly': ReturnsMonthlyRow;
 	'complaints.sla': ComplaintsSlaRow;
 	'complaints.escalations': EscalationRow;
+	'complaints.breakdown': ComplaintBreakdownRow;
+	'complaints.backlog': ComplaintBacklogRow;
 	'satisfaction.monthly': SatisfactionMonthlyRow;
 	'overview.kpis': KpiRow;
 	signals: SignalRow;

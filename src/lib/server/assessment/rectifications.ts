@@ -122,12 +122,15 @@ export async function updateRectification(
 	});
 }
 
-/** Open actions past their due date across all assessments, most overdue first (for the overview). */
-export async function overdueRectifications(db: Database, day = today()): Promise<OverdueRectification[]> {
+/**
+ * Open actions across all assessments by due date; daysOverdue is positive once the due date has
+ * passed on `day` (the monthly review lists them all).
+ */
+export async function openRectifications(db: Database, day = today()): Promise<OverdueRectification[]> {
 	const rows = await db.query(
 		`SELECT r.*, a.name AS assessment_name, a.site, date_diff('day', r.due_date, CAST($1 AS DATE)) AS days_overdue
 		 FROM rectifications r JOIN assessments a ON a.id = r.assessment_id
-		 WHERE r.status <> 'done' AND r.due_date < CAST($1 AS DATE)
+		 WHERE r.status <> 'done'
 		 ORDER BY r.due_date, r.id`,
 		[day]
 	);
@@ -137,6 +140,11 @@ export async function overdueRectifications(db: Database, day = today()): Promis
 		site: String(r.site),
 		daysOverdue: Number(r.days_overdue)
 	}));
+}
+
+/** Open actions past their due date across all assessments, most overdue first (for the overview). */
+export async function overdueRectifications(db: Database, day = today()): Promise<OverdueRectification[]> {
+	return (await openRectifications(db, day)).filter((r) => r.daysOverdue > 0);
 }
 
 /** For the overview page: overdue actions; a failure shows as none, not as a broken page. */

@@ -1,4 +1,5 @@
-import type { AssessmentRow, VersionView } from '$lib/domain/assessment/api';
+import type { Assessment, AssessmentRow, AssessmentVersion, VersionView } from '$lib/domain/assessment/api';
+import type { ScoreResult } from '$lib/domain/assessment/scoring';
 import { score } from '$lib/domain/assessment/scoring';
 import { scoringInput } from '$lib/domain/assessment/workspace-state';
 import type { Database } from '../db/connection';
@@ -38,4 +39,24 @@ export async function assessmentRows(db: Database): Promise<AssessmentRow[]> {
 			return { ...a, score: s.score, level: s.level, provisional: s.provisional };
 		})
 	);
+}
+
+/** The assessment whose final version was finalised last, with that version's score: the star status. */
+export async function latestFinalAssessment(
+	db: Database
+): Promise<{ assessment: Assessment; version: AssessmentVersion; score: ScoreResult } | null> {
+	const finals = await Promise.all(
+		(await listAssessments(db))
+			.filter((a) => a.finalVersion !== null)
+			.map(async (assessment) => ({
+				assessment,
+				version: await getVersion(db, assessment.id, assessment.finalVersion!)
+			}))
+	);
+	const latest = finals.sort((a, b) =>
+		(b.version.finalisedAt ?? '').localeCompare(a.version.finalisedAt ?? '')
+	)[0];
+	return latest
+		? { ...latest, score: score(latest.version.catalogue, scoringInput(latest.version.state)) }
+		: null;
 }

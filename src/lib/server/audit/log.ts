@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import { entryHash, type ChainedFields } from './chain';
 import type { Sql } from '../db/sql';
 import type { Plain } from '../db/values';
 import type { AuditEntry } from '$lib/domain/assessment/api';
@@ -18,19 +19,51 @@ export interface AuditInput {
 	entityId?: string | number | null;
 	/** What changed (old → new values, ids, hashes); kept as JSON. */
 	detail?: unknown;
+	/** Where from: the client's address for the web, 'cli' for the command line. */
+	origin?: string | null;
 }
 
-/** Appends one entry on `conn`, which must be the connection of the write transaction it documents. */
+/** The local time with microseconds, as the column stores it and strftime gives it back. */
+function localStamp(date: Date): string {
+	const p = (n: number, w = 2) => String(n).padStart(w, '0');
+	return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(
+		date.getMinutes()
+	)}:${p(date.getSeconds())}.${p(date.getMilliseconds(), 3)}000`;
+}
+
+/**
+ * Appends one entry on `conn`, which must be the connection of the write transaction it documents.
+ * The write lock serialises appends, so the newest entry read here is the one this entry follows; its
+ * hash goes into this entry's, so changing or removing an entry breaks every hash after it.
+ */
 export async function appendAudit(conn: Sql, entry: AuditInput): Promise<void> {
+	const [last] = await conn.all('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+	const [id] = await conn.numbers("SELECT nextval('audit_seq')");
+	const fields: ChainedFields = {
+		id,
+		at: localStamp(new Date()),
+		actor: entry.actor,
+		action: entry.action,
+		entity: entry.entity,
+		entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+		detail: JSON.stringify(entry.detail ?? null),
+		origin: entry.origin ?? null,
+		prevHash: last?.hash === undefined || last.hash === null ? null : String(last.hash)
+	};
 	await conn.run(
-		`INSERT INTO audit_log (id, "at", actor, action, entity, entity_id, detail)
-		 VALUES (nextval('audit_seq'), current_localtimestamp(), $1, $2, $3, $4, CAST($5 AS JSON))`,
+		`INSERT INTO audit_log (id, "at", actor, action, entity, entity_id, detail, origin, prev_hash, hash)
+		 VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4, $5, $6, CAST($7 AS JSON), $8, $9, $10)`,
 		[
-			entry.actor,
-			entry.action,
-			entry.entity,
-			entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-			JSON.stringify(entry.detail ?? null)
+			fields.id,
+			fields.at,
+			fields.actor,
+			fields.action,
+			fields.entity,
+			fields.entityId,
+			fields.detail,
+			fields.origin,
+			fields.prevHash,
+			entryHash(fields)
 		]
 	);
 }

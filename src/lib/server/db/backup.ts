@@ -20,7 +20,7 @@ import { Sql } from './sql';
 
 /**
  * Backup and restore of everything the workbench keeps: every table (DuckDB EXPORT DATABASE as
- * Parquet, sequences at their current values), the files outside the database (evidence) and the
+ * Parquet, sequences at their current values), the files outside the database (evidence, stored reports) and the
  * metric configuration. A manifest lists each table's row count and checksum and each file's SHA-256;
  * restore builds the database in a temp file, checks it against the manifest, and only then puts it
  * and the files in place — a failed restore changes nothing.
@@ -29,7 +29,10 @@ import { Sql } from './sql';
 const FORMAT = 'service-quality-workbench-backup';
 
 /** Folders of files kept outside the database, by the setting that locates them. */
-const FOLDERS = [['evidence', 'WORKBENCH_EVIDENCE']] as const satisfies readonly [string, keyof Settings][];
+const FOLDERS = [
+	['evidence', 'WORKBENCH_EVIDENCE'],
+	['reports', 'WORKBENCH_REPORTS']
+] as const satisfies readonly [string, keyof Settings][];
 /** Single files of configuration. */
 const FILES = [['metrics.json', 'WORKBENCH_METRICS']] as const satisfies readonly [string, keyof Settings][];
 

@@ -190,5 +190,67 @@ ALTER TABLE repairs ADD COLUMN first_repair_of_unit BOOLEAN DEFAULT false;
 ALTER TABLE repairs ADD COLUMN next_repair_at TIMESTAMP;
 ${REBUILD_REPAIR_SEQUENCE_SQL};
 `
+	},
+	{
+		version: 4,
+		name: 'report snapshots: the stored bytes of every generated report and its figures',
+		sql: `
+CREATE SEQUENCE report_seq START 1;
+CREATE TABLE report_snapshots (
+	id VARCHAR PRIMARY KEY,
+	kind VARCHAR NOT NULL,
+	format VARCHAR NOT NULL,
+	lang VARCHAR NOT NULL,
+	period VARCHAR NOT NULL,
+	filters JSON NOT NULL,
+	assessment_id INTEGER,
+	file_name VARCHAR NOT NULL,
+	sha256 VARCHAR NOT NULL,
+	size_bytes BIGINT NOT NULL,
+	figures JSON NOT NULL,
+	generated_at TIMESTAMP NOT NULL,
+	generated_by VARCHAR NOT NULL
+);
+`
+	},
+	{
+		version: 5,
+		name: 'report schedules: monthly reports the server makes and delivers, and each run',
+		sql: `
+CREATE SEQUENCE report_schedule_seq START 1;
+CREATE TABLE report_schedules (
+	id INTEGER PRIMARY KEY,
+	kind VARCHAR NOT NULL,
+	formats JSON NOT NULL,
+	lang VARCHAR NOT NULL,
+	filters JSON NOT NULL,
+	day_of_month INTEGER NOT NULL CHECK (day_of_month BETWEEN 1 AND 31),
+	time_of_day VARCHAR NOT NULL,
+	enabled BOOLEAN NOT NULL,
+	folder VARCHAR,
+	recipients JSON NOT NULL,
+	active_from TIMESTAMP NOT NULL,
+	created_at TIMESTAMP NOT NULL,
+	updated_at TIMESTAMP NOT NULL
+);
+CREATE TABLE report_schedule_runs (
+	schedule_id INTEGER NOT NULL,
+	due_at TIMESTAMP NOT NULL,
+	ran_at TIMESTAMP NOT NULL,
+	report_ids JSON NOT NULL,
+	outcome VARCHAR NOT NULL CHECK (outcome IN ('running', 'ok', 'failed')),
+	error VARCHAR,
+	PRIMARY KEY (schedule_id, due_at)
+);
+`
+	},
+	{
+		version: 6,
+		name: 'audit log: where from, and a hash chain over the entries',
+		sql: `
+ALTER TABLE audit_log ADD COLUMN origin VARCHAR;
+ALTER TABLE audit_log ADD COLUMN prev_hash VARCHAR;
+ALTER TABLE audit_log ADD COLUMN hash VARCHAR;
+`
 	}
 ];

@@ -4,6 +4,7 @@ import { createT, type Locale } from '$lib/i18n';
 import { WorkspaceError } from '$lib/server/assessment/errors';
 import { ImportError, UploadError } from '$lib/server/ingest';
 import { MetricQueryError } from '$lib/server/metrics/errors';
+import { ReportError } from '$lib/server/reports/errors';
 
 /** An error with an HTTP status whose message is safe to show to the user. */
 export class ApiError extends Error {
@@ -41,7 +42,8 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 		return apiError(error.status, error.message, { code: error.code, ...error.details });
 	if (error instanceof ImportError)
 		return apiError(422, error.message, { code: error.code, details: error.details });
-	if (error instanceof UploadError) return apiError(error.status, error.in(locale));
+	if (error instanceof UploadError || error instanceof ReportError)
+		return apiError(error.status, error.in(locale));
 	if (error instanceof MetricQueryError) return apiError(400, error.in(locale));
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;

@@ -1,5 +1,6 @@
 import type { ImportResult } from '$lib/domain/ingest/api';
 import { refreshRepairSequence } from '../db/repair-sequence';
+import { appendAudit } from '../audit/log';
 import type { Sql } from '../db/sql';
 import { applyRows } from './apply';
 import type { ImportPlan, Report } from './import-plan';
@@ -64,6 +65,23 @@ export async function commitImport(
 			throw new Error(`Internal error: counts do not add up (${sum} ≠ ${rows} rows); nothing was written.`);
 		}
 		await insertBatch(conn, plan, staged, result);
+		await appendAudit(conn, {
+			actor: plan.importedBy,
+			action: 'import.commit',
+			entity: 'batch',
+			entityId: batchId,
+			detail: {
+				kind: plan.kind,
+				file: plan.fileName,
+				sha256: source.sha256,
+				rows,
+				accepted: result.accepted,
+				updated: result.updated,
+				duplicates: result.duplicates,
+				rejected,
+				skipped
+			}
+		});
 		report('done', 1);
 		return result;
 	});

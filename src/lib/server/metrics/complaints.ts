@@ -1,4 +1,5 @@
 import { escalations } from './complaints-escalations';
+import { backlog, breakdown } from './complaints-counts';
 import type { ComplaintsSlaRow } from '$lib/domain/metrics/complaints';
 import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { asOfSql } from './periods';
@@ -66,4 +67,4 @@ const sla: MetricDefinition<'complaints.sla'> = {
 };
 
 /** The complaints metric family. */
-export const metrics = [sla, escalations] satisfies AnyMetricDefinition[];
+export const metrics = [sla, escalations, breakdown, backlog] satisfies AnyMetricDefinition[];

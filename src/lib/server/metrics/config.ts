@@ -1,5 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { appendAudit } from '../audit/log';
+import type { Database } from '../db/connection';
 import { settings } from '$lib/server/config';
 
 /** Targets and thresholds users tune; editable as data (data/metrics.json), never constants in code. */
@@ -60,4 +62,25 @@ export async function saveMetricConfig(
 	await writeFile(path, `${JSON.stringify(valid, null, '\t')}\n`);
 	cached = null;
 	return loadMetricConfig(path);
+}
+
+/**
+ * Replaces the configuration as a user's change: the audit entry (what the parameters were and became)
+ * is written in the same transaction as the file, and a file that cannot be written rolls it back.
+ */
+export async function updateMetricConfig(
+	db: Database,
+	config: MetricConfig,
+	actor: string
+): Promise<MetricConfig> {
+	const before = await loadMetricConfig();
+	return db.write(async (conn) => {
+		await appendAudit(conn, {
+			actor,
+			action: 'metric-config.update',
+			entity: 'metric-config',
+			detail: { params: { before: before.params, after: metricConfigSchema.parse(config).params } }
+		});
+		return saveMetricConfig(config);
+	});
 }

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { scheduleInputSchema, type ReportSchedule, type ScheduleRun } from '$lib/domain/reports/schedule';
+import { getDatabase } from '$lib/server/db/connection';
+import { runAfterStart } from '$lib/server/reports/schedule-runner';
+import { createSchedule, deleteSchedule, listSchedules } from '$lib/server/reports/schedules';
+import { CliError, cliText, optionError } from '../output';
+import { parseFilters } from './metric';
+
+const usage = () => cliText('report.sc.cli.usage');
+
+function print(json: boolean | undefined, value: unknown, text: string): void {
+	process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
+}
+
+const line = (s: ReportSchedule) =>
+	[
+		`#${s.id}`,
+		s.kind,
+		`day ${s.day} ${s.time} ${s.timeZone}`,
+		s.formats.join(','),
+		s.lang,
+		s.enabled ? `next ${s.nextDueLocal}` : 'disabled',
+		[s.folder, ...s.recipients].filter(Boolean).join(', '),
+		s.lastRun ? `last ${s.lastRun.dueAt} ${s.lastRun.outcome}` : ''
+	]
+		.filter(Boolean)
+		.join('  ');
+
+const runLine = (r: ScheduleRun) =>
+	`#${r.scheduleId}  ${r.dueAt}  ${r.outcome}  ${r.reportIds.join(',')}${r.error ? `  ${r.error}` : ''}`;
+
+/**
+ * `report schedule list|add|remove|run-due`: the schedules the server runs, from the shell. run-due
+ * is for cron users who run no server: it runs what is due now, missed runs caught up as at a start.
+ */
+export async function runReportSchedule(args: string[]): Promise<void> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			kind: { type: 'string' },
+			day: { type: 'string' },
+			time: { type: 'string' },
+			format: { type: 'string', multiple: true },
+			lang: { type: 'string' },
+			folder: { type: 'string' },
+			to: { type: 'string', multiple: true },
+			filter: { type: 'string', multiple: true },
+			disabled: { type: 'boolean' },
+			json: { type: 'boolean' }
+		}
+	});
+	const [what, id] = positionals;
+	const db = await getDatabase();
+	if (what === 'list') {
+		const list = await listSchedules(db);
+		return print(values.json, list, list.map(line).join('\n') || cliText('report.sc.empty'));
+	}
+	if (what === 'run-due') {
+		const runs = await runAfterStart(db, new Date());
+		return print(values.json, runs, runs.map(runLine).join('\n') || cliText('report.sc.cli.none'));
+	}
+	if (what === 'remove') {
+		if (!id || !/^\d+$/.test(id)) throw new CliError('report.sc.cli.needId', { usage: usage() });
+		await deleteSchedule(db, Number(id), 'cli');
+		return print(values.json, { removed: Number(id) }, cliText('report.sc.cli.removed', { id }));
+	}
+	if (what !== 'add')
+		throw new CliError('report.cli.badWhat', { choices: 'list, add, remove, run-due', usage: usage() });
+	const input = scheduleInputSchema.safeParse({
+		kind: values.kind,
+		day: values.day === undefined ? undefined : Number(values.day),
+		time: values.time,
+		formats: values.format,
+		lang: values.lang,
+		folder: values.folder === undefined ? undefined : resolve(values.folder),
+		recipients: values.to,
+		filters: parseFilters(values.filter ?? []),
+		enabled: !values.disabled
+	});
+	if (!input.success) throw optionError(input.error, usage());
+	const made = await createSchedule(db, input.data, 'cli');
+	print(values.json, made, line(made));
+}

@@ -1,0 +1,53 @@
+import type { GenerateReportRequest, ReportProgress } from '$lib/domain/reports/api';
+import { UserError } from '$lib/domain/errors';
+import { createT, type Locale } from '$lib/i18n';
+import type { Database } from '../db/connection';
+import { generateReport } from './generate';
+import { mediaType, snapshotBytes } from './snapshots';
+
+/** Generation as NDJSON lines: each step, then the snapshot or the error in the reader's language. */
+export function generationStream(
+	db: Database,
+	request: GenerateReportRequest,
+	options: { actor: string; locale: Locale }
+): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	return new ReadableStream({
+		async start(controller) {
+			const send = (line: ReportProgress) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+			try {
+				const snapshot = await generateReport(db, request, {
+					actor: options.actor,
+					onStep: (step) => send({ step })
+				});
+				send({ snapshot });
+			} catch (error) {
+				if (!(error instanceof UserError)) console.error('report generation failed:', error);
+				send({
+					error:
+						error instanceof UserError
+							? error.in(options.locale)
+							: createT(options.locale)('api.internal', {
+									detail: (error as Error)?.message ?? String(error)
+								})
+				});
+			} finally {
+				controller.close();
+			}
+		}
+	});
+}
+
+/** A stored report as a download named by its id, kind and period. */
+export async function snapshotDownload(db: Database, id: string): Promise<Response> {
+	const { snapshot, bytes } = await snapshotBytes(db, id);
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'content-type': mediaType(snapshot.format),
+			'content-length': String(bytes.length),
+			'content-disposition': `attachment; filename="${snapshot.fileName}"`,
+			'x-content-sha256': snapshot.sha256,
+			'cache-control': 'private, max-age=31536000, immutable'
+		}
+	});
+}

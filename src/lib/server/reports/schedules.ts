@@ -1,0 +1,272 @@
+import { localStamp, nextDue } from '$lib/domain/reports/due';
+import {
+	scheduleInput,
+	scheduleInputSchema,
+	type ReportSchedule,
+	type RunOutcome,
+	type ScheduleInput,
+	type SchedulePatch,
+	type ScheduleRun
+} from '$lib/domain/reports/schedule';
+import { appendAudit } from '../audit/log';
+import { settings } from '../config';
+import type { Database } from '../db/connection';
+import type { PlainRow } from '../db/values';
+import { ReportError } from './errors';
+
+/**
+ * Stored report schedules and their runs. Instants are kept as UTC TIMESTAMPs. `active_from` is when
+ * the schedule last started counting (made, re-enabled, or its day or time changed): due times before
+ * it are not owed, so saving a schedule never sets off a run for a month already past.
+ */
+
+/** ISO UTC → the naive UTC timestamp stored. */
+export const utc = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+const ISO = `'%Y-%m-%dT%H:%M:%SZ'`;
+
+/** A stored schedule with what the runner needs besides the input fields. */
+export interface StoredSchedule extends ScheduleInput {
+	id: number;
+	createdAt: string;
+	updatedAt: string;
+	activeFrom: string;
+}
+
+const COLUMNS = `id, kind, formats, lang, filters, day_of_month, time_of_day, enabled, folder, recipients,
+	strftime(active_from, ${ISO}) AS active_from, strftime(created_at, ${ISO}) AS created_at,
+	strftime(updated_at, ${ISO}) AS updated_at`;
+
+function toStored(r: PlainRow): StoredSchedule {
+	return {
+		id: Number(r.id),
+		kind: String(r.kind) as StoredSchedule['kind'],
+		formats: JSON.parse(String(r.formats)) as StoredSchedule['formats'],
+		lang: String(r.lang) === 'en' ? 'en' : 'zh-CN',
+		filters: JSON.parse(String(r.filters)) as Record<string, string[]>,
+		day: Number(r.day_of_month),
+		time: String(r.time_of_day),
+		enabled: Boolean(r.enabled),
+		folder: r.folder === null ? null : String(r.folder),
+		recipients: JSON.parse(String(r.recipients)) as string[],
+		activeFrom: String(r.active_from),
+		createdAt: String(r.created_at),
+		updatedAt: String(r.updated_at)
+	};
+}
+
+function toRun(r: PlainRow): ScheduleRun {
+	return {
+		scheduleId: Number(r.schedule_id),
+		dueAt: String(r.due_at),
+		ranAt: String(r.ran_at),
+		reportIds: JSON.parse(String(r.report_ids)) as string[],
+		outcome: String(r.outcome) as RunOutcome,
+		error: r.error === null ? null : String(r.error)
+	};
+}
+
+const RUN_COLUMNS = `schedule_id, strftime(due_at, ${ISO}) AS due_at, strftime(ran_at, ${ISO}) AS ran_at,
+	report_ids, outcome, error`;
+
+export async function storedSchedules(db: Database): Promise<StoredSchedule[]> {
+	return (await db.query(`SELECT ${COLUMNS} FROM report_schedules ORDER BY id`)).map(toStored);
+}
+
+async function storedSchedule(db: Database, id: number): Promise<StoredSchedule> {
+	const [row] = await db.query(`SELECT ${COLUMNS} FROM report_schedules WHERE id = $1`, [id]);
+	if (!row) throw new ReportError(404, 'report.sc.error.notFound', { id });
+	return toStored(row);
+}
+
+/** The due time the schedule last ran (or tried to) for, ISO, or null. */
+export async function lastDueAt(db: Database, id: number): Promise<string | null> {
+	const [row] = await db.query(
+		`SELECT strftime(max(due_at), ${ISO}) AS due FROM report_schedule_runs WHERE schedule_id = $1`,
+		[id]
+	);
+	return row?.due === null || row?.due === undefined ? null : String(row.due);
+}
+
+/** A schedule as the page and the API show it: with its next due time in the zone and its last run. */
+async function present(db: Database, s: StoredSchedule, now: Date): Promise<ReportSchedule> {
+	const zone = settings().WORKBENCH_TIMEZONE;
+	const last = await lastDueAt(db, s.id);
+	const from = new Date(Math.max(now.getTime(), Date.parse(s.activeFrom), last ? Date.parse(last) : 0));
+	const due = s.enabled ? nextDue(s.day, s.time, zone, from) : null;
+	const [lastRun] = await scheduleRuns(db, s.id, 1);
+	return {
+		...scheduleInput(s),
+		id: s.id,
+		createdAt: s.createdAt,
+		updatedAt: s.updatedAt,
+		timeZone: zone,
+		nextDue: due?.toISOString().replace('.000Z', 'Z') ?? null,
+		nextDueLocal: due ? localStamp(due, zone) : null,
+		lastRun: lastRun ?? null
+	};
+}
+
+export async function listSchedules(db: Database, now = new Date()): Promise<ReportSchedule[]> {
+	return Promise.all((await storedSchedules(db)).map((s) => present(db, s, now)));
+}
+
+export async function getSchedule(db: Database, id: number, now = new Date()): Promise<ReportSchedule> {
+	return present(db, await storedSchedule(db, id), now);
+}
+
+export async function scheduleRuns(db: Database, id: number, limit = 50): Promise<ScheduleRun[]> {
+	return (
+		await db.query(
+			`SELECT ${RUN_COLUMNS} FROM report_schedule_runs WHERE schedule_id = $1 ORDER BY due_at DESC LIMIT $2`,
+			[id, limit]
+		)
+	).map(toRun);
+}
+
+/** What the schedules section shows beside them: the zone due times are read in, whether e-mail is set up. */
+export function scheduleSettings(): { timeZone: string; mail: boolean } {
+	const { WORKBENCH_TIMEZONE, WORKBENCH_SMTP_URL, WORKBENCH_MAIL_FROM } = settings();
+	return { timeZone: WORKBENCH_TIMEZONE, mail: Boolean(WORKBENCH_SMTP_URL && WORKBENCH_MAIL_FROM) };
+}
+
+/**
+ * E-mail needs the SMTP settings: an enabled schedule is refused when saved rather than failing each
+ * month; disabling one stays possible whatever the settings.
+ */
+function checkMail(input: ScheduleInput): void {
+	if (input.enabled && input.recipients.length && !scheduleSettings().mail)
+		throw new ReportError(422, 'report.sc.error.noSmtp');
+}
+
+const params = (s: ScheduleInput) => [
+	s.kind,
+	JSON.stringify(s.formats),
+	s.lang,
+	JSON.stringify(s.filters),
+	s.day,
+	s.time,
+	s.enabled,
+	s.folder,
+	JSON.stringify(s.recipients)
+];
+
+export async function createSchedule(
+	db: Database,
+	input: ScheduleInput,
+	actor: string,
+	now = new Date()
+): Promise<ReportSchedule> {
+	checkMail(input);
+	const id = await db.write(async (conn) => {
+		const [id] = await conn.numbers(`SELECT nextval('report_schedule_seq')`);
+		await conn.run(
+			`INSERT INTO report_schedules VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+				$11::TIMESTAMP, $11::TIMESTAMP, $11::TIMESTAMP)`,
+			[id, ...params(input), utc(now)]
+		);
+		await appendAudit(conn, {
+			actor,
+			action: 'report.schedule.create',
+			entity: 'report_schedule',
+			entityId: id,
+			detail: input
+		});
+		return id;
+	});
+	return getSchedule(db, id, now);
+}
+
+export async function updateSchedule(
+	db: Database,
+	id: number,
+	patch: SchedulePatch,
+	actor: string,
+	now = new Date()
+): Promise<ReportSchedule> {
+	const stored = await storedSchedule(db, id);
+	const old = scheduleInput(stored);
+	const next = scheduleInputSchema.parse({ ...old, ...patch });
+	checkMail(next);
+	const restarts = next.day !== old.day || next.time !== old.time || (next.enabled && !old.enabled);
+	await db.write(async (conn) => {
+		await conn.run(
+			`UPDATE report_schedules SET kind = $2, formats = $3, lang = $4, filters = $5, day_of_month = $6,
+				time_of_day = $7, enabled = $8, folder = $9, recipients = $10, active_from = $11::TIMESTAMP,
+				updated_at = $12::TIMESTAMP WHERE id = $1`,
+			[id, ...params(next), restarts ? utc(now) : utc(new Date(stored.activeFrom)), utc(now)]
+		);
+		await appendAudit(conn, {
+			actor,
+			action: 'report.schedule.update',
+			entity: 'report_schedule',
+			entityId: id,
+			detail: { old, new: next }
+		});
+	});
+	return getSchedule(db, id, now);
+}
+
+/** Removes a schedule and its run history; the reports it made stay. */
+export async function deleteSchedule(db: Database, id: number, actor: string): Promise<void> {
+	const old = await storedSchedule(db, id);
+	await db.write(async (conn) => {
+		await conn.run(`DELETE FROM report_schedule_runs WHERE schedule_id = $1`, [id]);
+		await conn.run(`DELETE FROM report_schedules WHERE id = $1`, [id]);
+		await appendAudit(conn, {
+			actor,
+			action: 'report.schedule.delete',
+			entity: 'report_schedule',
+			entityId: id,
+			detail: old
+		});
+	});
+}
+
+/**
+ * Records that a due time is being run, unless it already was: the primary key makes this the one
+ * place that decides, so no due time runs twice, whatever the process or the clock did.
+ */
+export async function claimRun(db: Database, id: number, due: Date, now: Date): Promise<boolean> {
+	const rows = await db.write((conn) =>
+		conn.all(
+			`INSERT INTO report_schedule_runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, '[]', 'running', NULL)
+			 ON CONFLICT DO NOTHING RETURNING schedule_id`,
+			[id, utc(due), utc(now)]
+		)
+	);
+	return rows.length === 1;
+}
+
+export async function finishRun(
+	db: Database,
+	id: number,
+	due: Date,
+	result: { reportIds: string[]; error: string | null }
+): Promise<void> {
+	await db.write((conn) =>
+		conn.run(
+			`UPDATE report_schedule_runs SET report_ids = $3, outcome = $4, error = $5
+			 WHERE schedule_id = $1 AND due_at = $2::TIMESTAMP`,
+			[id, utc(due), JSON.stringify(result.reportIds), result.error ? 'failed' : 'ok', result.error]
+		)
+	);
+}
+
+/** Runs a killed process left 'running' failed, with the reason: they are not run again. */
+export async function failInterruptedRuns(
+	db: Database,
+	reason: (lang: 'zh-CN' | 'en') => string
+): Promise<void> {
+	const rows = await db.query(
+		`SELECT r.schedule_id, s.lang FROM report_schedule_runs r JOIN report_schedules s ON s.id = r.schedule_id
+		 WHERE r.outcome = 'running'`
+	);
+	if (!rows.length) return;
+	await db.write(async (conn) => {
+		for (const r of rows)
+			await conn.run(
+				`UPDATE report_schedule_runs SET outcome = 'failed', error = $2 WHERE schedule_id = $1 AND outcome = 'running'`,
+				[Number(r.schedule_id), reason(String(r.lang) === 'en' ? 'en' : 'zh-CN')]
+			);
+	});
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReportDocument, ReportFormat, ReportKind } from '$lib/domain/reports/document';
+import type { ReportFigures, ReportSnapshot } from '$lib/domain/reports/api';
+import { appendAudit } from '../audit/log';
+import type { Database } from '../db/connection';
+import type { PlainRow } from '../db/values';
+import { settings } from '../config';
+import { ReportNotFoundError, SnapshotAlteredError } from './errors';
+
+/**
+ * Generated reports are immutable snapshots: the bytes as first delivered, stored content-addressed
+ * under WORKBENCH_REPORTS (default data/reports) as `<sha256>`, with their hash and their figures in
+ * report_snapshots. Downloading again months later returns those bytes, checked against the hash,
+ * whatever was imported since; generating again makes a new report id.
+ */
+
+const MEDIA_TYPES: Record<ReportFormat, string> = {
+	html: 'text/html; charset=utf-8',
+	pdf: 'application/pdf',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+};
+
+export function mediaType(format: ReportFormat): string {
+	return MEDIA_TYPES[format];
+}
+
+/** A new report id, taken before the report is drawn because the report prints it. */
+export async function newReportId(db: Database): Promise<string> {
+	const [seq] = await db.write((conn) => conn.numbers(`SELECT nextval('report_seq')`));
+	return `RPT-${String(seq).padStart(6, '0')}`;
+}
+
+/** The figures a snapshot keeps: the document without chart drawings (their tables stay). */
+export function figuresOf(doc: ReportDocument): ReportFigures {
+	return {
+		id: doc.id,
+		kind: doc.kind,
+		title: doc.title,
+		period: doc.period,
+		sections: doc.sections.map((s) => ({
+			id: s.id,
+			title: s.title,
+			blocks: s.blocks.map((b) => (b.type === 'chart' ? { type: 'table' as const, table: b.table } : b))
+		}))
+	};
+}
+
+function toSnapshot(r: PlainRow): ReportSnapshot {
+	return {
+		id: String(r.id),
+		kind: String(r.kind) as ReportKind,
+		format: String(r.format) as ReportFormat,
+		lang: String(r.lang) === 'en' ? 'en' : 'zh-CN',
+		period: String(r.period),
+		filters: JSON.parse(String(r.filters)) as Record<string, string[]>,
+		assessmentId: r.assessment_id === null ? null : Number(r.assessment_id),
+		fileName: String(r.file_name),
+		sha256: String(r.sha256),
+		sizeBytes: Number(r.size_bytes),
+		generatedAt: String(r.generated_at),
+		generatedBy: String(r.generated_by)
+	};
+}
+
+const COLUMNS = `id, kind, format, lang, period, filters, assessment_id, file_name, sha256, size_bytes,
+	strftime(generated_at, '%Y-%m-%d %H:%M:%S') AS generated_at, generated_by`;
+
+export interface StoreInput {
+	doc: ReportDocument;
+	format: ReportFormat;
+	bytes: Buffer;
+	fileName: string;
+	assessmentId?: number | null;
+}
+
+/** Writes the bytes (once per content), then records the snapshot and its audit entry together. */
+export async function storeSnapshot(db: Database, input: StoreInput): Promise<ReportSnapshot> {
+	const { doc, format, bytes } = input;
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	const dir = settings().WORKBENCH_REPORTS;
+	await mkdir(dir, { recursive: true });
+	const temp = join(dir, `.${doc.id}.tmp`);
+	await writeFile(temp, bytes);
+	await rename(temp, join(dir, sha256));
+	await db.write(async (conn) => {
+		await conn.run(
+			`INSERT INTO report_snapshots VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMP, $13)`,
+			[
+				doc.id,
+				doc.kind,
+				format,
+				doc.lang,
+				doc.period,
+				JSON.stringify(doc.filters),
+				input.assessmentId ?? null,
+				input.fileName,
+				sha256,
+				bytes.length,
+				JSON.stringify(figuresOf(doc)),
+				doc.generatedAt,
+				doc.generatedBy
+			]
+		);
+		await appendAudit(conn, {
+			actor: doc.generatedBy,
+			action: 'report.generate',
+			entity: 'report',
+			entityId: doc.id,
+			detail: { kind: doc.kind, format, period: doc.period, filters: doc.filters, sha256 }
+		});
+	});
+	return getSnapshot(db, doc.id);
+}
+
+export async function listSnapshots(db: Database): Promise<ReportSnapshot[]> {
+	return (await db.query(`SELECT ${COLUMNS} FROM report_snapshots ORDER BY generated_at DESC, id DESC`)).map(
+		toSnapshot
+	);
+}
+
+export async function getSnapshot(db: Database, id: string): Promise<ReportSnapshot> {
+	const [row] = await db.query(`SELECT ${COLUMNS} FROM report_snapshots WHERE id = $1`, [id]);
+	if (!row) throw new ReportNotFoundError(id);
+	return toSnapshot(row);
+}
+
+export async function snapshotFigures(db: Database, id: string): Promise<ReportFigures> {
+	const [row] = await db.query(`SELECT figures FROM report_snapshots WHERE id = $1`, [id]);
+	if (!row) throw new ReportNotFoundError(id);
+	return JSON.parse(String(row.figures)) as ReportFigures;
+}
+
+/** The stored bytes, refused if they no longer match the hash recorded when they were made. */
+export async function snapshotBytes(
+	db: Database,
+	id: string
+): Promise<{ snapshot: ReportSnapshot; bytes: Buffer }> {
+	const snapshot = await getSnapshot(db, id);
+	const bytes = await readFile(join(settings().WORKBENCH_REPORTS, snapshot.sha256)).catch(() => null);
+	if (!bytes || createHash('sha256').update(bytes).digest('hex') !== snapshot.sha256) {
+		throw new SnapshotAlteredError(id);
+	}
+	return { snapshot, bytes };
+}

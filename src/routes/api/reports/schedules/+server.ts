@@ -1,0 +1,19 @@
+import { json } from '@sveltejs/kit';
+import { scheduleInputSchema } from '$lib/domain/reports/schedule';
+import { api, parseJson } from '$lib/server/http/api';
+import { createSchedule, listSchedules, scheduleSettings } from '$lib/server/reports';
+import type { RequestHandler } from './$types';
+
+/**
+ * {timeZone, mail, schedules}: the zone due times are read in (WORKBENCH_TIMEZONE), whether e-mail is
+ * set up, and the schedules, each with its next due time and its last run.
+ */
+export const GET: RequestHandler = api(async ({ locals }) =>
+	json({ ...scheduleSettings(), schedules: await listSchedules(locals.db) })
+);
+
+/** JSON {kind, day, time, formats?, lang?, filters?, enabled?, folder?, recipients?} → the schedule (201). */
+export const POST: RequestHandler = api(async ({ request, locals }) => {
+	const body = await parseJson(request, scheduleInputSchema, locals.locale);
+	return json(await createSchedule(locals.db, body, 'web'), { status: 201 });
+});

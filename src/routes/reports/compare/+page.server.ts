@@ -1,0 +1,6 @@
+import { comparePage } from '$lib/server/reports';
+import type { PageServerLoad } from './$types';
+
+/** Two generated reports' figures side by side (`?a=ID&b=ID`). */
+export const load: PageServerLoad = ({ url, locals }) =>
+	comparePage(locals.db, url.searchParams.get('a'), url.searchParams.get('b'), locals.locale);

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+let dir: string;
+
+function workbench(args: string[]) {
+	const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), ...args], {
+		cwd: ROOT,
+		env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb'), WORKBENCH_REPORTS: join(dir, 'reports') },
+		encoding: 'utf8'
+	});
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'workbench-report-cli-'));
+	const csv = join(dir, 'repairs.csv');
+	writeFileSync(
+		csv,
+		'维修单号,报修时间,产品型号,配件费\nR1,2025-10-03 09:00,KFR-35GW,120\nR2,2025-11-04 10:00,KFR-35GW,80\nR3,2025-11-20 11:00,XQG100,=1+1\nR4,2025-11-30 18:00,XQG100,10\n'
+	);
+	expect(workbench(['import', csv, '--kind', 'repair', '--json']).code).toBe(0);
+	const complaints = join(ROOT, 'tests/fixtures/metrics/complaints/complaints.csv');
+	expect(workbench(['import', complaints, '--kind', 'complaint', '--json']).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('workbench report', () => {
+	it('writes the report and prints only {reportId, sha256, path} with --json; get returns the same bytes', () => {
+		const out = join(dir, 'review.html');
+		const r = workbench([
+			'report',
+			'monthly-review',
+			'--period',
+			'2025-11',
+			'--format',
+			'html',
+			'--out',
+			out,
+			'--json'
+		]);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const printed = JSON.parse(r.stdout);
+		expect(Object.keys(printed).sort()).toEqual(['path', 'reportId', 'sha256']);
+		expect(printed.path).toBe(out);
+		expect(printed.sha256).toBe(sha(out));
+		expect(readFileSync(out, 'utf8')).toContain(printed.reportId);
+
+		const copy = join(dir, 'copy.html');
+		const got = workbench(['report', 'get', printed.reportId, '--out', copy, '--json']);
+		expect(got.code).toBe(0);
+		expect(JSON.parse(got.stdout)).toEqual({ ...printed, path: copy });
+		expect(sha(copy)).toBe(printed.sha256);
+
+		const list = workbench(['report', 'list', '--json']);
+		expect(JSON.parse(list.stdout).map((s: { id: string }) => s.id)).toEqual([printed.reportId]);
+	});
+
+	it('writes English XLSX when asked, the format taken from the file name', () => {
+		const out = join(dir, 'review.xlsx');
+		const r = workbench([
+			'report',
+			'monthly-review',
+			'--period',
+			'2025-11',
+			'--lang',
+			'en',
+			'--out',
+			out,
+			'--json'
+		]);
+		expect(r.code).toBe(0);
+		expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+	});
+
+	it('refuses a bad period or a missing --out with usage and exit code 2, writing nothing', () => {
+		const bad = workbench(['report', 'monthly-review', '--period', '2025-13', '--out', join(dir, 'x.html')]);
+		expect(bad.code).toBe(2);
+		expect(bad.stdout).toBe('');
+		expect(bad.stderr).toMatch(/--period: must be a month, YYYY-MM/);
+		const noOut = workbench(['report', 'monthly-review', '--period', '2025-11']);
+		expect(noOut.code).toBe(2);
+		expect(noOut.stderr).toMatch(/--out FILE is required/);
+		const unknown = workbench(['report', 'get', 'RPT-999999', '--out', join(dir, 'y.html')]);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr).toContain('RPT-999999');
+	});
+
+	it('writes the monthly complaint analysis', () => {
+		const out = join(dir, 'complaints.html');
+		const args = ['complaint-analysis', '--period', '2024-05', '--format', 'html', '--out', out, '--json'];
+		const r = workbench(['report', ...args]);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const printed = JSON.parse(r.stdout);
+		expect(printed.sha256).toBe(sha(out));
+		const html = readFileSync(out, 'utf8');
+		expect(html).toContain('月度投诉分析汇总');
+		// The fixture's May (tests/fixtures/metrics/complaints/README.md): K3, K5 and K9 resolved late.
+		for (const id of ['K3', 'K5', 'K9']) expect(html).toContain(`<td>${id}</td>`);
+		expect(html).toContain('截至 2024-06-01 00:00');
+		// June is the complaints' month to date: refused, naming May.
+		const june = workbench(['report', 'complaint-analysis', '--period', '2024-06', '--out', out]);
+		expect(june.code).toBe(1);
+		expect(june.stderr).toContain('2024-05');
+	});
+});

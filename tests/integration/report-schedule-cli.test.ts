@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+let dir: string;
+
+function workbench(args: string[]) {
+	const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), 'report', 'schedule', ...args], {
+		cwd: ROOT,
+		env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb'), WORKBENCH_REPORTS: join(dir, 'reports') },
+		encoding: 'utf8'
+	});
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'workbench-schedule-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('workbench report schedule', () => {
+	it('adds, lists, runs what is due and removes schedules', () => {
+		const added = workbench([
+			'add',
+			'--kind',
+			'complaint-analysis',
+			'--day',
+			'31',
+			'--time',
+			'07:30',
+			'--folder',
+			'out',
+			'--json'
+		]);
+		expect(added.stderr).toBe('');
+		const made = JSON.parse(added.stdout);
+		expect(made).toMatchObject({
+			id: 1,
+			day: 31,
+			formats: ['pdf'],
+			folder: join(ROOT, 'out'),
+			timeZone: 'Asia/Shanghai'
+		});
+		expect(made.nextDueLocal).toMatch(/ 07:30$/);
+
+		expect(JSON.parse(workbench(['list', '--json']).stdout).map((s: { id: number }) => s.id)).toEqual([1]);
+		// Just made: nothing is due yet, so nothing runs.
+		expect(JSON.parse(workbench(['run-due', '--json']).stdout)).toEqual([]);
+
+		const bad = workbench(['add', '--kind', 'monthly-review', '--day', '3', '--time', '8:00']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/--time: must be HH:MM/);
+		const mail = workbench([
+			'add',
+			'--kind',
+			'monthly-review',
+			'--day',
+			'3',
+			'--time',
+			'08:00',
+			'--to',
+			'qm@example.com'
+		]);
+		expect(mail.code).not.toBe(0);
+		expect(mail.stderr).toMatch(/WORKBENCH_SMTP_URL/);
+
+		expect(workbench(['remove', '1']).code).toBe(0);
+		expect(JSON.parse(workbench(['list', '--json']).stdout)).toEqual([]);
+	}, 120_000);
+});
