@@ -1,5 +1,6 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import { baseOption, categoryAxis, COLORS, seriesTooltip, valueAxis, type Row } from './common';
+import type { Translate } from '$lib/i18n';
 import { toNumber } from './format';
 
 const COST_PARTS = ['parts', 'labor', 'logistics', 'other'] as const;
@@ -58,4 +59,24 @@ export function stackedCostOption(input: StackedCostInput): EChartsOption {
 		],
 		series
 	};
+}
+
+/**
+ * The monthly cost chart of the Cost page and the reports: the four parts over every repair, and the
+ * warranty cost per unit sold (warranty cost means repairs in warranty only).
+ */
+export function monthlyCostOption(rows: Row[], t: Translate, locale: string): EChartsOption {
+	return stackedCostOption({
+		rows,
+		labels: {
+			parts: t('cost.parts'),
+			labor: t('cost.labor'),
+			logistics: t('cost.logistics'),
+			other: t('cost.other'),
+			cost: t('cost.amount'),
+			perUnit: t('cost.perUnit')
+		},
+		locale,
+		perUnitField: 'warranty_cost_per_unit_sold'
+	});
 }

@@ -37,10 +37,11 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 	'report.ignoredFilters':
 		'These metrics cannot apply some of the filters and were computed on all data: {list}',
 	'report.mr.kpiTable': 'Headline figures of {month} (month on month, year on year)',
+	'report.mr.costTrend': 'Repair and warranty cost (warranty cost: repairs in warranty only)',
 	'report.mr.trends': 'Trends (last 13 months)',
 	'report.mr.topDefects': 'Top defects and cost drivers',
 	'report.mr.pareto': 'Defect codes of {month}, Pareto (top 10)',
-	'report.mr.drivers': 'Warranty cost drivers of {month} by model (top 10)',
+	'report.mr.drivers': 'Repair cost drivers of {month} by model (top 10, all repairs)',
 	'report.mr.service': 'Returns, complaints and satisfaction',
 	'report.mr.sla': 'Complaints handled within target (target {target}%)',
 	'report.mr.satisfaction': 'Satisfaction and NPS (last 3 months)',

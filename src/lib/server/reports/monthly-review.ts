@@ -1,7 +1,7 @@
 import { lineTrendOption } from '$lib/charts/line-trend';
 import { paretoOption } from '$lib/charts/pareto';
 import { shareBarsOption } from '$lib/charts/share-bars';
-import { stackedCostOption } from '$lib/charts/stacked-cost';
+import { monthlyCostOption } from '$lib/charts/stacked-cost';
 import { levelKey } from '$lib/domain/assessment/labels';
 import { KPI_VALUE_KINDS } from '$lib/domain/metrics/overview';
 import type { ReportBlock, ReportDocument, ReportSection } from '$lib/domain/reports/document';
@@ -120,23 +120,11 @@ export async function monthlyReview(ctx: ReportContext): Promise<ReportDocument>
 				},
 				{
 					type: 'chart',
-					title: t('kpi.warranty_cost'),
-					option: stackedCostOption({
-						rows: cost,
-						labels: {
-							parts: t('cost.parts'),
-							labor: t('cost.labor'),
-							logistics: t('cost.logistics'),
-							other: t('cost.other'),
-							cost: t('cost.amount'),
-							perUnit: t('cost.perUnit')
-						},
-						locale,
-						perUnitField: 'cost_per_unit_sold'
-					}),
+					title: t('report.mr.costTrend'),
+					option: monthlyCostOption(cost, t, locale),
 					table: {
 						id: 'cost',
-						title: t('kpi.warranty_cost'),
+						title: t('report.mr.costTrend'),
 						columns: [
 							monthCol,
 							{ key: 'parts', label: t('cost.parts'), kind: 'money' },
@@ -144,7 +132,9 @@ export async function monthlyReview(ctx: ReportContext): Promise<ReportDocument>
 							{ key: 'logistics', label: t('cost.logistics'), kind: 'money' },
 							{ key: 'other', label: t('cost.other'), kind: 'money' },
 							{ key: 'total', label: t('cost.total'), kind: 'money' },
-							{ key: 'cost_per_unit_sold', label: t('cost.perUnit'), kind: 'money' }
+							{ key: 'warranty_total', label: t('cost.warranty'), kind: 'money' },
+							{ key: 'out_of_warranty_total', label: t('cost.outOfWarranty'), kind: 'money' },
+							{ key: 'warranty_cost_per_unit_sold', label: t('cost.perUnit'), kind: 'money' }
 						],
 						rows: cost
 					}
