@@ -17,21 +17,10 @@
  * Over 300 lines: the server it starts, the cases it times and the report it writes share one set of
  * measurements; splitting them would pass those around without making any part clearer.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
-import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +30,7 @@ import type { SqlParams } from '../src/lib/server/db/sql';
 import { parseMetricQuery } from '../src/lib/server/http/metric-query';
 import { recordsArrow } from '../src/lib/server/metrics/records';
 import { runMetric } from '../src/lib/server/metrics/registry';
+import { ensureBuild, get, startApp } from './app';
 import { envInt, otherCpuMeter, ROOT, stats, type Stats } from './common';
 import { END, metricsData, MODELS, type GeneratedData } from './metrics-data';
 
@@ -95,126 +85,6 @@ function casesFor(metrics: MetricListing[]): BenchCase[] {
 
 // ---------------------------------------------------------------------------------------------------
 // HTTP: the built app and a keep-alive client
-
-interface HttpResult {
-	status: number;
-	body: Buffer;
-	ms: number;
-}
-
-/** One GET over a keep-alive connection; the time is from the call until the last byte of the body. */
-function get(agent: Agent, base: URL, path: string): Promise<HttpResult> {
-	return new Promise((done, fail) => {
-		const started = performance.now();
-		const req = request({ host: base.hostname, port: base.port, path, method: 'GET', agent }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () =>
-				done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - started })
-			);
-			res.on('error', fail);
-		});
-		req.on('error', fail);
-		req.end();
-	});
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))
-			);
-		});
-	});
-}
-
-interface RunningApp {
-	url: URL;
-	pid: number | undefined;
-	stop: () => Promise<void>;
-}
-
-/** Where the app build is copied before it runs (see snapshotBuild). */
-const APP_COPY = join(ROOT, 'bench', 'data', 'app-build');
-
-function ensureBuild(): { builtAt: Date; stale: string[] } {
-	const entry = join(ROOT, 'build', 'index.js');
-	if (!existsSync(entry)) {
-		process.stderr.write('  build/ is missing: npm run build …\n');
-		const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-		if (result.status !== 0) throw new Error('npm run build failed');
-	}
-	const builtAt = statSync(entry).mtime;
-	const dir = join(ROOT, 'src', 'lib', 'server', 'metrics');
-	const stale = spawnSync('find', [dir, '-name', '*.ts', '-newer', entry], { encoding: 'utf8' })
-		.stdout.split('\n')
-		.filter(Boolean)
-		.map((p) => p.slice(ROOT.length + 1));
-	return { builtAt, stale };
-}
-
-/**
- * A private copy of build/ (inside the repository, so that the app still resolves node_modules and
- * package.json): the server loads its route chunks lazily, so a rebuild of build/ by someone else
- * while the benchmark runs would otherwise break it half-way.
- */
-function snapshotBuild(): string {
-	rmSync(APP_COPY, { recursive: true, force: true });
-	cpSync(join(ROOT, 'build'), APP_COPY, { recursive: true });
-	return join(APP_COPY, 'index.js');
-}
-
-async function startApp(database: string): Promise<RunningApp> {
-	const uploads = mkdtempSync(join(tmpdir(), 'workbench-bench-uploads-'));
-	const port = await freePort();
-	const url = new URL(`http://127.0.0.1:${port}`);
-	const child: ChildProcess = spawn(process.execPath, [snapshotBuild()], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url.origin,
-			BODY_SIZE_LIMIT: 'Infinity',
-			WORKBENCH_DB: database,
-			WORKBENCH_UPLOADS: uploads
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout?.on('data', (d) => (output += d));
-	child.stderr?.on('data', (d) => (output += d));
-	const agent = new Agent({ keepAlive: false });
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		try {
-			if ((await get(agent, url, '/api/metrics')).status === 200) break;
-		} catch {
-			/* not listening yet */
-		}
-		if (child.exitCode !== null || Date.now() > deadline) {
-			child.kill('SIGTERM');
-			throw new Error(`the app did not start:\n${output}`);
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	agent.destroy();
-	return {
-		url,
-		pid: child.pid,
-		stop: async () => {
-			if (child.exitCode === null) {
-				child.kill('SIGTERM');
-				await new Promise((r) => child.once('exit', r));
-			}
-			rmSync(uploads, { recursive: true, force: true });
-			rmSync(APP_COPY, { recursive: true, force: true });
-		}
-	};
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Measuring
