@@ -4,6 +4,7 @@ import {
 	type ComplaintBacklogRow,
 	type ComplaintBreakdownRow
 } from '$lib/domain/metrics/complaints';
+import { breakdownColumn } from './breakdowns';
 import type { MetricDefinition } from './definition';
 import { asOfSql } from './periods';
 import { durationUs, Params, whereSql } from './sql';
@@ -23,11 +24,7 @@ export const breakdown: MetricDefinition<'complaints.breakdown'> = {
 	filters: COMPLAINT_FILTERS,
 	uses: [],
 	async run({ db, query }) {
-		// query.by was checked against the dimensions by the registry; checked again here because the
-		// name becomes an identifier in the SQL.
-		const by = query.by ?? COMPLAINT_BREAKDOWN_DIMENSIONS[0];
-		if (!(COMPLAINT_BREAKDOWN_DIMENSIONS as readonly string[]).includes(by))
-			throw new Error(`complaints.breakdown: bad dimension ${by}`);
+		const by = breakdownColumn('complaints.breakdown', COMPLAINT_BREAKDOWN_DIMENSIONS, query);
 		const p = new Params();
 		const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS });
 		const rows = await db.query(
