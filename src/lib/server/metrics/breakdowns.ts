@@ -4,7 +4,8 @@ import {
 	type SatisfactionBreakdownRow,
 	type SatisfactionDistributionRow
 } from '$lib/domain/metrics/satisfaction';
-import type { MetricQuery } from '$lib/domain/metrics/query';
+import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
+import type { Database } from '../db/connection';
 import type { MetricDefinition } from './definition';
 import { Params, whereSql } from './sql';
 
@@ -16,13 +17,51 @@ const SURVEY_FILTERS = ['model', 'region', 'channel'] as const;
  * The column a breakdown groups by: query.by (default the first dimension). The registry checked it
  * against the dimensions; checked again here because the name becomes an identifier in the SQL.
  */
-export function breakdownColumn(id: string, dimensions: readonly string[], query: MetricQuery): string {
+function breakdownColumn(id: string, dimensions: readonly string[], query: MetricQuery): string {
 	const by = query.by ?? dimensions[0];
 	if (!dimensions.includes(by)) throw new Error(`${id}: bad dimension ${by}`);
 	return by;
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * The rows of a count breakdown: the records of `table` in the window by query.by, key (null: no value,
+ * placed last), count and share of all the window's records, by count descending then key; `sums` are
+ * SQL aggregates over the group (alias `t`) added to each row as numbers or null.
+ */
+export async function countBreakdown(
+	db: Database,
+	query: MetricQuery,
+	spec: {
+		id: string;
+		table: string;
+		dateColumn: string;
+		dimensions: readonly string[];
+		filters: readonly FilterName[];
+		sums?: Record<string, string>;
+	}
+): Promise<
+	({ key: string | null; count: number; share: number } & Record<string, number | string | null>)[]
+> {
+	const by = breakdownColumn(spec.id, spec.dimensions, query);
+	const p = new Params();
+	const where = whereSql(p, query, { alias: 't', dateColumn: spec.dateColumn, filters: spec.filters });
+	const sums = Object.entries(spec.sums ?? {});
+	const rows = await db.query(
+		`SELECT t.${by} AS key, count(*) AS count${sums.map(([name, sql]) => `, ${sql} AS ${name}`).join('')}
+		 FROM ${spec.table} t WHERE ${where}
+		 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,
+		p.values
+	);
+	const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
+	return rows.map((r) => ({
+		...Object.fromEntries(sums.map(([name]) => [name, num(r[name])])),
+		key: r.key === null ? null : String(r.key),
+		count: Number(r.count),
+		share: Number(r.count) / total
+	}));
+}
 
 /**
  * returns.breakdown — returns requested in the window counted by one dimension: key, count, share,
@@ -35,26 +74,15 @@ export const returnsBreakdown: MetricDefinition<'returns.breakdown'> = {
 	dimensions: RETURN_BREAKDOWN_DIMENSIONS,
 	filters: RETURN_FILTERS,
 	uses: [],
-	async run({ db, query }) {
-		const by = breakdownColumn('returns.breakdown', RETURN_BREAKDOWN_DIMENSIONS, query);
-		const p = new Params();
-		const where = whereSql(p, query, { alias: 'r', dateColumn: 'requested_at', filters: RETURN_FILTERS });
-		const rows = await db.query(
-			`SELECT r.${by} AS key, count(*) AS count, sum(r.quantity) AS quantity,
-				CAST(sum(r.amount) AS DOUBLE) AS amount
-			 FROM returns r WHERE ${where}
-			 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,
-			p.values
-		);
-		const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
-		return rows.map((r) => ({
-			key: r.key === null ? null : String(r.key),
-			count: Number(r.count),
-			share: Number(r.count) / total,
-			quantity: num(r.quantity),
-			amount: num(r.amount)
-		})) satisfies ReturnBreakdownRow[];
-	}
+	run: async ({ db, query }) =>
+		(await countBreakdown(db, query, {
+			id: 'returns.breakdown',
+			table: 'returns',
+			dateColumn: 'requested_at',
+			dimensions: RETURN_BREAKDOWN_DIMENSIONS,
+			filters: RETURN_FILTERS,
+			sums: { quantity: 'sum(t.quantity)', amount: 'CAST(sum(t.amount) AS DOUBLE)' }
+		})) as ReturnBreakdownRow[]
 };
 
 /**
