@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineTrendOption } from './line-trend';
+import { countShareOption, lineTrendOption } from './line-trend';
 
 const rows = [
 	{ month: '2024-01', repairs: 10, rate_per_1000: 1.5 },
@@ -47,5 +47,28 @@ describe('lineTrendOption', () => {
 		expect(axes[1].axisLabel.formatter(1.5)).toBe('1.5‰');
 		expect((series[1].markLine as { data: unknown[] }).data).toEqual([{ yAxis: 1.4 }]);
 		expect(series[0].markLine).toBeUndefined();
+	});
+});
+
+describe('countShareOption', () => {
+	const option = countShareOption({
+		rows: [
+			{ bucket: '>7d', complaints: 3, share: 0.75 },
+			{ bucket: '0-4h', complaints: 1, share: 0.25 }
+		],
+		x: 'bucket',
+		count: { key: 'complaints', label: 'Open' },
+		share: { key: 'share', label: 'Share' },
+		locale: 'en-GB'
+	});
+	const series = option.series as Record<string, unknown>[];
+
+	it('puts the categories on the axis, counts as bars and shares as a line on the second axis', () => {
+		expect((option.xAxis as { data: string[] }).data).toEqual(['>7d', '0-4h']);
+		expect(series.map((s) => [s.name, s.type, s.yAxisIndex, s.data])).toEqual([
+			['Open', 'bar', 0, [3, 1]],
+			['Share', 'line', 1, [0.75, 0.25]]
+		]);
+		expect((option.yAxis as { max?: number }[])[1].max).toBe(1);
 	});
 });

@@ -84,3 +84,30 @@ export function lineTrendOption(input: LineTrendInput): EChartsOption {
 		series
 	};
 }
+
+/**
+ * Counts per category as bars with their share (0–1) as a line on a 0–100 % axis: the shape of
+ * distributions such as backlog age buckets or answers per score.
+ */
+export function countShareOption(input: {
+	rows: Row[];
+	x: string;
+	count: { key: string; label: string };
+	share: { key: string; label: string };
+	locale: string;
+}): EChartsOption {
+	const { count, share } = input;
+	return lineTrendOption({
+		rows: input.rows,
+		x: input.x,
+		series: [
+			{ ...count, type: 'bar' },
+			{ ...share, axis: 1 }
+		],
+		axes: [
+			{ name: count.label, kind: 'count', min: 0 },
+			{ name: share.label, kind: 'share', min: 0, max: 1 }
+		],
+		locale: input.locale
+	});
+}

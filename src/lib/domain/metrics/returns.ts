@@ -15,3 +15,25 @@ export type ReturnsMonthlyRow = {
 	/** Returns not yet in the counter share: no counter time, deadline not passed by the as-of time. */
 	counter_pending: number;
 };
+
+/** Columns of returns returns.breakdown may group by; the first is the default. */
+export const RETURN_BREAKDOWN_DIMENSIONS = [
+	'reason',
+	'return_type',
+	'channel',
+	'region',
+	'supplier',
+	'product_model'
+] as const;
+
+/** returns.breakdown: returns of one key of the grouping dimension (null: no value). */
+export type ReturnBreakdownRow = {
+	key: string | null;
+	count: number;
+	/** Of all returns in the window (the no-value group included). */
+	share: number;
+	/** Sum of the returns' quantity; null when none of them has one. */
+	quantity: number | null;
+	/** Sum of the returns' amount; null when none of them has one. */
+	amount: number | null;
+};

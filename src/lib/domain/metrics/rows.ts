@@ -8,8 +8,12 @@ import type { CostDriverRow, CostMonthlyRow } from './cost';
 import type { DefectsMonthlyRow, MisRow, ParetoRow, PChartRow } from './defects';
 import type { KpiRow, SignalRow } from './overview';
 import type { RepeatRow, TurnaroundRow } from './repairs';
-import type { ReturnsMonthlyRow } from './returns';
-import type { SatisfactionMonthlyRow } from './satisfaction';
+import type { ReturnBreakdownRow, ReturnsMonthlyRow } from './returns';
+import type {
+	SatisfactionBreakdownRow,
+	SatisfactionDistributionRow,
+	SatisfactionMonthlyRow
+} from './satisfaction';
 import type { WeibullRow } from './warranty';
 
 /** Every metric id and the row it returns: the server's definitions produce them, the pages read them. */
@@ -24,11 +28,14 @@ export interface MetricRows {
 	'cost.monthly': CostMonthlyRow;
 	'cost.drivers': CostDriverRow;
 	'returns.monthly': ReturnsMonthlyRow;
+	'returns.breakdown': ReturnBreakdownRow;
 	'complaints.sla': ComplaintsSlaRow;
 	'complaints.escalations': EscalationRow;
 	'complaints.breakdown': ComplaintBreakdownRow;
 	'complaints.backlog': ComplaintBacklogRow;
 	'satisfaction.monthly': SatisfactionMonthlyRow;
+	'satisfaction.breakdown': SatisfactionBreakdownRow;
+	'satisfaction.distribution': SatisfactionDistributionRow;
 	'overview.kpis': KpiRow;
 	signals: SignalRow;
 }

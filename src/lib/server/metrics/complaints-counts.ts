@@ -4,6 +4,7 @@ import {
 	type ComplaintBacklogRow,
 	type ComplaintBreakdownRow
 } from '$lib/domain/metrics/complaints';
+import { countBreakdown } from './breakdowns';
 import type { MetricDefinition } from './definition';
 import { asOfSql } from './periods';
 import { durationUs, Params, whereSql } from './sql';
@@ -22,26 +23,14 @@ export const breakdown: MetricDefinition<'complaints.breakdown'> = {
 	dimensions: COMPLAINT_BREAKDOWN_DIMENSIONS,
 	filters: COMPLAINT_FILTERS,
 	uses: [],
-	async run({ db, query }) {
-		// query.by was checked against the dimensions by the registry; checked again here because the
-		// name becomes an identifier in the SQL.
-		const by = query.by ?? COMPLAINT_BREAKDOWN_DIMENSIONS[0];
-		if (!(COMPLAINT_BREAKDOWN_DIMENSIONS as readonly string[]).includes(by))
-			throw new Error(`complaints.breakdown: bad dimension ${by}`);
-		const p = new Params();
-		const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS });
-		const rows = await db.query(
-			`SELECT c.${by} AS key, count(*) AS count FROM complaints c WHERE ${where}
-			 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,
-			p.values
-		);
-		const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
-		return rows.map((r) => ({
-			key: r.key === null ? null : String(r.key),
-			count: Number(r.count),
-			share: Number(r.count) / total
-		})) satisfies ComplaintBreakdownRow[];
-	}
+	run: async ({ db, query }) =>
+		(await countBreakdown(db, query, {
+			id: 'complaints.breakdown',
+			table: 'complaints',
+			dateColumn: 'received_at',
+			dimensions: COMPLAINT_BREAKDOWN_DIMENSIONS,
+			filters: COMPLAINT_FILTERS
+		})) satisfies ComplaintBreakdownRow[]
 };
 
 /** Upper edges of the age buckets (inclusive), in microseconds, youngest first; older is '>7d'. */

@@ -1,4 +1,5 @@
 import type { ReturnsMonthlyRow } from '$lib/domain/metrics/returns';
+import { returnsBreakdown } from './breakdowns';
 import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { asOfSql } from './periods';
 import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
@@ -101,4 +102,4 @@ const monthly: MetricDefinition<'returns.monthly'> = {
 };
 
 /** The returns metric family. */
-export const metrics = [monthly] satisfies AnyMetricDefinition[];
+export const metrics = [monthly, returnsBreakdown] satisfies AnyMetricDefinition[];

@@ -1,4 +1,5 @@
 import type { SatisfactionMonthlyRow } from '$lib/domain/metrics/satisfaction';
+import { satisfactionBreakdown, satisfactionDistribution } from './breakdowns';
 import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSql } from './sql';
 
@@ -50,4 +51,8 @@ const monthly: MetricDefinition<'satisfaction.monthly'> = {
 };
 
 /** The satisfaction metric family. */
-export const metrics = [monthly] satisfies AnyMetricDefinition[];
+export const metrics = [
+	monthly,
+	satisfactionBreakdown,
+	satisfactionDistribution
+] satisfies AnyMetricDefinition[];

@@ -2,8 +2,12 @@ import { pageQuery } from '$lib/server/http/metric-query';
 import { loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, locals }) =>
-	loadPage(locals.db, pageQuery(url, locals.locale), {
+export const load: PageServerLoad = ({ url, locals }) => {
+	const query = pageQuery(url, locals.locale);
+	return loadPage(locals.db, query, {
 		sla: 'complaints.sla',
-		escalations: 'complaints.escalations'
+		escalations: 'complaints.escalations',
+		breakdown: { id: 'complaints.breakdown', by: query.by },
+		ages: 'complaints.backlog'
 	});
+};

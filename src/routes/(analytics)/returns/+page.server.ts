@@ -2,5 +2,10 @@ import { pageQuery } from '$lib/server/http/metric-query';
 import { loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, locals }) =>
-	loadPage(locals.db, pageQuery(url, locals.locale), { monthly: 'returns.monthly' });
+export const load: PageServerLoad = ({ url, locals }) => {
+	const query = pageQuery(url, locals.locale);
+	return loadPage(locals.db, query, {
+		monthly: 'returns.monthly',
+		breakdown: { id: 'returns.breakdown', by: query.by }
+	});
+};
