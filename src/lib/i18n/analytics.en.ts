@@ -63,6 +63,7 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'overview.subtitle': 'Key figures for {month}, month on month and year on year',
 	'overview.noMonth': 'No month to analyse yet',
 	'overview.month': 'Month',
+	'overview.assessment': 'GB/T 27922 level (latest final assessment)',
 	'overview.kpis': 'Key figures',
 	'overview.signals': 'Signals',
 	'overview.noSignals': 'No signals this month.',

@@ -81,6 +81,7 @@ export const analyticsZh = {
 	'overview.subtitle': '{month} 关键指标：与上月（环比）和去年同月（同比）比较',
 	'overview.noMonth': '还没有可分析的月份',
 	'overview.month': '月份',
+	'overview.assessment': 'GB/T 27922 星级（最近一次定稿评估）',
 	'overview.kpis': '关键指标',
 	'overview.signals': '异常信号',
 	'overview.noSignals': '本月没有异常信号。',
