@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDays, unreliability, weibullOption } from './weibull';
+import { b10Days, sampleDays, unreliability, weibullOption } from './weibull';
 
 describe('weibull curves', () => {
 	it('computes F(t) = 1 − exp(−(t/η)^β)', () => {
@@ -49,5 +49,20 @@ describe('weibull curves', () => {
 		expect(option.xAxis).toMatchObject({ type: 'log', min: 1, max: 1000 });
 		const series = option.series as { data: [number, number][] }[];
 		expect(series[0].data[0][0]).toBe(1);
+	});
+});
+
+describe('b10Days', () => {
+	it('is the age at which F(t) reaches 10 %', () => {
+		const t = b10Days(1.35, 2000);
+		expect(t).not.toBeNull();
+		expect(unreliability(t as number, 1.35, 2000)).toBeCloseTo(0.1, 10);
+		// β = 1: t = η·ln(1/0.9) ≈ 0.10536·η
+		expect(b10Days(1, 1000)).toBeCloseTo(105.36, 2);
+	});
+	it('is null without a fit', () => {
+		expect(b10Days(null, 1000)).toBeNull();
+		expect(b10Days(1.2, null)).toBeNull();
+		expect(b10Days(0, 1000)).toBeNull();
 	});
 });

@@ -24,6 +24,12 @@ export function unreliability(t: number, beta: number, eta: number): number {
 	return 1 - Math.exp(-Math.pow(t / eta, beta));
 }
 
+/** B10 life: the age by which 10 % of units have failed, t = η·(−ln 0.9)^(1/β). */
+export function b10Days(beta: number | null, eta: number | null): number | null {
+	if (beta === null || eta === null || beta <= 0 || eta <= 0) return null;
+	return eta * Math.pow(-Math.log(0.9), 1 / beta);
+}
+
 /** Ages (days) at which the curves are sampled: evenly spaced, or geometrically on a log axis. */
 export function sampleDays(maxDays: number, points: number, log: boolean): number[] {
 	const n = Math.max(2, points);

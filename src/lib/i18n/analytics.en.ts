@@ -28,6 +28,8 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'empty.body':
 		'Import exports first (repair orders, sales, returns, complaints or surveys); the analysis appears here once the data is in.',
 	'empty.cta': 'Go to import',
+	'empty.noSales': 'No sales for this period, so the rate per unit sold is blank.',
+	'empty.importSales': 'Import sales',
 	'empty.filtered': 'No data for this period and these filters.',
 	'metric.error': 'This metric could not be computed: {detail}',
 	'query.invalid': 'Invalid filters: {detail}',
@@ -61,6 +63,7 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'overview.subtitle': 'Key figures for {month}, month on month and year on year',
 	'overview.noMonth': 'No month to analyse yet',
 	'overview.month': 'Month',
+	'overview.assessment': 'GB/T 27922 level (latest final assessment)',
 	'overview.kpis': 'Key figures',
 	'overview.signals': 'Signals',
 	'overview.noSignals': 'No signals this month.',
@@ -172,6 +175,11 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'weibull.days': 'Days in service',
 	'weibull.log': 'Log time axis',
 	'weibull.warranty': 'Warranty',
+	'weibull.inWarranty': 'In-warranty fit (headline)',
+	'weibull.allHistory': 'All-history fit',
+	'weibull.curvesInWarranty': 'Unreliability F(t), in-warranty fit',
+	'weibull.inWarrantyWhy':
+		"The headline is the in-warranty fit (failures inside the warranty period, units censored at the lesser of age and warranty), because failures after warranty mostly never reach the maker's data; the all-history fit is shown beside it.",
 	'weibull.noFit': 'Too few failures to fit',
 	'weibull.betaHint':
 		'β > 1: wear-out (failures rise with age); β < 1: infant mortality; β ≈ 1: random failures.',

@@ -1,0 +1,45 @@
+import type { KpiRow } from '$lib/domain/metrics/overview';
+import type { MetricInfo, MetricQuery } from '$lib/domain/metrics/query';
+import type { MetricId } from '$lib/domain/metrics/rows';
+import type { Database } from '$lib/server/db/connection';
+import { loadMetric } from './blocks';
+import { lastDayOf, monthsBack } from './periods';
+
+/** Months a sparkline covers: the KPI's month and the twelve before it. */
+export const SPARK_MONTHS = 13;
+
+/**
+ * Each KPI's monthly values over the 13 months up to its month, read through the registry (one run per
+ * metric) with the page's filters; a month without a row is null.
+ */
+export async function kpiSparklines(
+	db: Database,
+	infos: Record<string, MetricInfo>,
+	kpis: readonly KpiRow[],
+	filters: MetricQuery['filters']
+): Promise<Record<string, (number | null)[]>> {
+	const out: Record<string, (number | null)[]> = {};
+	const runs = new Map<string, Promise<Map<string, Record<string, unknown>>>>();
+	for (const kpi of kpis) {
+		const months = Array.from({ length: SPARK_MONTHS }, (_, i) =>
+			monthsBack(kpi.month, SPARK_MONTHS - 1 - i)
+		);
+		const key = `${kpi.metric} ${kpi.month}`;
+		if (!runs.has(key)) {
+			const query = { from: `${months[0]}-01`, to: lastDayOf(kpi.month), filters };
+			runs.set(
+				key,
+				loadMetric(db, infos, kpi.metric as MetricId, query).then(
+					(block) =>
+						new Map((block.rows as Record<string, unknown>[]).map((r) => [String(r.month).slice(0, 7), r]))
+				)
+			);
+		}
+		const byMonth = await runs.get(key)!;
+		out[kpi.kpi] = months.map((m) => {
+			const v = byMonth.get(m)?.[kpi.column];
+			return typeof v === 'number' ? v : null;
+		});
+	}
+	return out;
+}
