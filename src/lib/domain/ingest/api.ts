@@ -124,6 +124,8 @@ export interface BatchRow extends ImportCounts {
 	importedBy: string;
 	importedAt: string;
 	durationMs: number;
+	/** When the import was undone; null while its records stand. */
+	undoneAt: string | null;
 }
 
 export interface RejectedRow {
