@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,5 +127,24 @@ describe('undo an import batch', () => {
 		const strip = (rows: Awaited<ReturnType<typeof repairs>>) =>
 			rows.map((r) => [r.repair_id, r.defect_code, r.first_repair_of_unit, r.next_at]);
 		expect(strip(undone)).toEqual(strip(await repairs(fresh.db)));
+	});
+
+	it('is asked for with --yes on the command line', async () => {
+		const { dir } = await database();
+		const workbench = (args: string[]) =>
+			spawnSync(process.execPath, ['bin/workbench.js', ...args], {
+				env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb') },
+				encoding: 'utf8'
+			});
+		const imported = workbench(['import', csv(dir, 'a.csv', A), '--kind', 'repair', '--json']);
+		const { batchId } = JSON.parse(imported.stdout);
+		const asked = workbench(['import', 'undo', String(batchId), '--json']);
+		expect(asked.status).toBe(2);
+		expect(JSON.parse(asked.stdout)).toMatchObject({ toDelete: 3, toRestore: 0, blockedBy: [] });
+		expect(asked.stderr).toContain('--yes');
+		const done = workbench(['import', 'undo', String(batchId), '--yes', '--json']);
+		expect(done.status).toBe(0);
+		expect(JSON.parse(done.stdout)).toMatchObject({ toDelete: 3, toRestore: 0 });
+		expect(workbench(['import', 'undo', String(batchId), '--yes']).status).toBe(1);
 	});
 });

@@ -50,6 +50,7 @@ export const ingestEn: Record<keyof typeof ingestZh, string> = {
 	'ingest.inflateTooLarge': 'the XLSX file expands past {limit}; reading stopped',
 	'ingest.inflateRatio':
 		'the XLSX file expands to more than {ratio} times its compressed size, refused as a possible zip bomb; reading stopped',
+	'ingest.undo.usage': 'usage: workbench import undo BATCH_ID [--yes] [--json]',
 	'ingest.undo.notFound': 'no import batch #{id}',
 	'ingest.undo.alreadyUndone': 'import batch #{id} was already undone at {at}',
 	'ingest.undo.blocked':

@@ -43,6 +43,7 @@ export const ingestZh = {
 	'ingest.zipNotWorkbook': '这是一个 zip 压缩包，但不是 Excel 工作簿（没有 xl/workbook.xml）',
 	'ingest.inflateTooLarge': 'XLSX 解压超过 {limit}，已停止读取',
 	'ingest.inflateRatio': 'XLSX 解压后是压缩大小的 {ratio} 倍以上，疑似压缩炸弹，已停止读取',
+	'ingest.undo.usage': '用法：workbench import undo 批次号 [--yes] [--json]',
 	'ingest.undo.notFound': '没有导入批次 #{id}',
 	'ingest.undo.alreadyUndone': '导入批次 #{id} 已于 {at} 撤销',
 	'ingest.undo.blocked': '无法撤销导入批次 #{id}：之后的导入修改了相同的记录（{later}），请先撤销它们',

@@ -75,6 +75,16 @@ async function previewIn(conn: Sql, batchId: number): Promise<{ preview: UndoPre
 	};
 }
 
+/** Refuses the undo of an already undone batch or one whose records a later batch changed. */
+export function assertUndoable(preview: UndoPreview): void {
+	const { batchId: id, undoneAt, blockedBy } = preview;
+	if (undoneAt) throw new UndoError(409, 'ingest.undo.alreadyUndone', { id, at: undoneAt });
+	if (blockedBy.length) {
+		const later = blockedBy.map((b) => `#${b.id} ${b.fileName}`).join(', ');
+		throw new UndoError(409, 'ingest.undo.blocked', { id, later }, { blockedBy });
+	}
+}
+
 /** What undoing a batch would do, for the confirmation. */
 export async function undoPreview(db: Database, batchId: number): Promise<UndoPreview> {
 	return db.write(async (conn) => (await previewIn(conn, batchId)).preview);
@@ -90,16 +100,7 @@ export async function undoPreview(db: Database, batchId: number): Promise<UndoPr
 export async function undoBatch(db: Database, batchId: number, actor: string): Promise<UndoResult> {
 	return db.write(async (conn) => {
 		const { preview, def } = await previewIn(conn, batchId);
-		if (preview.undoneAt)
-			throw new UndoError(409, 'ingest.undo.alreadyUndone', { id: batchId, at: preview.undoneAt });
-		if (preview.blockedBy.length) {
-			throw new UndoError(
-				409,
-				'ingest.undo.blocked',
-				{ id: batchId, later: preview.blockedBy.map((b) => `#${b.id} ${b.fileName}`).join(', ') },
-				{ blockedBy: preview.blockedBy }
-			);
-		}
+		assertUndoable(preview);
 		const t = def.table;
 		const fields = def.fields.map((f) => f.name).join(', ');
 		const repairs = t === 'repairs';
