@@ -1,5 +1,6 @@
 import { KIND_DEFS, isKind, type KindDef } from '$lib/domain/records';
 import { UserError } from '$lib/domain/errors';
+import type { UndoPreview, UndoResult } from '$lib/domain/ingest/api';
 import type { MessageKey, Params } from '$lib/i18n';
 import { appendAudit } from '../audit/log';
 import { refreshRepairSequence } from '../db/repair-sequence';
@@ -17,26 +18,6 @@ export class UndoError extends UserError {
 		super(key, params, details);
 	}
 }
-
-export interface LaterBatch {
-	id: number;
-	fileName: string;
-}
-
-export interface UndoPreview {
-	batchId: number;
-	kind: string;
-	fileName: string;
-	/** Records the batch inserted: deleted by the undo. */
-	toDelete: number;
-	/** Records the batch updated: their replaced version comes back from history. */
-	toRestore: number;
-	/** Not undone batches that changed a record this batch stored: while any remain, the undo is refused. */
-	blockedBy: LaterBatch[];
-	undoneAt: string | null;
-}
-
-export type UndoResult = Omit<UndoPreview, 'blockedBy'> & { undoneAt: string };
 
 async function previewIn(conn: Sql, batchId: number): Promise<{ preview: UndoPreview; def: KindDef }> {
 	const [batch] = await conn.all(
