@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/connection';
 import { REBUILD_REPAIR_SEQUENCE_SQL } from '../../src/lib/server/db/repair-sequence';
 import { importFile } from '../../src/lib/server/ingest';
 import { undoBatch, undoPreview } from '../../src/lib/server/ingest/undo';
 import { runMetric } from '../../src/lib/server/metrics/registry';
-import { tempDatabase } from '../helpers/temp-db';
+import { useTempDatabase } from '../helpers/temp-db';
 
 /**
  * Undoing an import puts the record tables back as they were before it (checksums of every row),
@@ -26,18 +26,13 @@ const B = [
 ];
 const BOOKKEEPING = new Set(['import_batches', 'audit_log', 'rejected_rows', 'schema_migrations']);
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
+const current = useTempDatabase({ each: true });
+const fresh = useTempDatabase({ each: true });
 
-async function database() {
-	const t = await tempDatabase();
-	cleanups.push(t.remove);
-	return t;
-}
-
+/** A repairs file in the temp folder. */
 function csv(dir: string, name: string, rows: string[]): string {
 	const path = join(dir, name);
-	writeFileSync(path, [HEADER, ...rows].join('\n') + '\n');
+	writeFileSync(path, `${[HEADER, ...rows].join('\n')}\n`);
 	return path;
 }
 
@@ -66,7 +61,7 @@ const repairs = async (db: Database) =>
 
 describe('undo an import batch', () => {
 	it('removes what a batch of new records inserted', async () => {
-		const { db, dir } = await database();
+		const { db, dir } = current;
 		const before = await snapshot(db);
 		const a = await importFile(db, csv(dir, 'a.csv', A), { kind: 'repair' });
 		expect(await undoPreview(db, a.batchId)).toMatchObject({ toDelete: 3, toRestore: 0, blockedBy: [] });
@@ -87,7 +82,7 @@ describe('undo an import batch', () => {
 	});
 
 	it('restores the versions a later batch replaced; then the earlier batch can be undone', async () => {
-		const { db, dir } = await database();
+		const { db, dir } = current;
 		const empty = await snapshot(db);
 		const a = await importFile(db, csv(dir, 'a.csv', A), { kind: 'repair' });
 		const afterA = await snapshot(db);
@@ -115,14 +110,13 @@ describe('undo an import batch', () => {
 	});
 
 	it('leaves the derived columns as a fresh import of the remaining data would', async () => {
-		const { db, dir } = await database();
+		const { db, dir } = current;
 		await importFile(db, csv(dir, 'a.csv', A), { kind: 'repair' });
 		const b = await importFile(db, csv(dir, 'b.csv', [B[1]]), { kind: 'repair' });
 		await undoBatch(db, b.batchId, 'tester');
 		const undone = await repairs(db);
 		await db.write((conn) => conn.run(REBUILD_REPAIR_SEQUENCE_SQL));
 		expect(await repairs(db)).toEqual(undone);
-		const fresh = await database();
 		await importFile(fresh.db, csv(fresh.dir, 'a.csv', A), { kind: 'repair' });
 		const strip = (rows: Awaited<ReturnType<typeof repairs>>) =>
 			rows.map((r) => [r.repair_id, r.defect_code, r.first_repair_of_unit, r.next_at]);
@@ -130,7 +124,7 @@ describe('undo an import batch', () => {
 	});
 
 	it('is asked for with --yes on the command line', async () => {
-		const { dir } = await database();
+		const { dir } = current;
 		const workbench = (args: string[]) =>
 			spawnSync(process.execPath, ['bin/workbench.js', ...args], {
 				env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb') },
