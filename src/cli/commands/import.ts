@@ -5,6 +5,7 @@ import { getDatabase } from '$lib/server/db/connection';
 import { importFile } from '$lib/server/ingest';
 import type { ImportResult } from '$lib/domain/ingest/api';
 import { CliError, cliText, progressBar } from '../output';
+import { runImportUndo } from './import-undo';
 
 const kindSchema = z.enum(KINDS);
 
@@ -35,6 +36,7 @@ export function summaryLine(r: ImportResult): string {
 }
 
 export async function runImport(args: string[]): Promise<void> {
+	if (args[0] === 'undo') return runImportUndo(args.slice(1));
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,

@@ -1,4 +1,4 @@
-import type { FilePreview, ImportJob } from '$lib/domain/ingest/api';
+import type { FilePreview, ImportJob, UndoPreview, UndoResult } from '$lib/domain/ingest/api';
 import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import type { Kind } from '$lib/domain/records';
 import { jsonBody, requestJson, upload } from './api';
@@ -51,4 +51,12 @@ export async function waitForJob(
 		if (job.status !== 'running') return job;
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
+}
+
+export function fetchUndoPreview(batchId: number): Promise<UndoPreview> {
+	return requestJson(`/api/batches/${batchId}/undo`);
+}
+
+export function undoImport(batchId: number): Promise<UndoResult> {
+	return requestJson(`/api/batches/${batchId}/undo`, { method: 'POST' });
 }

@@ -49,5 +49,20 @@ export const ingestEn: Record<keyof typeof ingestZh, string> = {
 	'ingest.zipNotWorkbook': 'this is a zip archive but not an Excel workbook (no xl/workbook.xml)',
 	'ingest.inflateTooLarge': 'the XLSX file expands past {limit}; reading stopped',
 	'ingest.inflateRatio':
-		'the XLSX file expands to more than {ratio} times its compressed size, refused as a possible zip bomb; reading stopped'
+		'the XLSX file expands to more than {ratio} times its compressed size, refused as a possible zip bomb; reading stopped',
+	'ingest.undo.button': 'Undo this import',
+	'ingest.undo.ask':
+		'Undo import #{id}? {toDelete} records it added will be deleted and {toRestore} records it changed restored to their earlier version.',
+	'ingest.undo.confirmButton': 'Confirm undo',
+	'ingest.undo.cancel': 'Cancel',
+	'ingest.undo.undone': 'Undone {at}',
+	'ingest.undo.badge': '(undone)',
+	'ingest.undo.usage': 'usage: workbench import undo BATCH_ID [--yes] [--json]',
+	'ingest.undo.notFound': 'no import batch #{id}',
+	'ingest.undo.alreadyUndone': 'import batch #{id} was already undone at {at}',
+	'ingest.undo.blocked':
+		'import batch #{id} cannot be undone: later imports changed the same records ({later}); undo those first',
+	'ingest.undo.confirm':
+		'Undo import #{id}: {toDelete} records will be deleted and {toRestore} restored to their earlier version. Run again with --yes to do it.',
+	'ingest.undo.done': 'Import #{id} undone: {toDelete} records deleted, {toRestore} restored.'
 };

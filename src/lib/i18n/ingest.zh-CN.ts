@@ -42,5 +42,19 @@ export const ingestZh = {
 	'ingest.importFailed': '导入时发生内部错误；未导入任何数据（详情见服务器日志）',
 	'ingest.zipNotWorkbook': '这是一个 zip 压缩包，但不是 Excel 工作簿（没有 xl/workbook.xml）',
 	'ingest.inflateTooLarge': 'XLSX 解压超过 {limit}，已停止读取',
-	'ingest.inflateRatio': 'XLSX 解压后是压缩大小的 {ratio} 倍以上，疑似压缩炸弹，已停止读取'
+	'ingest.inflateRatio': 'XLSX 解压后是压缩大小的 {ratio} 倍以上，疑似压缩炸弹，已停止读取',
+	'ingest.undo.button': '撤销本次导入',
+	'ingest.undo.ask':
+		'撤销导入 #{id}？将删除其新增的 {toDelete} 条记录，并将其修改的 {toRestore} 条记录恢复为之前的版本。',
+	'ingest.undo.confirmButton': '确认撤销',
+	'ingest.undo.cancel': '取消',
+	'ingest.undo.undone': '已于 {at} 撤销',
+	'ingest.undo.badge': '（已撤销）',
+	'ingest.undo.usage': '用法：workbench import undo 批次号 [--yes] [--json]',
+	'ingest.undo.notFound': '没有导入批次 #{id}',
+	'ingest.undo.alreadyUndone': '导入批次 #{id} 已于 {at} 撤销',
+	'ingest.undo.blocked': '无法撤销导入批次 #{id}：之后的导入修改了相同的记录（{later}），请先撤销它们',
+	'ingest.undo.confirm':
+		'撤销导入 #{id}：将删除 {toDelete} 条记录，并将 {toRestore} 条记录恢复为之前的版本。加 --yes 再次运行以执行。',
+	'ingest.undo.done': '已撤销导入 #{id}：删除 {toDelete} 条记录，恢复 {toRestore} 条。'
 } as const;

@@ -124,6 +124,8 @@ export interface BatchRow extends ImportCounts {
 	importedBy: string;
 	importedAt: string;
 	durationMs: number;
+	/** When the import was undone; null while its records stand. */
+	undoneAt: string | null;
 }
 
 export interface RejectedRow {
@@ -143,3 +145,24 @@ export interface TableCount {
 	kind: Kind | null;
 	rows: number;
 }
+
+/** Undoing an import (GET/POST /api/batches/[id]/undo). */
+export interface LaterBatch {
+	id: number;
+	fileName: string;
+}
+
+export interface UndoPreview {
+	batchId: number;
+	kind: string;
+	fileName: string;
+	/** Records the batch inserted: deleted by the undo. */
+	toDelete: number;
+	/** Records the batch updated: their replaced version comes back from history. */
+	toRestore: number;
+	/** Not undone batches that changed a record this batch stored: while any remain, the undo is refused. */
+	blockedBy: LaterBatch[];
+	undoneAt: string | null;
+}
+
+export type UndoResult = Omit<UndoPreview, 'blockedBy'> & { undoneAt: string };

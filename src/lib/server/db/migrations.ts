@@ -252,5 +252,14 @@ ALTER TABLE audit_log ADD COLUMN origin VARCHAR;
 ALTER TABLE audit_log ADD COLUMN prev_hash VARCHAR;
 ALTER TABLE audit_log ADD COLUMN hash VARCHAR;
 `
+	},
+	// 7 is the accounts migration of another branch; the runner applies every version not yet applied.
+	{
+		version: 8,
+		name: 'import batches: undone (when, by whom)',
+		sql: `
+ALTER TABLE import_batches ADD COLUMN undone_at TIMESTAMP;
+ALTER TABLE import_batches ADD COLUMN undone_by VARCHAR;
+`
 	}
 ];

@@ -4,7 +4,7 @@ import type { Plain } from '../db/values';
 
 const BATCH_COLUMNS = `id, kind, file_name, sha256, size_bytes, file_type, encoding, delimiter, sheet, header_line,
 	CAST(mapping AS VARCHAR) AS mapping, profile, rows, accepted, updated, duplicates, rejected, skipped,
-	imported_by, imported_at, duration_ms`;
+	imported_by, imported_at, duration_ms, CAST(undone_at AS VARCHAR) AS undone_at`;
 
 function toBatch(r: Record<string, Plain>): BatchRow {
 	return {
@@ -28,7 +28,8 @@ function toBatch(r: Record<string, Plain>): BatchRow {
 		skipped: Number(r.skipped),
 		importedBy: String(r.imported_by),
 		importedAt: String(r.imported_at),
-		durationMs: Number(r.duration_ms)
+		durationMs: Number(r.duration_ms),
+		undoneAt: (r.undone_at as string | null) ?? null
 	};
 }
 

@@ -96,7 +96,7 @@ async function insertBatch(
 	const { source } = staged;
 	await conn.run(
 		`INSERT INTO import_batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11 AS JSON), $12,
-		$13, $14, $15, $16, $17, $18, $19, current_localtimestamp(), $20)`,
+		$13, $14, $15, $16, $17, $18, $19, current_localtimestamp(), $20, NULL, NULL)`,
 		[
 			result.batchId,
 			plan.kind,

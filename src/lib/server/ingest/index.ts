@@ -2,6 +2,7 @@
 export { importFile } from './import-file';
 export { previewFile } from './preview';
 export { listBatches } from './batches';
+export { undoBatch, undoPreview, assertUndoable, UndoError } from './undo';
 export { availableProfiles } from './profiles';
 export { listRejected } from './rejected';
 export * from './views';
