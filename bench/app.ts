@@ -129,4 +129,3 @@ export async function startApp(database: string): Promise<RunningApp> {
 		}
 	};
 }
-
