@@ -27,6 +27,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} else {
 		event.locals.locale = locale;
 		event.locals.db = await getDatabase();
+		event.locals.user = null;
 		response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});
