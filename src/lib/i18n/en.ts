@@ -1,5 +1,6 @@
 import { analyticsEn } from './analytics.en';
 import { assessmentEn } from './assessment.en';
+import { authEn } from './auth.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
@@ -12,6 +13,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
 	...analyticsEn,
 	...assessmentEn,
+	...authEn,
 	...ingestEn,
 	...reportsEn,
 	...reportComplaintsEn,
