@@ -84,5 +84,8 @@ export const authEn: Record<keyof typeof authZh, string> = {
 	'auth.cli.token': 'Token {id} ({prefix}…): {token}\nShown this once; the server keeps only its hash.',
 	'auth.cli.revoked': 'Revoked token {id}.',
 	'auth.cli.noPassword': 'No password on standard input.',
+	'auth.cli.missing': '{what} is missing\n{usage}',
+	'auth.cli.badWhat': 'user expects one of {choices}\n{usage}',
+	'auth.cli.demo': 'Sign in as {name}, password {password}',
 	'auth.cli.noUsers': 'No users yet.'
 };

@@ -81,5 +81,8 @@ export const authZh = {
 	'auth.cli.token': '令牌 {id}（{prefix}…）：{token}\n只显示这一次，服务器只保存其散列值。',
 	'auth.cli.revoked': '已吊销令牌 {id}。',
 	'auth.cli.noPassword': '标准输入中没有密码。',
+	'auth.cli.missing': '缺少 {what}\n{usage}',
+	'auth.cli.badWhat': 'user 命令应为以下之一：{choices}\n{usage}',
+	'auth.cli.demo': '登录：用户名 {name}，密码 {password}',
 	'auth.cli.noUsers': '还没有用户。'
 } as const;
