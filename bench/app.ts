@@ -16,18 +16,44 @@ export interface HttpResult {
 	ms: number;
 }
 
+/**
+ * The bench user's `Authorization` header, set by startApp: every route needs a signed-in user, and
+ * the benchmarks' many GET calls all act as that one admin.
+ */
+let authorization: Record<string, string> = {};
+
+/**
+ * A user `bench` (admin) in the database and a new API token for it, through the CLI before the server
+ * holds the file; the token is what benchmark requests sign in with.
+ */
+export function benchToken(database: string): string {
+	const cli = (args: string[]) =>
+		spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), 'user', ...args, '--json'], {
+			cwd: ROOT,
+			env: { ...process.env, WORKBENCH_DB: database },
+			encoding: 'utf8'
+		});
+	cli(['add', 'bench', '--role', 'admin']); // refused when it exists already, which is fine
+	const made = cli(['token', 'add', 'bench', '--label', `bench ${new Date().toISOString()}`]);
+	if (made.status !== 0) throw new Error(`workbench user token add failed:\n${made.stderr}`);
+	return (JSON.parse(made.stdout) as { token: string }).token;
+}
+
 /** One GET over a keep-alive connection; the time is from the call until the last byte of the body. */
 export function get(agent: Agent, base: URL, path: string): Promise<HttpResult> {
 	return new Promise((done, fail) => {
 		const started = performance.now();
-		const req = request({ host: base.hostname, port: base.port, path, method: 'GET', agent }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () =>
-				done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - started })
-			);
-			res.on('error', fail);
-		});
+		const req = request(
+			{ host: base.hostname, port: base.port, path, method: 'GET', agent, headers: authorization },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - started })
+				);
+				res.on('error', fail);
+			}
+		);
 		req.on('error', fail);
 		req.end();
 	});
@@ -82,6 +108,7 @@ function snapshotBuild(): string {
 }
 
 export async function startApp(database: string): Promise<RunningApp> {
+	authorization = { authorization: `Bearer ${benchToken(database)}` };
 	const uploads = mkdtempSync(join(tmpdir(), 'workbench-bench-uploads-'));
 	const port = await freePort();
 	const url = new URL(`http://127.0.0.1:${port}`);
