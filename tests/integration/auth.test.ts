@@ -5,7 +5,15 @@ import { hashPassword, verifyPassword, generatePassword } from '../../src/lib/se
 import { LoginLimiter } from '../../src/lib/server/auth/rate-limit';
 import { resolveSession } from '../../src/lib/server/auth/sessions';
 import { addToken, listTokens, resolveToken, revokeToken } from '../../src/lib/server/auth/tokens';
-import { addUser, requireUser, setDisabled, setPassword, updateUser } from '../../src/lib/server/auth/users';
+import {
+	addFirstAdmin,
+	addUser,
+	countUsers,
+	requireUser,
+	setDisabled,
+	setPassword,
+	updateUser
+} from '../../src/lib/server/auth/users';
 import { useTempDatabase } from '../helpers/temp-db';
 
 const CLI = { name: 'cli', origin: 'cli' };
@@ -70,6 +78,18 @@ describe('users, sessions and tokens', () => {
 		expect(actions).toEqual([
 			{ action: 'user.add', actor: 'cli' },
 			{ action: 'user.update', actor: 'cli' }
+		]);
+	});
+
+	it('creates the first admin from set-up once, and refuses set-up while any user exists', async () => {
+		await addFirstAdmin(t.db, 'boss', PASSWORD, '10.0.0.7');
+		expect(await requireUser(t.db, 'boss')).toMatchObject({ role: 'admin' });
+		await expect(addFirstAdmin(t.db, 'second', PASSWORD, '10.0.0.7')).rejects.toThrow(
+			/first-time setup is closed/
+		);
+		expect(await countUsers(t.db)).toBe(1);
+		expect(await t.db.query('SELECT actor, action, origin FROM audit_log')).toEqual([
+			{ actor: 'boss', action: 'user.add', origin: '10.0.0.7' }
 		]);
 	});
 
