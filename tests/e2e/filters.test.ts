@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFilterValue } from './filter-bar';
+import { chooseFilterValue, filterBarReady } from './filter-bar';
 import { openSession, type RunningApp, type Session } from './harness';
 
 let app: RunningApp;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => close?.());
 
-/** The overview's repairs KPI once the page shows the view of `search`. */
+/** The value of the overview's repairs KPI card. */
 async function repairsKpi(): Promise<number> {
 	const value = await page.getByTestId('kpi-repairs').locator('[data-value]').getAttribute('data-value');
 	return Number(value);
@@ -24,6 +24,7 @@ async function settled(): Promise<void> {
 
 /** The values offered by a multi-select, most records first, with their counts. */
 async function offered(name: string): Promise<{ value: string; count: number }[]> {
+	await filterBarReady(page);
 	const select = page.getByTestId(`filter-${name}`);
 	await select.getByTestId(`filter-${name}-toggle`).click();
 	const options = select.getByTestId('filter-option');
@@ -80,7 +81,7 @@ describe('the filter bar on the sample data', () => {
 		await page.goto(
 			`${app.url}/?model=${encodeURIComponent(models[0])}&region=${encodeURIComponent('华东')}`
 		);
-		await page.getByTestId('kpis').waitFor();
+		await filterBarReady(page);
 		await page.getByTestId('nav-defects').click();
 		await page.waitForURL(/\/defects/);
 		const url = new URL(page.url());
@@ -98,6 +99,7 @@ describe('the filter bar on the sample data', () => {
 		await page.goto(`${app.url}/?model=${encodeURIComponent(models[0])}`);
 		const card = page.getByTestId('kpi-repairs');
 		await card.waitFor();
+		await filterBarReady(page);
 		await page.getByTestId('kpi-repairs-link').click();
 		await page.waitForURL(/\/defects/);
 		const url = new URL(page.url());
@@ -108,6 +110,7 @@ describe('the filter bar on the sample data', () => {
 
 	it('sets from and to with a period preset', async () => {
 		await page.goto(`${app.url}/defects`);
+		await filterBarReady(page);
 		await page.getByTestId('filter-period').selectOption('lastYear');
 		await page.waitForURL((url) => url.searchParams.has('from'));
 		const url = new URL(page.url());
@@ -129,6 +132,7 @@ describe('the filter bar on the sample data', () => {
 		await page.goto(`${app.url}/returns?model=NO-SUCH-MODEL`);
 		const empty = page.getByTestId('empty-state');
 		await empty.waitFor();
+		await filterBarReady(page);
 		expect(await empty.getAttribute('data-filtered')).toBe('true');
 		// The unknown value is listed with 0 records so it can be unticked.
 		await page.getByTestId('filter-model-toggle').click();
