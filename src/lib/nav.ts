@@ -6,28 +6,31 @@ interface NavItem {
 	id: string;
 	href: ResolvedPathname;
 	label: MessageKey;
+	/** An analytics page: its link carries the current period and filters. */
+	analytics?: boolean;
 }
 
 interface NavGroup {
 	items: NavItem[];
 }
 
-const item = (id: string, href: ResolvedPathname): NavItem => ({
+const item = (id: string, href: ResolvedPathname, analytics = false): NavItem => ({
 	id,
 	href,
-	label: `nav.${id}` as MessageKey
+	label: `nav.${id}` as MessageKey,
+	analytics
 });
 
 export const NAV: NavGroup[] = [
 	{
 		items: [
-			item('overview', resolve('/')),
-			item('defects', resolve('/defects')),
-			item('warranty', resolve('/warranty')),
-			item('cost', resolve('/cost')),
-			item('returns', resolve('/returns')),
-			item('complaints', resolve('/complaints')),
-			item('satisfaction', resolve('/satisfaction'))
+			item('overview', resolve('/'), true),
+			item('defects', resolve('/defects'), true),
+			item('warranty', resolve('/warranty'), true),
+			item('cost', resolve('/cost'), true),
+			item('returns', resolve('/returns'), true),
+			item('complaints', resolve('/complaints'), true),
+			item('satisfaction', resolve('/satisfaction'), true)
 		]
 	},
 	{ items: [item('assessment', resolve('/assessment')), item('reports', resolve('/reports'))] },

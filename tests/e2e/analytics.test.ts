@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseFilterValue } from './filter-bar';
 import { openSession, type RunningApp, type Session } from './harness';
 
 let app: RunningApp;
@@ -30,9 +31,7 @@ describe('analytics pages on the sample data', () => {
 	it('filters the Defects page to BCD-450W and flags its 2024-07 spike on the p-chart', async () => {
 		await page.goto(`${app.url}/defects`);
 		await chartReady('chart-monthly');
-		await page.getByTestId('filter-model').fill('BCD-450W');
-		await page.getByTestId('filter-apply').click();
-		await page.waitForURL(/model=BCD-450W/);
+		await chooseFilterValue(page, 'model', 'BCD-450W');
 		await page.getByText('BCD-450W', { exact: false }).first().waitFor();
 		await chartReady('chart-pchart');
 		const months = (await page.getByTestId('chart-pchart').getAttribute('data-rule-months')) ?? '';

@@ -8,6 +8,7 @@ import type { Row } from '$lib/charts/common';
 import { shareBarsOption } from '$lib/charts/share-bars';
 import { fieldLabel, intlLocale } from '$lib/i18n';
 import { useI18n } from '$lib/i18n/context';
+import type { FilterOptions } from '$lib/domain/metrics/filter-options';
 import type { FilterName, MetricInfo, MetricQuery } from '$lib/domain/metrics/query';
 
 /** One metric's result as a page load hands it over (MetricBlock in metrics.server.ts). */
@@ -23,7 +24,7 @@ export interface AnalyticsData {
 	infos: Record<string, MetricInfo>;
 	query: MetricQuery;
 	filters: FilterName[];
-	suggestions?: Partial<Record<FilterName, string[]>>;
+	options: FilterOptions;
 }
 
 /** A period or a filter is set (so an empty result may be theirs). */

@@ -2,15 +2,11 @@
  * What the analytics page loads hand their pages: each metric's rows (typed by its id), or the error
  * that stopped it, and the filters it ignored. No SQL here; every number comes through the registry.
  */
-import {
-	filterColumn,
-	FILTER_NAMES,
-	type FilterName,
-	type MetricInfo,
-	type MetricQuery
-} from '$lib/domain/metrics/query';
+import type { FilterOptions } from '$lib/domain/metrics/filter-options';
+import { FILTER_NAMES, type FilterName, type MetricInfo, type MetricQuery } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type { Database } from '$lib/server/db/connection';
+import { filterOptions, metricTables } from './filter-options';
 import { metricInfos, metricRows } from './registry';
 
 /** One metric's result for a page: rows, or the error that stopped it, and the filters it ignored. */
@@ -62,28 +58,10 @@ export async function loadMetric<Id extends MetricId>(
 	}
 }
 
-/** The distinct non-empty values of a column of some rows (for the filter bar's suggestions). */
-export function distinct<Row>(rows: readonly Row[], column: keyof Row): string[] {
-	const values = new Set<string>();
-	for (const row of rows) {
-		const v = row[column];
-		if (typeof v === 'string' && v !== '') values.add(v);
-	}
-	return [...values].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-}
-
 /** The filters any of the page's metrics accepts, in the registry's order (for the filter bar). */
 function pageFilters(infos: Record<string, MetricInfo>, ids: readonly MetricId[]): FilterName[] {
 	const accepted = new Set(ids.flatMap((id) => infos[id]?.filters ?? []));
 	return FILTER_NAMES.filter((f) => accepted.has(f));
-}
-
-/** Suggestions for the filter bar from a grouped metric's keys (`by` product_model → model …). */
-export function suggestionsFrom(
-	block: MetricBlock<{ key: string | null }>
-): Partial<Record<FilterName, string[]>> {
-	const name = FILTER_NAMES.find((f) => filterColumn(f) === block.by);
-	return name ? { [name]: distinct(block.rows, 'key') } : {};
 }
 
 /** A metric of a page: its id, with the page's dimension when the metric groups (`--by`). */
@@ -91,16 +69,21 @@ export type BlockSpec = MetricId | { id: MetricId; by?: string };
 
 type SpecId<S extends BlockSpec> = S extends { id: infer Id extends MetricId } ? Id : S & MetricId;
 
-/** What an analytics page load returns: the metric infos, its query, the filter bar's filters and one block per spec. */
+/**
+ * What an analytics page load returns: the metric infos, its query, the filter bar's filters and their
+ * choices from the tables the page reads, and one block per spec.
+ */
 export type PageBlocks<Specs extends Record<string, BlockSpec>> = {
 	infos: Record<string, MetricInfo>;
 	query: MetricQuery;
 	filters: FilterName[];
+	options: FilterOptions;
 } & { [K in keyof Specs]: MetricBlock<MetricRows[SpecId<Specs[K]>]> };
 
 /**
  * The blocks of an analytics page, run side by side with the page's query (loadMetric), named as in
- * `specs`; the filter bar offers the filters any of them accepts (pageFilters).
+ * `specs`; the filter bar offers the filters any of them accepts (pageFilters) with their choices
+ * (filterOptions).
  */
 export async function loadPage<const Specs extends Record<string, BlockSpec>>(
 	db: Database,
@@ -112,10 +95,14 @@ export async function loadPage<const Specs extends Record<string, BlockSpec>>(
 		const { id, by } = typeof spec === 'string' ? { id: spec, by: undefined } : spec;
 		return { name, id, by };
 	});
-	const blocks = await Promise.all(entries.map(({ id, by }) => loadMetric(db, infos, id, query, by)));
+	const [options, ...blocks] = await Promise.all([
+		filterOptions(db, metricTables(entries.map((e) => e.id)), query),
+		...entries.map(({ id, by }) => loadMetric(db, infos, id, query, by))
+	]);
 	return {
 		infos,
 		query,
+		options,
 		filters: pageFilters(
 			infos,
 			entries.map((e) => e.id)

@@ -1,10 +1,10 @@
 import { pageQuery } from '$lib/server/http/metric-query';
-import { loadPage, suggestionsFrom } from '$lib/server/metrics/blocks';
+import { loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
 	const query = pageQuery(url, locals.locale);
-	const page = await loadPage(locals.db, query, {
+	return loadPage(locals.db, query, {
 		monthly: 'defects.monthly',
 		pchart: 'defects.pchart',
 		pareto: { id: 'defects.pareto', by: query.by },
@@ -12,5 +12,4 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		turnaround: 'repairs.turnaround',
 		repeat: 'repairs.repeat'
 	});
-	return { ...page, suggestions: suggestionsFrom(page.pareto) };
 };

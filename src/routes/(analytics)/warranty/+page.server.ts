@@ -1,5 +1,5 @@
 import { pageQuery } from '$lib/server/http/metric-query';
-import { distinct, loadPage } from '$lib/server/metrics/blocks';
+import { loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -10,7 +10,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		...page,
 		log: url.searchParams.get('log') === '1',
-		warrantyMonths: typeof warrantyMonths === 'number' ? warrantyMonths : 12,
-		suggestions: { model: distinct(page.weibull.rows, 'product_model') }
+		warrantyMonths: typeof warrantyMonths === 'number' ? warrantyMonths : 12
 	};
 };

@@ -1,0 +1,125 @@
+/**
+ * The filter bar's choices from the data (faceted search): for each filter of OPTION_FILTERS, the
+ * values of its column in the tables a page reads, with their record counts within the period and
+ * the OTHER active filters — so a choice never leads to an empty page and the counts say how much
+ * each one keeps. Columns come from FILTER_COLUMNS, values are bound parameters.
+ */
+import {
+	OPTION_FILTERS,
+	OPTION_TABLES,
+	type FilterOption,
+	type FilterOptions,
+	type OptionFilter,
+	type OptionTable
+} from '$lib/domain/metrics/filter-options';
+import { filterColumn, filterFits, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
+import { KIND_DEFS, KINDS } from '$lib/domain/records';
+import type { Database } from '../db/connection';
+import { cached } from './cache';
+import { loadMetricConfig, type MetricParams } from './config';
+import { Params, whereSql } from './sql';
+
+/** The tables a metric reads, by its family (the overview's figures read every record table). */
+const FAMILY_TABLES: Record<string, readonly OptionTable[]> = {
+	defects: ['repairs'],
+	repairs: ['repairs'],
+	warranty: ['repairs'],
+	cost: ['repairs'],
+	returns: ['returns'],
+	complaints: ['complaints'],
+	satisfaction: ['surveys']
+};
+
+/** The record tables behind some metrics, in OPTION_TABLES order. */
+export function metricTables(ids: readonly string[]): OptionTable[] {
+	const used = new Set(ids.flatMap((id) => FAMILY_TABLES[id.split('.')[0]] ?? OPTION_TABLES));
+	return OPTION_TABLES.filter((t) => used.has(t));
+}
+
+function tableDef(table: OptionTable) {
+	const kind = KINDS.find((k) => KIND_DEFS[k].table === table)!;
+	const def = KIND_DEFS[kind];
+	return { def, columns: new Set(def.fields.map((f) => f.name)) };
+}
+
+/**
+ * One statement per table: a GROUP BY per filter, each narrowed by the period and the active filters
+ * other than its own. A table takes part in a filter's counts only when it can apply every other
+ * active filter (its records would otherwise be counted unfiltered).
+ */
+async function tableCounts(
+	db: Database,
+	table: OptionTable,
+	query: MetricQuery,
+	params: MetricParams
+): Promise<{ filter: OptionFilter; value: string; count: number }[]> {
+	const { def, columns } = tableDef(table);
+	const fits = (name: FilterName) => filterFits(name, table, columns);
+	const active = Object.keys(query.filters) as FilterName[];
+	const p = new Params();
+	const parts: string[] = [];
+	for (const name of OPTION_FILTERS) {
+		const others = active.filter((f) => f !== name);
+		if (!fits(name) || !others.every(fits)) continue;
+		const column = `t.${filterColumn(name)}`;
+		const where = whereSql(
+			p,
+			{ ...query, filters: Object.fromEntries(others.map((f) => [f, query.filters[f]])) },
+			{ alias: 't', dateColumn: def.dateField, filters: others, params }
+		);
+		parts.push(
+			`SELECT ${p.add(name)} AS filter, ${column} AS value, count(*) AS count FROM ${table} t
+			WHERE ${where} AND ${column} IS NOT NULL AND ${column} <> '' GROUP BY ${column}`
+		);
+	}
+	if (!parts.length) return [];
+	const rows = await db.query(parts.join(' UNION ALL '), p.values);
+	return rows.map((r) => ({
+		filter: r.filter as OptionFilter,
+		value: String(r.value),
+		count: Number(r.count)
+	}));
+}
+
+async function latestDay(db: Database, tables: readonly OptionTable[]): Promise<string | null> {
+	if (!tables.length) return null;
+	const maxes = tables.map((t) => `SELECT max(CAST(${tableDef(t).def.dateField} AS DATE)) AS d FROM ${t}`);
+	const [row] = await db.query(
+		`SELECT CAST(max(d) AS VARCHAR) AS latest FROM (${maxes.join(' UNION ALL ')})`
+	);
+	return (row?.latest as string | null) ?? null;
+}
+
+/**
+ * The choices of the filter bar over `tables` for `query` (its period and filters; `by` is not
+ * used). Counts of a value are summed over the tables; values come most records first.
+ */
+export async function filterOptions(
+	db: Database,
+	tables: readonly OptionTable[],
+	query: MetricQuery
+): Promise<FilterOptions> {
+	const { params } = await loadMetricConfig();
+	const key = JSON.stringify(['filter-options', tables, query.from, query.to, query.filters, params]);
+	return cached(db, key, async () => {
+		const [counts, latest] = await Promise.all([
+			Promise.all(tables.map((t) => tableCounts(db, t, query, params))),
+			latestDay(db, tables)
+		]);
+		const sums = new Map<OptionFilter, Map<string, number>>();
+		for (const { filter, value, count } of counts.flat()) {
+			const values = sums.get(filter) ?? new Map<string, number>();
+			values.set(value, (values.get(value) ?? 0) + count);
+			sums.set(filter, values);
+		}
+		const options: FilterOptions['options'] = {};
+		for (const name of OPTION_FILTERS) {
+			const offered = tables.some((t) => filterFits(name, t, tableDef(t).columns));
+			if (!offered) continue;
+			options[name] = [...(sums.get(name) ?? [])]
+				.map(([value, count]): FilterOption => ({ value, count }))
+				.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
+		}
+		return { options, latest };
+	});
+}
