@@ -43,6 +43,7 @@ export const ROUTE_POLICY: RoutePolicy = {
 	'/api/metrics': { GET: ANY_USER },
 	'/api/metrics/[id]': { GET: ANY_USER },
 	'/api/metrics/config': { GET: ANY_USER, PUT: ADMINS },
+	'/api/filters': { GET: ANY_USER },
 
 	'/reports': { GET: ANY_USER },
 	'/reports/compare': { GET: ANY_USER },
