@@ -5,6 +5,7 @@ import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
 import { reportAuditEn } from './report-audit.en';
 import { reportsEn } from './reports.en';
+import { scopeEn } from './scope.en';
 import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
 
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
 	...reportScheduleEn,
 	...reportAuditEn,
 	...systemEn,
+	...scopeEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

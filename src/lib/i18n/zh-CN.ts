@@ -6,6 +6,7 @@ import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
 import { reportAuditZh } from './report-audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
+import { scopeZh } from './scope.zh-CN';
 import { systemZh } from './system.zh-CN';
 
 /** Reject reason codes of the importer; `satisfies` below makes a missing one a type error. */
@@ -133,6 +134,7 @@ export const zhCN = {
 	...reportScheduleZh,
 	...reportAuditZh,
 	...systemZh,
+	...scopeZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',

@@ -3,7 +3,7 @@ import { loadPage, suggestionsFrom } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const query = pageQuery(url, locals.locale);
+	const query = pageQuery(url, locals);
 	const page = await loadPage(locals.db, query, {
 		monthly: 'defects.monthly',
 		pchart: 'defects.pchart',
