@@ -82,7 +82,7 @@ describe('a scoped user', () => {
 			expect(scoped.numRows, table).toBe(filtered.numRows);
 			expect(scoped.numRows, table).toBeGreaterThan(0);
 			expect(scoped.numRows, table).toBeLessThan(whole.numRows);
-			const regions = new Set(scoped.getChild('region')!.toArray());
+			const regions = new Set<string>(scoped.getChild('region')!.toArray());
 			expect(
 				[...regions].every((r) => SCOPE.regions.includes(r)),
 				table

@@ -1,4 +1,5 @@
 import { analyticsEn } from './analytics.en';
+import { cliForwardEn } from './cli-forward.en';
 import { assessmentEn } from './assessment.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
 	...reportAuditEn,
 	...systemEn,
 	...scopeEn,
+	...cliForwardEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

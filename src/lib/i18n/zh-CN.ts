@@ -1,5 +1,6 @@
 import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
+import { cliForwardZh } from './cli-forward.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
@@ -135,6 +136,7 @@ export const zhCN = {
 	...reportAuditZh,
 	...systemZh,
 	...scopeZh,
+	...cliForwardZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',
