@@ -87,8 +87,10 @@ export class ServerClient {
 	async upload(path: string): Promise<string> {
 		const body = await openAsBlob(path);
 		const name = encodeURIComponent(basename(path));
+		// Without a content type the body does not reach the endpoint (SvelteKit reads none).
 		const { uploadId } = await this.json<{ uploadId: string }>(`/api/uploads?name=${name}`, {
 			method: 'POST',
+			headers: { 'content-type': 'application/octet-stream' },
 			body
 		});
 		return uploadId;

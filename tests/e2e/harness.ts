@@ -51,7 +51,7 @@ function loadDemo(database: string): void {
 }
 
 /** Starts the built app (npm run build first) on a free port with its own database and uploads folder. */
-async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
 	const entry = join(ROOT, 'build/index.js');
 	if (!existsSync(entry))
 		throw new Error('build/index.js is missing: run `npm run build` before the e2e tests');
