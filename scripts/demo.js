@@ -20,11 +20,20 @@ function newestMtime(dir) {
 const built = join(root, 'build/index.js');
 if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(root, 'src')))
 	run('npx', ['vite', 'build']);
-run('node', ['bin/workbench.js', 'demo']);
+// Its output is passed on and kept: its last line names the demo admin's new password.
+const demo = spawnSync('node', ['bin/workbench.js', 'demo'], {
+	cwd: root,
+	stdio: ['inherit', 'pipe', 'inherit'],
+	encoding: 'utf8'
+});
+process.stdout.write(demo.stdout ?? '');
+if (demo.status !== 0) process.exit(demo.status ?? 1);
+const login = /^Sign in as (\S+), password (\S+)$/m.exec(demo.stdout);
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
-console.log(`\nService Quality Workbench / 售后服务质量工作台: http://${host}:${port}/\n`);
+console.log(`\nService Quality Workbench / 售后服务质量工作台: http://${host}:${port}/`);
+if (login) console.log(`  user / 用户名: ${login[1]}   password / 密码: ${login[2]}\n`);
 const server = spawn('node', ['build/index.js'], {
 	cwd: root,
 	stdio: 'inherit',

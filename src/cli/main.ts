@@ -7,6 +7,7 @@ import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
 import { runMetricCommand } from './commands/metric';
 import { runReport } from './commands/report';
+import { runUser } from './commands/user';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	import: runImport,
@@ -16,7 +17,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	backup: runBackup,
 	restore: runRestore,
 	audit: runAudit,
-	report: runReport
+	report: runReport,
+	user: runUser
 };
 
 /** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */

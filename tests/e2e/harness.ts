@@ -4,6 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROLES, type Role } from '../../src/lib/domain/auth/user';
+import { addToken } from '../../src/lib/server/auth/tokens';
+import { addUser } from '../../src/lib/server/auth/users';
+import { Database } from '../../src/lib/server/db/connection';
 import { CHROMIUM_ARGS } from '../../src/lib/server/reports/chromium-args';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -32,7 +36,56 @@ async function freePort(): Promise<number> {
 export interface RunningApp {
 	url: string;
 	dir: string;
+	/** An API token per role (users E2E_USERS[role]), for requests without a browser. */
+	tokens: Record<Role, string>;
 	stop: () => Promise<void>;
+}
+
+/** The users every e2e app has: one per role, the name being the role. */
+export const E2E_USERS: Record<Role, { name: string; password: string }> = Object.fromEntries(
+	ROLES.map((role) => [role, { name: role, password: `${role}-e2e-password` }])
+) as Record<Role, { name: string; password: string }>;
+
+/** One user per role and a token each, written before the server opens the file (DuckDB allows one process). */
+async function addUsers(database: string): Promise<Record<Role, string>> {
+	const db = await Database.open(database);
+	try {
+		const tokens = {} as Record<Role, string>;
+		const actor = { name: 'e2e', origin: 'e2e' };
+		for (const role of ROLES) {
+			const user = await addUser(db, { ...E2E_USERS[role], role, scope: { regions: [], models: [] } }, actor);
+			tokens[role] = (await addToken(db, user, 'e2e', actor)).token;
+		}
+		return tokens;
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * A request as a role (its API token): what e2e tests use for API calls outside the browser.
+ * Anonymous with role null.
+ */
+export function requestAs(
+	app: RunningApp,
+	role: Role | null,
+	path: string,
+	init: RequestInit = {}
+): Promise<Response> {
+	const headers = new Headers(init.headers);
+	if (role) headers.set('authorization', `Bearer ${app.tokens[role]}`);
+	return fetch(new URL(path, app.url), { redirect: 'manual', ...init, headers });
+}
+
+/** Signs the page in as a role through the login form; resolves on the page it lands on. */
+export async function login(page: Page, app: RunningApp, role: Role = 'admin', next = '/'): Promise<void> {
+	await page.goto(`${app.url}/login?next=${encodeURIComponent(next)}`);
+	await page.getByTestId('login-name').fill(E2E_USERS[role].name);
+	await page.getByTestId('login-password').fill(E2E_USERS[role].password);
+	await Promise.all([
+		page.waitForURL((url) => url.pathname !== '/login'),
+		page.getByTestId('login-submit').click()
+	]);
 }
 
 export interface StartOptions {
@@ -57,6 +110,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 		throw new Error('build/index.js is missing: run `npm run build` before the e2e tests');
 	const dir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
 	if (options.demo) loadDemo(join(dir, 'e2e.duckdb'));
+	const tokens = await addUsers(join(dir, 'e2e.duckdb'));
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, [entry], {
@@ -80,7 +134,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		try {
-			if ((await fetch(url)).ok) break;
+			if ((await fetch(`${url}/login`)).ok) break;
 		} catch {
 			/* not listening yet */
 		}
@@ -91,6 +145,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 	return {
 		url,
 		dir,
+		tokens,
 		stop: async () => {
 			child.kill('SIGTERM');
 			await new Promise((r) => child.once('exit', r));
@@ -106,14 +161,19 @@ export interface Session {
 	close: () => Promise<void>;
 }
 
-/** The built app and one browser page on it: what each e2e file opens before its tests. */
+/** The built app and one browser page on it, signed in: what each e2e file opens before its tests. */
 export async function openSession(
-	options: StartOptions & { viewport?: { width: number; height: number } } = {}
+	options: StartOptions & {
+		viewport?: { width: number; height: number };
+		/** Who the page is signed in as (admin unless said); null for an anonymous page. */
+		as?: Role | null;
+	} = {}
 ): Promise<Session> {
 	const app = await startApp(options);
 	try {
 		const browser = await launchBrowser();
 		const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+		if (options.as !== null) await login(page, app, options.as ?? 'admin');
 		const close = async () => {
 			await browser.close();
 			await app.stop();

@@ -12,6 +12,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => close?.());
 
+const asAdmin = () => ({ authorization: `Bearer ${app.tokens.admin}` });
+
 /** A raw HTTP request, so the Host and Origin headers are exactly the ones given. */
 function send(
 	path: string,
@@ -40,7 +42,7 @@ function send(
 
 describe('request guard and security headers', () => {
 	it('serves pages with a script policy without inline script and no framing', async () => {
-		const r = await send('/');
+		const r = await send('/login');
 		expect(r.status).toBe(200);
 		const csp = String(r.headers['content-security-policy']);
 		expect(csp).toContain("frame-ancestors 'none'");
@@ -71,16 +73,17 @@ describe('request guard and security headers', () => {
 	});
 
 	it('refuses a state-changing request from another origin, nothing changed', async () => {
-		const before = await send('/api/metrics/config');
+		const before = await send('/api/metrics/config', { headers: asAdmin() });
+		expect(before.status).toBe(200);
 		const r = await send('/api/metrics/config', {
 			method: 'PUT',
-			headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+			headers: { ...asAdmin(), origin: 'https://evil.example', 'content-type': 'application/json' },
 			body: '{}'
 		});
 		expect(r.status).toBe(403);
 		expect(r.body).toContain('https://evil.example');
-		expect((await send('/api/metrics/config')).body).toBe(before.body);
-		const api = await send('/api/batches');
+		expect((await send('/api/metrics/config', { headers: asAdmin() })).body).toBe(before.body);
+		const api = await send('/api/batches', { headers: asAdmin() });
 		expect(api.status).toBe(200);
 		expect(api.headers['content-security-policy']).toContain("default-src 'none'");
 	});

@@ -2,11 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { generatePassword } from '$lib/server/auth/passwords';
+import { addUser, findUser, setDisabled, setPassword } from '$lib/server/auth/users';
 import { settings } from '$lib/server/config';
+import type { Database } from '$lib/server/db/connection';
 import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
 import { importFile } from '$lib/server/ingest';
-import { progressBar } from '../output';
+import { cliText, progressBar } from '../output';
 import { summaryLine } from './import';
 
 /** data/samples/manifest.json: which sample file is which kind, in import order. */
@@ -18,7 +21,24 @@ function samplesDir(): string {
 	return settings().WORKBENCH_SAMPLES;
 }
 
-/** Loads the sample data set; importing it again is harmless (every row counts as a duplicate). */
+/** The admin `demo` with a new password (made, or reset and enabled again), so the demo URL can be opened. */
+async function demoLogin(db: Database): Promise<{ name: string; password: string }> {
+	const name = 'demo';
+	const password = generatePassword();
+	const actor = { name: 'cli', origin: 'cli' };
+	const user = await findUser(db, name);
+	if (!user) await addUser(db, { name, role: 'admin', scope: { regions: [], models: [] }, password }, actor);
+	else {
+		await setPassword(db, user, password, actor, 'user.reset');
+		if (user.disabledAt !== null) await setDisabled(db, user, false, actor);
+	}
+	return { name, password };
+}
+
+/**
+ * Loads the sample data set (importing it again is harmless: every row counts as a duplicate) and
+ * gives the admin `demo` a new password, printed last.
+ */
 export async function runDemo(args: string[]): Promise<void> {
 	const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
 	const dir = samplesDir();
@@ -36,5 +56,7 @@ export async function runDemo(args: string[]): Promise<void> {
 		results.push(result);
 		if (!values.json) process.stdout.write(`${summaryLine(result)}\n`);
 	}
-	if (values.json) process.stdout.write(`${JSON.stringify({ imported: results })}\n`);
+	const login = await demoLogin(db);
+	if (values.json) process.stdout.write(`${JSON.stringify({ imported: results, login })}\n`);
+	else process.stdout.write(`${cliText('auth.cli.demo', login)}\n`);
 }

@@ -1,6 +1,7 @@
 import { analyticsEn } from './analytics.en';
 import { cliForwardEn } from './cli-forward.en';
 import { assessmentEn } from './assessment.en';
+import { authEn } from './auth.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
@@ -14,6 +15,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
 	...analyticsEn,
 	...assessmentEn,
+	...authEn,
 	...ingestEn,
 	...reportsEn,
 	...reportComplaintsEn,

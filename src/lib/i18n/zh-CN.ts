@@ -2,6 +2,7 @@ import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
 import { cliForwardZh } from './cli-forward.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
+import { authZh } from './auth.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
@@ -129,6 +130,7 @@ export const zhCN = {
 	...reject,
 	...analyticsZh,
 	...assessmentZh,
+	...authZh,
 	...ingestZh,
 	...reportsZh,
 	...reportComplaintsZh,

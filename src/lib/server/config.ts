@@ -44,6 +44,10 @@ const settingsSchema = z.object({
 				.map((host) => host.trim().toLowerCase())
 				.filter(Boolean)
 		),
+	/** A session unused this long ends (hours). */
+	WORKBENCH_SESSION_IDLE_HOURS: z.coerce.number().positive().finite().default(8),
+	/** A session ends this long after login however busy (days). */
+	WORKBENCH_SESSION_MAX_DAYS: z.coerce.number().positive().finite().default(7),
 	WORKBENCH_REPORTS: path('data/reports'),
 	/** The Chromium that prints report PDFs (Debian's package by default). */
 	CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),

@@ -86,6 +86,19 @@ export class Database {
 		return this.writes;
 	}
 
+	/**
+	 * A write to bookkeeping no metric reads (a session's last use): the write lock and a transaction like
+	 * write(), but the data version stays, so cached metric results survive a signed-in user's clicks.
+	 */
+	async writeAside<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
+		const run = this.writeQueue.then(
+			() => this.connected((conn) => conn.transaction(() => fn(conn))),
+			() => this.connected((conn) => conn.transaction(() => fn(conn)))
+		);
+		this.writeQueue = run.catch(() => undefined);
+		return run;
+	}
+
 	/** Serialises work that must not overlap with another write (preparation outside a transaction included). */
 	exclusive<T>(fn: () => Promise<T>): Promise<T> {
 		const counted = async () => {

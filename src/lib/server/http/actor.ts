@@ -1,8 +1,4 @@
-/**
- * Who is acting, for the audit log. There are no logins yet, so every web request is 'web'; when
- * sessions arrive this reads the user from `locals`, and every caller already passes it through.
- */
+/** Who is acting, for the audit log: the signed-in user's name ('web' only if a route let no one in). */
 export function actorOf(locals: App.Locals): string {
-	void locals;
-	return 'web';
+	return locals.user?.name ?? 'web';
 }

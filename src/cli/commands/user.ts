@@ -1,0 +1,174 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ROLES } from '$lib/domain/auth/user';
+import { generatePassword } from '$lib/server/auth/passwords';
+import { addToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
+import {
+	addUser,
+	checkPassword,
+	checkUserName,
+	listUsers,
+	requireUser,
+	setDisabled,
+	setPassword,
+	type Actor,
+	type UserRecord
+} from '$lib/server/auth/users';
+import { getDatabase, type Database } from '$lib/server/db/connection';
+import { CliError, cliText, optionError } from '../output';
+
+const usage = () => cliText('auth.cli.usage');
+/** The command line acts as 'cli' in the audit log: whoever holds the database file is its admin. */
+const CLI: Actor = { name: 'cli', origin: 'cli' };
+
+function print(json: boolean | undefined, value: unknown, text: string): void {
+	process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
+}
+
+const list = z
+	.string()
+	.optional()
+	.transform((value) =>
+		(value ?? '')
+			.split(',')
+			.map((item) => item.trim())
+			.filter(Boolean)
+	);
+
+const addOptions = z.object({
+	role: z.enum(ROLES),
+	regions: list,
+	models: list
+});
+
+/** The password from stdin (--password-stdin, first line) or a new strong one; checked before use. */
+async function passwordFrom(stdin: boolean | undefined): Promise<{ password: string; generated: boolean }> {
+	if (!stdin) return { password: generatePassword(), generated: true };
+	let text = '';
+	for await (const chunk of process.stdin) text += String(chunk);
+	const password = text.split(/\r?\n/)[0] ?? '';
+	if (!password) throw new CliError('auth.cli.noPassword');
+	return { password: checkPassword(password), generated: false };
+}
+
+/** NAME as the one positional the subcommand needs, checked before anything is printed or asked. */
+function nameArg(name: string | undefined): string {
+	if (!name) throw new CliError('auth.cli.missing', { what: 'NAME', usage: usage() });
+	return checkUserName(name);
+}
+
+const userLine = (u: UserRecord) =>
+	[
+		u.name,
+		u.role,
+		u.scope.regions.length ? `regions ${u.scope.regions.join(',')}` : '',
+		u.scope.models.length ? `models ${u.scope.models.join(',')}` : '',
+		u.disabledAt === null ? '' : 'disabled'
+	]
+		.filter(Boolean)
+		.join('  ');
+
+async function runToken(
+	db: Database,
+	args: string[],
+	values: { label?: string; json?: boolean }
+): Promise<void> {
+	const [what, arg] = args;
+	if (what === 'add') {
+		const user = await requireUser(db, nameArg(arg));
+		if (!values.label) throw new CliError('auth.cli.missing', { what: '--label', usage: usage() });
+		const made = await addToken(db, user, values.label, CLI);
+		return print(
+			values.json,
+			{ ...made, user: user.name },
+			cliText('auth.cli.token', { id: made.id, prefix: made.prefix, token: made.token })
+		);
+	}
+	if (what === 'list') {
+		const tokens = await listTokens(db, arg ? (await requireUser(db, nameArg(arg))).id : undefined);
+		const at = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
+		return print(
+			values.json,
+			tokens,
+			tokens
+				.map(
+					(t) =>
+						`#${t.id}  ${t.userName}  ${t.prefix}…  ${t.label}  used ${at(t.lastUsedAt)}${t.revokedAt === null ? '' : '  revoked'}`
+				)
+				.join('\n') || cliText('auth.token.none')
+		);
+	}
+	if (what === 'revoke') {
+		if (!arg || !/^\d+$/.test(arg)) throw new CliError('auth.cli.missing', { what: 'ID', usage: usage() });
+		await revokeToken(db, Number(arg), CLI);
+		return print(values.json, { revoked: Number(arg) }, cliText('auth.cli.revoked', { id: arg }));
+	}
+	throw new CliError('auth.cli.badWhat', { choices: 'token add, token list, token revoke', usage: usage() });
+}
+
+/** `workbench user add|list|disable|reset|token …`: accounts from the shell, every change audited as 'cli'. */
+export async function runUser(args: string[]): Promise<void> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			role: { type: 'string' },
+			regions: { type: 'string' },
+			models: { type: 'string' },
+			label: { type: 'string' },
+			'password-stdin': { type: 'boolean' },
+			json: { type: 'boolean' }
+		}
+	});
+	const [what, name, ...rest] = positionals;
+	if (what === 'add') {
+		const userName = nameArg(name);
+		const options = addOptions.safeParse(values);
+		if (!options.success) throw optionError(options.error, usage());
+		const { password, generated } = await passwordFrom(values['password-stdin']);
+		const db = await getDatabase();
+		const user = await addUser(
+			db,
+			{ name: userName, role: options.data.role, scope: options.data, password },
+			CLI
+		);
+		const shown = generated ? { password } : {};
+		return print(
+			values.json,
+			{ name: user.name, role: user.role, scope: user.scope, ...shown },
+			[
+				cliText('auth.cli.added', { name: user.name, role: user.role }),
+				generated ? cliText('auth.cli.password', { name: user.name, password }) : ''
+			]
+				.filter(Boolean)
+				.join('\n')
+		);
+	}
+	const db = await getDatabase();
+	if (what === 'list') {
+		const users = await listUsers(db);
+		return print(values.json, users, users.map(userLine).join('\n') || cliText('auth.cli.noUsers'));
+	}
+	if (what === 'disable') {
+		const user = await requireUser(db, nameArg(name));
+		await setDisabled(db, user, true, CLI);
+		return print(values.json, { disabled: user.name }, cliText('auth.cli.disabled', { name: user.name }));
+	}
+	if (what === 'reset') {
+		const user = await requireUser(db, nameArg(name));
+		const { password, generated } = await passwordFrom(values['password-stdin']);
+		await setPassword(db, user, password, CLI, 'user.reset');
+		return print(
+			values.json,
+			{ name: user.name, ...(generated ? { password } : {}) },
+			[
+				cliText('auth.cli.reset', { name: user.name }),
+				generated ? cliText('auth.cli.password', { name: user.name, password }) : ''
+			]
+				.filter(Boolean)
+				.join('\n')
+		);
+	}
+	if (what === 'token') return runToken(db, [name, ...rest], values);
+	throw new CliError('auth.cli.badWhat', { choices: 'add, list, disable, reset, token', usage: usage() });
+}

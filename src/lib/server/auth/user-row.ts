@@ -1,0 +1,25 @@
+import type { Role, SessionUser } from '$lib/domain/auth/user';
+import type { PlainRow } from '../db/values';
+import { msOf } from './clock';
+
+export interface UserRecord extends SessionUser {
+	createdAt: number;
+	disabledAt: number | null;
+}
+
+export const USER_COLUMNS = `id, name, role, scope_regions, scope_models, ${msOf('created_at')} AS created_ms,
+	${msOf('disabled_at')} AS disabled_ms`;
+
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** A users row (selected with the columns above) as a record. */
+export function userFromRow(row: PlainRow): UserRecord {
+	return {
+		id: Number(row.id),
+		name: String(row.name),
+		role: row.role as Role,
+		scope: { regions: texts(row.scope_regions), models: texts(row.scope_models) },
+		createdAt: Number(row.created_ms),
+		disabledAt: row.disabled_ms === null ? null : Number(row.disabled_ms)
+	};
+}
