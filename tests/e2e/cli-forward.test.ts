@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorkbench } from '../helpers/cli';
-import { startApp, type RunningApp } from './harness';
+import { Database } from '../../src/lib/server/db/connection';
+import { E2E_USERS, startApp, type RunningApp } from './harness';
 
 const FILE = join(import.meta.dirname, '../../data/samples/complaints-2023-2025.csv');
-const TOKEN = 'wbt_forwarding-test';
 
 let app: RunningApp;
 let local: string;
@@ -19,7 +19,7 @@ let stopped = false;
 const served = () => join(app.dir, 'e2e.duckdb');
 
 /** `workbench ARGS` on the server's database (forwarded) or on a database of its own (local). */
-const onServer = (args: string[], token: string | null = TOKEN) =>
+const onServer = (args: string[], token: string | null = app.tokens.analyst) =>
 	runWorkbench(args, { WORKBENCH_DB: served(), WORKBENCH_TOKEN: token ?? '' });
 const onLocal = (args: string[]) => runWorkbench(args, { WORKBENCH_DB: join(local, 'local.duckdb') });
 
@@ -102,6 +102,13 @@ describe('the CLI beside a running server', () => {
 		expect(readFileSync(out, 'utf8')).toContain(printed.reportId);
 	});
 
+	it('refuses a token the server does not know, saying how to make one', () => {
+		const r = onServer(['metric', 'complaints.sla', '--json'], 'wbt_not-a-token');
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain(`the server at ${app.url} did not accept the token`);
+		expect(r.stderr).toContain('workbench user token add NAME --label cron');
+	});
+
 	it('passes the server’s refusal on, naming the server', () => {
 		const r = onServer(['metric', 'no.such.metric', '--json']);
 		expect(r.code).toBe(1);
@@ -117,5 +124,15 @@ describe('the CLI beside a running server', () => {
 		const deadline = Date.now() + 30_000;
 		while (existsSync(path) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 		expect(existsSync(path)).toBe(false);
+		// The import ran as the token's user: the batch and the audit log name them.
+		const db = await Database.open(served());
+		try {
+			const audit = await db.query(`SELECT actor FROM audit_log WHERE action = 'import.commit'`);
+			expect(audit.map((r) => r.actor)).toEqual([E2E_USERS.analyst.name]);
+			const batches = await db.query('SELECT imported_by FROM import_batches');
+			expect(batches.map((r) => r.imported_by)).toEqual([E2E_USERS.analyst.name]);
+		} finally {
+			db.close();
+		}
 	});
 });
