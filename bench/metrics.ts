@@ -449,7 +449,7 @@ async function directPhase(
 	try {
 		const runsOf = new Map<string, Statement[][]>();
 		for (const c of cases) {
-			const query = parseMetricQuery(new URLSearchParams(c.search));
+			const query = parseMetricQuery(new URLSearchParams(c.search), null);
 			const runs: Statement[][] = [];
 			const m = await measure(
 				`${c.metric} (${c.label}) in-process`,

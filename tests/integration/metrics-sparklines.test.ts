@@ -18,7 +18,7 @@ describe('kpiSparklines on the demo data', () => {
 		const kpis = (await runMetric(ctx.db, 'overview.kpis', { to: '2024-07-31', filters: {} }))
 			.rows as KpiRow[];
 		expect(kpis.length).toBeGreaterThan(0);
-		const spark = await kpiSparklines(ctx.db, await infoMap(), kpis, {});
+		const spark = await kpiSparklines(ctx.db, await infoMap(), kpis, { filters: {} });
 		for (const kpi of kpis) {
 			const series = spark[kpi.kpi];
 			expect(series, kpi.kpi).toHaveLength(SPARK_MONTHS);

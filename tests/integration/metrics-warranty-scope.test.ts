@@ -239,7 +239,7 @@ describe('the in_warranty filter', () => {
 		await expect(runMetric(ctx.db, 'cost.monthly', maybe)).rejects.toThrow(message);
 		await expect(recordsArrow(ctx.db, 'repairs', maybe, { limit: 10, offset: 0 })).rejects.toThrow(message);
 		// The HTTP API: the query string as /api/metrics/defects.pchart reads it, the error as it answers.
-		const query = parseMetricQuery(new URLSearchParams('in_warranty=maybe'));
+		const query = parseMetricQuery(new URLSearchParams('in_warranty=maybe'), null);
 		const error = await runMetric(ctx.db, 'defects.pchart', query).catch((e: unknown) => e);
 		const response = errorResponse(error, 'en');
 		expect(response.status).toBe(400);

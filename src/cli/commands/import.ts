@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { KINDS } from '$lib/domain/records';
-import { getDatabase } from '$lib/server/db/connection';
-import { importFile } from '$lib/server/ingest';
-import type { ImportResult } from '$lib/domain/ingest/api';
+import { importFile, type ImportOptions } from '$lib/server/ingest';
+import { assertReadable } from '$lib/server/ingest/import-plan';
+import type { ImportJob, ImportProgress, ImportResult } from '$lib/domain/ingest/api';
+import { openTarget, type ServerClient } from '../forward';
 import { CliError, cliText, progressBar } from '../output';
 import { runImportUndo } from './import-undo';
 
 const kindSchema = z.enum(KINDS);
+
+/** How often a forwarded import asks the server how far its job is. */
+const POLL_MS = 250;
 
 /** "HEADER=field" with the last '=' as separator, since headers may contain '='. */
 function parseMapEntries(entries: string[]): Record<string, string> {
@@ -35,6 +39,28 @@ export function summaryLine(r: ImportResult): string {
 	].join('\n');
 }
 
+/**
+ * The import done by the server that holds the database: the file uploaded as the browser uploads it,
+ * the import job started and polled to its end; the same result as a local import.
+ */
+async function serverImport(
+	server: ServerClient,
+	path: string,
+	options: Pick<ImportOptions, 'kind' | 'map' | 'profile' | 'saveProfile' | 'encoding' | 'sheet'>,
+	onProgress?: (progress: ImportProgress) => void
+): Promise<ImportResult> {
+	await assertReadable(path);
+	const uploadId = await server.upload(path);
+	const { jobId } = await server.post<{ jobId: string }>('/api/imports', { uploadId, ...options });
+	for (;;) {
+		const job = await server.json<ImportJob>(`/api/imports/${encodeURIComponent(jobId)}`);
+		if (job.status === 'done' && job.result) return job.result;
+		if (job.status === 'failed') throw server.failed(job.error?.message ?? job.status);
+		onProgress?.(job.progress);
+		await new Promise((done) => setTimeout(done, POLL_MS));
+	}
+}
+
 export async function runImport(args: string[]): Promise<void> {
 	if (args[0] === 'undo') return runImportUndo(args.slice(1));
 	const { values, positionals } = parseArgs({
@@ -47,23 +73,27 @@ export async function runImport(args: string[]): Promise<void> {
 			'save-profile': { type: 'string' },
 			encoding: { type: 'string' },
 			sheet: { type: 'string' },
-			json: { type: 'boolean' }
+			json: { type: 'boolean' },
+			token: { type: 'string' }
 		}
 	});
 	if (positionals.length !== 1) throw new CliError('system.cli.importOneFile');
 	const kind = kindSchema.safeParse(values.kind);
 	if (!kind.success) throw new CliError('system.cli.badKind', { kinds: KINDS.join(', ') });
-	const db = await getDatabase();
-	const bar = progressBar(cliText('system.cli.importing'));
-	const result = await importFile(db, positionals[0], {
+	const options = {
 		kind: kind.data,
 		map: parseMapEntries(values.map ?? []),
 		profile: values.profile,
 		saveProfile: values['save-profile'],
 		encoding: values.encoding,
-		sheet: values.sheet,
-		onProgress: values.json ? undefined : (p) => bar.update(p.fraction, p.phase)
-	});
+		sheet: values.sheet
+	};
+	const target = await openTarget(values.token);
+	const bar = progressBar(cliText('system.cli.importing'));
+	const onProgress = values.json ? undefined : (p: ImportProgress) => bar.update(p.fraction, p.phase);
+	const result = target.db
+		? await importFile(target.db, positionals[0], { ...options, onProgress })
+		: await serverImport(target.server, positionals[0], options, onProgress);
 	bar.done();
 	if (values.json) {
 		const { batchId, file, sha256, encoding, rows, accepted, updated, duplicates, rejected, skipped } =

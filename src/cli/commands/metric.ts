@@ -1,7 +1,13 @@
 import { parseArgs } from 'node:util';
-import { FILTER_NAMES, type FilterName, type MetricQuery, type MetricRow } from '$lib/domain/metrics/query';
-import { getDatabase } from '$lib/server/db/connection';
+import {
+	FILTER_NAMES,
+	type FilterName,
+	type MetricQuery,
+	type MetricResult,
+	type MetricRow
+} from '$lib/domain/metrics/query';
 import { runMetric } from '$lib/server/metrics/registry';
+import { openTarget } from '../forward';
 import { CliError, cliText } from '../output';
 
 /** "--filter DIM=VALUE" entries, repeatable; the same DIM twice means either value. */
@@ -16,6 +22,14 @@ export function parseFilters(entries: string[]): MetricQuery['filters'] {
 		(filters[name as FilterName] ??= []).push(entry.slice(at + 1).trim());
 	}
 	return filters;
+}
+
+/** The query as GET /api/metrics/[id] reads it (parseMetricQuery): a key per filter value. */
+function searchOf(query: MetricQuery): URLSearchParams {
+	const search = new URLSearchParams();
+	for (const name of ['from', 'to', 'by'] as const) if (query[name]) search.set(name, query[name]);
+	for (const [name, values] of Object.entries(query.filters)) for (const v of values) search.append(name, v);
+	return search;
 }
 
 function table(rows: MetricRow[]): string {
@@ -51,15 +65,21 @@ export async function runMetricCommand(args: string[]): Promise<void> {
 			to: { type: 'string' },
 			by: { type: 'string' },
 			filter: { type: 'string', multiple: true },
-			json: { type: 'boolean' }
+			json: { type: 'boolean' },
+			token: { type: 'string' }
 		}
 	});
 	if (positionals.length !== 1) throw new CliError('system.cli.metricOneId');
-	const result = await runMetric(await getDatabase(), positionals[0], {
+	const [id] = positionals;
+	const query: MetricQuery = {
 		from: values.from,
 		to: values.to,
 		by: values.by,
 		filters: parseFilters(values.filter ?? [])
-	});
+	};
+	const target = await openTarget(values.token);
+	const result = target.db
+		? await runMetric(target.db, id, query)
+		: await target.server.json<MetricResult>(`/api/metrics/${encodeURIComponent(id)}?${searchOf(query)}`);
 	process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${table(result.rows)}\n`);
 }

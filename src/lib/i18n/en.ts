@@ -1,4 +1,5 @@
 import { analyticsEn } from './analytics.en';
+import { cliForwardEn } from './cli-forward.en';
 import { assessmentEn } from './assessment.en';
 import { authEn } from './auth.en';
 import { ingestEn } from './ingest.en';
@@ -6,6 +7,7 @@ import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
 import { reportAuditEn } from './report-audit.en';
 import { reportsEn } from './reports.en';
+import { scopeEn } from './scope.en';
 import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
 
@@ -20,6 +22,8 @@ export const en: Record<MessageKey, string> = {
 	...reportScheduleEn,
 	...reportAuditEn,
 	...systemEn,
+	...scopeEn,
+	...cliForwardEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

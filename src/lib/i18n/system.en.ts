@@ -42,7 +42,8 @@ Commands:
   report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
   report get ID --out FILE | report list   the stored bytes of a generated report, or the list
 
-The database is WORKBENCH_DB (default data/workbench.duckdb).`,
+The database is WORKBENCH_DB (default data/workbench.duckdb). While the server holds it, import, metric
+and report generation are sent to the server with an API token: --token T or WORKBENCH_TOKEN.`,
 	'system.cli.importing': 'importing',
 	'system.cli.batch': 'batch {batchId}: {file} ({source})',
 	'system.cli.delimiter': 'delimiter {delimiter}',

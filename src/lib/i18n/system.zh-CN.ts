@@ -37,7 +37,8 @@ export const systemZh = {
   report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--json]
   report get ID --out 文件 | report list   取回已生成报告的原始文件，或列出报告
 
-数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。`,
+数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。服务器运行并占用数据库时，import、metric 与报告生成
+会用 API 令牌交给服务器执行：--token T 或环境变量 WORKBENCH_TOKEN。`,
 	'system.cli.importing': '正在导入',
 	'system.cli.batch': '批次 {batchId}：{file}（{source}）',
 	'system.cli.delimiter': '分隔符 {delimiter}',

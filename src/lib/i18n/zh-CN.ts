@@ -1,5 +1,6 @@
 import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
+import { cliForwardZh } from './cli-forward.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { authZh } from './auth.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
@@ -7,6 +8,7 @@ import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
 import { reportAuditZh } from './report-audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
+import { scopeZh } from './scope.zh-CN';
 import { systemZh } from './system.zh-CN';
 
 /** Reject reason codes of the importer; `satisfies` below makes a missing one a type error. */
@@ -135,6 +137,8 @@ export const zhCN = {
 	...reportScheduleZh,
 	...reportAuditZh,
 	...systemZh,
+	...scopeZh,
+	...cliForwardZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',

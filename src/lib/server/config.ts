@@ -28,6 +28,10 @@ const settingsSchema = z.object({
 		.regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, 'must look like 512MB')
 		.default('512MB'),
 	WORKBENCH_SAMPLES: path('data/samples'),
+	/** adapter-node's port; the CLI forwards to it on loopback when ORIGIN is unset. */
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** The API token the CLI sends its work to the running server with (else --token). */
+	WORKBENCH_TOKEN: z.string().trim().min(1).optional(),
 	/** The one address users reach the server by (adapter-node's setting); its host is the one accepted. */
 	ORIGIN: z.url().optional(),
 	/** Further Host header values accepted (a reverse proxy's name), comma-separated. */

@@ -3,6 +3,7 @@ import { getDatabase } from './db/connection';
 import { removePartialUploads } from './ingest/uploads';
 import { removeOrphanWorkDirs } from './ingest/work-dir';
 import { startScheduler, type Scheduler } from './reports/schedule-runner';
+import { publishServer } from './server-info';
 
 /**
  * Removes the temp files a killed process left behind: half-written uploads and evidence files, and
@@ -23,12 +24,14 @@ let scheduler: Scheduler | null = null;
 /**
  * The server's start: opens the database, whose file lock means no other workbench process shares
  * its folders (a second server fails here), then clears what an earlier, killed run left and starts
- * the report schedules (catching up missed runs in the background). A database in use is reported
- * by the first request, as before; the folders are then left alone.
+ * the report schedules (catching up missed runs in the background). It says where it listens beside
+ * the database file (server-info.ts), for the CLI to send its imports, metrics and reports to. A
+ * database in use is reported by the first request, as before; the folders are then left alone.
  */
 export async function startServer(): Promise<void> {
 	const db = await getDatabase().catch(() => null);
 	if (!db) return;
+	publishServer(db.path);
 	await removeStaleTempFiles();
 	scheduler ??= startScheduler(db);
 }

@@ -2,6 +2,7 @@
  * What the browser, the CLI and the reports know about metrics (no SQL here): filters, dimensions and
  * the shape of a result. The server registry (src/lib/server/metrics) holds the queries.
  */
+import type { UserScope } from '$lib/domain/auth/user';
 
 /** Filter names users type (`--filter model=KFR-35GW`) and the column each one constrains. */
 export const FILTER_COLUMNS = {
@@ -49,7 +50,13 @@ export interface MetricQuery {
 	to?: string;
 	/** Grouping dimension for metrics that accept one (a column name from the metric's `dimensions`). */
 	by?: string;
+	/**
+	 * Values per filter; a filter present with no values matches no record (an empty intersection
+	 * with a user's scope), an absent one does not filter.
+	 */
 	filters: Partial<Record<FilterName, string[]>>;
+	/** The user's scope the filters were limited to (scopeQuery, domain/auth/scope); absent: whole company. */
+	scope?: UserScope;
 }
 
 type MetricValue = string | number | boolean | null | MetricValue[] | { [key: string]: MetricValue };

@@ -5,6 +5,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { ValueKind } from '$lib/charts/format';
+import type { UserScope } from '$lib/domain/auth/user';
 
 export const REPORT_KINDS = ['monthly-review', 'complaint-analysis', 'gbt27922'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -98,6 +99,8 @@ export interface ReportDocument {
 	/** YYYY-MM for monthly reports, the assessment period for the audit pack. */
 	period: string;
 	filters: Record<string, string[]>;
+	/** The scope of the user who generated it, when limited (said on the cover); absent: whole company. */
+	scope?: UserScope;
 	generatedAt: string;
 	generatedBy: string;
 	sections: ReportSection[];

@@ -1,5 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { ScopeError } from '$lib/domain/auth/scope';
 import { createT, type Locale } from '$lib/i18n';
 import { WorkspaceError } from '$lib/server/assessment/errors';
 import { ImportError, UploadError } from '$lib/server/ingest';
@@ -45,6 +46,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 	if (error instanceof UploadError || error instanceof ReportError)
 		return apiError(error.status, error.in(locale));
 	if (error instanceof MetricQueryError) return apiError(400, error.in(locale));
+	if (error instanceof ScopeError) return apiError(403, error.in(locale));
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;
 	if (typeof status === 'number' && status >= 400 && status < 600) {

@@ -97,17 +97,19 @@ export function findRunningJob(key: string): string | null {
 }
 
 /**
- * Imports an uploaded file in the background, at most one job per upload. The file is no longer
+ * Imports an uploaded file in the background for `importedBy` (the batch and the audit log name
+ * them), at most one job per upload. The file is no longer
  * needed once its rows are in; a refused file stays for another try.
  */
 export function startUploadImport(
 	db: Database,
 	upload: Upload,
-	options: Omit<ImportOptions, 'onProgress' | 'fileName' | 'importedBy'>
+	options: Omit<ImportOptions, 'onProgress' | 'fileName' | 'importedBy'>,
+	importedBy: string
 ): string {
 	return startImportJob(
 		upload.path,
-		{ ...options, fileName: upload.name, importedBy: 'web' },
+		{ ...options, fileName: upload.name, importedBy },
 		{ db, key: upload.id, onSettled: (job) => (job.status === 'done' ? deleteUpload(upload.id) : undefined) }
 	);
 }

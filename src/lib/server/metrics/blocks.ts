@@ -26,7 +26,8 @@ export async function infoMap(): Promise<Record<string, MetricInfo>> {
 
 /**
  * Runs one metric with the page's query: filters the metric does not accept are dropped (and reported),
- * `by` is used only when the metric accepts it. A failure is returned, not thrown, so one metric that
+ * `by` is used only when the metric accepts it; the user's scope is never dropped (the registry refuses
+ * a metric that cannot honour it). A failure is returned, not thrown, so one metric that
  * cannot be computed does not take the whole page down.
  */
 export async function loadMetric<Id extends MetricId>(
@@ -50,7 +51,8 @@ export async function loadMetric<Id extends MetricId>(
 			from: query.from,
 			to: query.to,
 			by: dimension ?? undefined,
-			filters
+			filters,
+			scope: query.scope
 		});
 		return { id, rows, error: null, ignored, by: dimension };
 	} catch (e) {

@@ -1,3 +1,4 @@
+import { limitToScope } from '$lib/domain/auth/scope';
 import type { LateComplaintRow } from '$lib/domain/metrics/complaints';
 import type { MetricQuery } from '$lib/domain/metrics/query';
 import type { Database } from '../db/connection';
@@ -11,12 +12,14 @@ import { durationUs, Params, US_PER, whereSql } from './sql';
  * resolved more than resolution_target_hours after received, or unresolved with that deadline passed
  * by the complaints' as-of time (their latest received_at). Their number is the month's
  * resolution-known complaints minus those within target. A list of records, not a metric: the
- * complaint office follows each case up. Ordered by received time, then id.
+ * complaint office follows each case up. Limited to the user's scope the query carries. Ordered by
+ * received time, then id.
  */
 export async function lateComplaints(db: Database, query: MetricQuery): Promise<LateComplaintRow[]> {
 	const { params } = await loadMetricConfig();
 	const p = new Params();
-	const where = whereSql(p, query, { alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS });
+	const scoped = limitToScope('complaints', COMPLAINT_FILTERS, query);
+	const where = whereSql(p, scoped, { alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS });
 	const target = p.add(durationUs(params.resolution_target_hours, 'hour'));
 	const sql = `
 		SELECT c.complaint_id, strftime(c.received_at, '%Y-%m-%d %H:%M:%S') AS received_at,

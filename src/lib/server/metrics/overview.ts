@@ -1,3 +1,4 @@
+import { limitToScope } from '$lib/domain/auth/scope';
 import type { ChangeKind, KpiRow } from '$lib/domain/metrics/overview';
 import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
 import type { AnyMetricDefinition, MetricContext } from './definition';
@@ -13,9 +14,16 @@ async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Prom
 	const filters = Object.fromEntries(
 		Object.entries(query.filters).filter(([name]) => def.filters.includes(name as never))
 	);
+	// The figures come from other metrics: each must honour the user's scope as well.
 	const rows: MetricRow[] = await def.run({
 		...ctx,
-		query: { from: query.from, to: query.to, by: def.dimensions[0], filters }
+		query: limitToScope(def.id, def.filters, {
+			from: query.from,
+			to: query.to,
+			by: def.dimensions[0],
+			filters,
+			scope: query.scope
+		})
 	});
 	return new Map(rows.map((r) => [String(r.month), r]));
 }

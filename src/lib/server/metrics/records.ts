@@ -10,6 +10,7 @@ import {
 	tableToIPC,
 	type Vector
 } from 'apache-arrow';
+import { limitToScope } from '$lib/domain/auth/scope';
 import { KIND_DEFS, KINDS, type FieldType, type Kind } from '$lib/domain/records';
 import { FILTER_NAMES, filterFits, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
 import { ofType, type Column } from '../db/columns';
@@ -88,7 +89,8 @@ export function recordFilters(kind: Kind): FilterName[] {
  * The records behind a chart, newest first, as an Arrow IPC stream: typed columns (dictionary-encoded
  * text, epoch-millisecond times) are far smaller than the same rows as JSON. One statement reads the
  * page: its numbers, each text value's byte length, and each row's text values joined into one string,
- * so that no value crosses from DuckDB as a JS object of its own (100k rows took seconds so).
+ * so that no value crosses from DuckDB as a JS object of its own (100k rows took seconds so). Limited
+ * to the user's scope the query carries (refused for a table that cannot be limited so).
  */
 export async function recordsArrow(
 	db: Database,
@@ -99,7 +101,8 @@ export async function recordsArrow(
 	const kind = tableKind(table);
 	const def = KIND_DEFS[kind];
 	const allowed = recordFilters(kind);
-	for (const name of Object.keys(query.filters)) {
+	const scoped = limitToScope(table, allowed, query);
+	for (const name of Object.keys(scoped.filters)) {
 		if (!allowed.includes(name as FilterName)) {
 			throw new MetricQueryError('records.badFilter', { table, filters: allowed.join(', '), name });
 		}
@@ -107,7 +110,7 @@ export async function recordsArrow(
 	if (limit < 1 || limit > MAX_RECORDS) throw new MetricQueryError('records.badLimit', { max: MAX_RECORDS });
 	const p = new Params();
 	const { params } = await loadMetricConfig();
-	const where = whereSql(p, query, { alias: 't', dateColumn: def.dateField, filters: allowed, params });
+	const where = whereSql(p, scoped, { alias: 't', dateColumn: def.dateField, filters: allowed, params });
 	const columns = [
 		...def.fields.map((f) => ({ name: f.name, sql: `t.${f.name}`, encoding: ENCODING[f.type] })),
 		{ name: 'extra', sql: 'CAST(t.extra AS VARCHAR)', encoding: ENCODING.return_type },

@@ -1,3 +1,4 @@
+import { limitToScope } from '$lib/domain/auth/scope';
 import { isCalendarDay } from '$lib/domain/dates';
 import type { FilterName, MetricInfo, MetricQuery, MetricResult } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
@@ -14,7 +15,13 @@ const REGISTRY: ReadonlyMap<string, AnyMetricDefinition> = new Map(
 	[...FAMILY_METRICS, ...overview].map((m) => [m.id, m])
 );
 
-function validate(def: AnyMetricDefinition, query: MetricQuery): MetricQuery {
+/**
+ * The query as the metric runs it: dates, dimension and filters checked, and limited to the user's
+ * scope it carries (refused when the metric cannot be limited so). The scope is applied here again,
+ * whatever the caller did, so no path to a metric's SQL skips it.
+ */
+function validate(def: AnyMetricDefinition, asked: MetricQuery): MetricQuery {
+	const query = limitToScope(def.id, def.filters, asked);
 	for (const [name, date] of [
 		['from', query.from],
 		['to', query.to]

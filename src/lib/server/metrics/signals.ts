@@ -1,3 +1,5 @@
+import { scopeQuery } from '$lib/domain/auth/scope';
+import { NO_SCOPE } from '$lib/domain/auth/user';
 import type { EscalationLevel, EscalationRow } from '$lib/domain/metrics/complaints';
 import {
 	pickedChart,
@@ -100,7 +102,10 @@ async function pchartSignals(
 	month: string
 ): Promise<SignalRow[]> {
 	const recent = new Set([month, monthsBack(month, 1), monthsBack(month, 2)]);
-	const byModel = await monthlySeriesByModel({ ...ctx, query: { from, to, filters: ctx.query.filters } });
+	const byModel = await monthlySeriesByModel({
+		...ctx,
+		query: { from, to, filters: ctx.query.filters, scope: ctx.query.scope }
+	});
 	const charts: [string | null, PChartRow[]][] = [...byModel].map(([model, series]) => [
 		model,
 		pChart(series)
@@ -150,11 +155,11 @@ export async function buildSignals(
 					{
 						...ctx,
 						// A year back: exit reviews look at the month before, the complaint fund counts from the start.
-						query: {
-							from: `${monthsBack(complaint.month, 12)}-01`,
-							to: lastDayOf(complaint.month),
-							filters: {}
-						}
+						// The page's filters do not apply to suppliers' escalations; the user's scope does.
+						query: scopeQuery(
+							{ from: `${monthsBack(complaint.month, 12)}-01`, to: lastDayOf(complaint.month), filters: {} },
+							ctx.query.scope ?? NO_SCOPE
+						)
 					},
 					{ commendations: false }
 				)

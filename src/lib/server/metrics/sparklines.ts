@@ -10,13 +10,13 @@ export const SPARK_MONTHS = 13;
 
 /**
  * Each KPI's monthly values over the 13 months up to its month, read through the registry (one run per
- * metric) with the page's filters; a month without a row is null.
+ * metric) with the page's filters and the user's scope; a month without a row is null.
  */
 export async function kpiSparklines(
 	db: Database,
 	infos: Record<string, MetricInfo>,
 	kpis: readonly KpiRow[],
-	filters: MetricQuery['filters']
+	{ filters, scope }: Pick<MetricQuery, 'filters' | 'scope'>
 ): Promise<Record<string, (number | null)[]>> {
 	const out: Record<string, (number | null)[]> = {};
 	const runs = new Map<string, Promise<Map<string, Record<string, unknown>>>>();
@@ -26,7 +26,7 @@ export async function kpiSparklines(
 		);
 		const key = `${kpi.metric} ${kpi.month}`;
 		if (!runs.has(key)) {
-			const query = { from: `${months[0]}-01`, to: lastDayOf(kpi.month), filters };
+			const query = { from: `${months[0]}-01`, to: lastDayOf(kpi.month), filters, scope };
 			runs.set(
 				key,
 				loadMetric(db, infos, kpi.metric as MetricId, query).then(

@@ -14,7 +14,7 @@ export class Params {
 
 /**
  * Conditions (joined with AND, starting with "TRUE") for a table aliased `alias`: the inclusive date
- * range on `dateColumn` and the filters the metric accepts. Column names come from FILTER_COLUMNS;
+ * range on `dateColumn` and the filters the metric accepts (an empty list matches nothing). Column names come from FILTER_COLUMNS;
  * every value is a bound parameter. A rule filter (in_warranty, on repairs) needs `params` for its
  * rule and refuses a value it does not know (a typo would otherwise select the opposite).
  */
@@ -32,7 +32,12 @@ export function whereSql(
 	}
 	for (const name of options.filters) {
 		const values = query.filters[name];
-		if (!values?.length) continue;
+		if (!values) continue;
+		// No value left (a filter outside the user's scope): nothing matches, never everything.
+		if (!values.length) {
+			parts.push('FALSE');
+			continue;
+		}
 		const column = filterColumn(name);
 		if (column) {
 			parts.push(`${col(column)} IN (${values.map((v) => p.add(v)).join(', ')})`);

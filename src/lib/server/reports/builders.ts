@@ -1,3 +1,5 @@
+import { isScoped } from '$lib/domain/auth/scope';
+import type { UserScope } from '$lib/domain/auth/user';
 import type { MetricQuery } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type {
@@ -23,6 +25,8 @@ export interface ReportContext {
 	sampleSeed?: string;
 	sampleSize?: number;
 	filters: Record<string, string[]>;
+	/** The scope of the user who asked: every figure is limited to it, the cover says it. */
+	scope: UserScope;
 	generatedAt: string;
 	generatedBy: string;
 }
@@ -53,7 +57,7 @@ export class ReportFigures {
 			this.ctx.db,
 			infos,
 			id,
-			{ ...query, filters: this.ctx.filters as MetricQuery['filters'] },
+			{ ...query, filters: this.ctx.filters as MetricQuery['filters'], scope: this.ctx.scope },
 			by
 		);
 		if (block.error !== null) throw new ReportError(500, 'report.error.metric', { id, error: block.error });
@@ -86,7 +90,7 @@ export class ReportFigures {
 	}
 
 	/**
-	 * The report around its sections: the request's id, language, filters and author, the filters
+	 * The report around its sections: the request's id, language, filters, scope and author, the filters
 	 * some metric ignored said at the end of the first section, and the definitions of the metrics
 	 * used followed by `definitions` (rules of figures that are not registry metrics).
 	 */
@@ -111,6 +115,7 @@ export class ReportFigures {
 			title: t(`report.kind.${parts.kind}`),
 			period: parts.period,
 			filters: ctx.filters,
+			...(isScoped(ctx.scope) && { scope: ctx.scope }),
 			generatedAt: ctx.generatedAt,
 			generatedBy: ctx.generatedBy,
 			sections: parts.sections,

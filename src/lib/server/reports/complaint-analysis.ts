@@ -88,7 +88,7 @@ export async function complaintAnalysis(ctx: ReportContext): Promise<ReportDocum
 		f.rows('complaints.escalations', yearToDate),
 		...BREAKDOWNS.map((dim) => f.rows('complaints.breakdown', only, dim))
 	]);
-	const late = await lateComplaints(ctx.db, { ...only, filters: ctx.filters });
+	const late = await lateComplaints(ctx.db, { ...only, filters: ctx.filters, scope: ctx.scope });
 	const current = sla.find((r) => r.month === month);
 	const triggered = escalations.filter((e) => e.month === month || e.level === 'commendation');
 	const asOf = minute(backlog[0]?.as_of ?? null) ?? only.to;

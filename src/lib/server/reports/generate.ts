@@ -1,3 +1,5 @@
+import { assertWholeCompany } from '$lib/domain/auth/scope';
+import { NO_SCOPE, type UserScope } from '$lib/domain/auth/user';
 import type { GenerateReportRequest, ReportSnapshot, ReportStep } from '$lib/domain/reports/api';
 import type { ReportDocument, ReportFormat, ReportKind } from '$lib/domain/reports/document';
 import type { Database } from '../db/connection';
@@ -16,8 +18,13 @@ const REPORT_BUILDERS: Record<ReportKind, (ctx: ReportContext) => Promise<Report
 	gbt27922: auditPack
 };
 
+/** Reports that cover the whole company by nature, refused to a user limited to some regions or models. */
+const WHOLE_COMPANY: ReadonlySet<ReportKind> = new Set(['gbt27922']);
+
 export interface GenerateOptions {
 	actor: string;
+	/** The scope of the user who asks (default: whole company, as the CLI on the database file). */
+	scope?: UserScope;
 	onStep?: (step: ReportStep) => void;
 	/** The generation time printed on the report (tests pin it). */
 	now?: Date;
@@ -34,13 +41,16 @@ const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 
 /**
  * Generates a report and stores it as a new immutable snapshot: a report id, the figures read through
- * the metric registry, the document drawn in the asked format, the bytes kept with their SHA-256.
+ * the metric registry (limited to the asker's scope), the document drawn in the asked format, the bytes
+ * kept with their SHA-256.
  */
 export async function generateReport(
 	db: Database,
 	request: GenerateReportRequest,
 	options: GenerateOptions
 ): Promise<ReportSnapshot> {
+	const scope = options.scope ?? NO_SCOPE;
+	if (WHOLE_COMPANY.has(request.kind)) assertWholeCompany(scope, 'scope.auditPack');
 	options.onStep?.('figures');
 	const id = await newReportId(db);
 	const context: ReportContext = {
@@ -52,6 +62,7 @@ export async function generateReport(
 		sampleSeed: request.sampleSeed,
 		sampleSize: request.sampleSize,
 		filters: request.filters,
+		scope,
 		generatedAt: stamp(options.now ?? new Date()),
 		generatedBy: options.actor
 	};

@@ -1,4 +1,5 @@
 import { escapeHtml } from '$lib/charts/common';
+import type { UserScope } from '$lib/domain/auth/user';
 import { cellText, isNumeric, kindOf } from '$lib/domain/reports/cells';
 import type { ReportBlock, ReportDocument, ReportFact, ReportTable } from '$lib/domain/reports/document';
 import { isKind } from '$lib/domain/records';
@@ -62,12 +63,23 @@ export function filtersText(filters: Record<string, string[]>, t: Translate): st
 	return parts.length ? parts.join('; ') : t('report.meta.noFilters');
 }
 
-/** The cover facts every report starts with. */
+/** "大区：华东；产品型号：A" — the scope a limited user's report covers. */
+function scopeText(scope: UserScope, t: Translate): string {
+	return [
+		scope.regions.length ? t('scope.regions', { list: scope.regions.join(', ') }) : null,
+		scope.models.length ? t('scope.models', { list: scope.models.join(', ') }) : null
+	]
+		.filter((part) => part !== null)
+		.join('; ');
+}
+
+/** The cover facts every report starts with; a scoped user's report says its scope. */
 export function metaFacts(doc: ReportDocument, t: Translate): ReportFact[] {
 	return [
 		{ label: t('report.meta.id'), value: doc.id },
 		{ label: t('report.meta.period'), value: doc.period },
 		{ label: t('report.meta.filters'), value: filtersText(doc.filters, t) },
+		...(doc.scope ? [{ label: t('scope.label'), value: scopeText(doc.scope, t) }] : []),
 		{ label: t('report.meta.generatedAt'), value: doc.generatedAt },
 		{ label: t('report.meta.generatedBy'), value: doc.generatedBy }
 	];

@@ -1,4 +1,5 @@
 import type { GenerateReportRequest, ReportProgress } from '$lib/domain/reports/api';
+import type { UserScope } from '$lib/domain/auth/user';
 import { UserError } from '$lib/domain/errors';
 import { createT, type Locale } from '$lib/i18n';
 import type { Database } from '../db/connection';
@@ -9,7 +10,7 @@ import { mediaType, snapshotBytes } from './snapshots';
 export function generationStream(
 	db: Database,
 	request: GenerateReportRequest,
-	options: { actor: string; locale: Locale }
+	options: { actor: string; locale: Locale; scope: UserScope }
 ): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	return new ReadableStream({
@@ -18,6 +19,7 @@ export function generationStream(
 			try {
 				const snapshot = await generateReport(db, request, {
 					actor: options.actor,
+					scope: options.scope,
 					onStep: (step) => send({ step })
 				});
 				send({ snapshot });

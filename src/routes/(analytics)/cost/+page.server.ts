@@ -3,7 +3,7 @@ import { loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
-	const query = pageQuery(url, locals.locale);
+	const query = pageQuery(url, locals);
 	return loadPage(locals.db, query, {
 		monthly: 'cost.monthly',
 		drivers: { id: 'cost.drivers', by: query.by }

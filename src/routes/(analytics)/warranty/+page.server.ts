@@ -3,7 +3,7 @@ import { loadPage } from '$lib/server/metrics/blocks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const page = await loadPage(locals.db, pageQuery(url, locals.locale, ['log']), {
+	const page = await loadPage(locals.db, pageQuery(url, locals, ['log']), {
 		weibull: 'warranty.weibull'
 	});
 	const warrantyMonths = page.infos['defects.monthly']?.params.warranty_months_default;

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { createT } from '$lib/i18n';
+import { actorOf } from '$lib/server/http/actor';
 import { api, ApiError, parseJson } from '$lib/server/http/api';
 import { importBodySchema } from '$lib/server/http/schemas';
 import { findRunningJob, startUploadImport } from '$lib/server/ingest/jobs';
@@ -14,5 +15,5 @@ export const POST: RequestHandler = api(async ({ request, locals }) => {
 	if (!upload) throw new ApiError(404, t('api.uploadNotFound', { id: uploadId }));
 	const running = findRunningJob(uploadId);
 	if (running) throw new ApiError(409, t('api.jobRunning', { id: running }), { jobId: running });
-	return json({ jobId: startUploadImport(locals.db, upload, options) }, { status: 202 });
+	return json({ jobId: startUploadImport(locals.db, upload, options, actorOf(locals)) }, { status: 202 });
 });

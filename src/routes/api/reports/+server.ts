@@ -1,5 +1,7 @@
 import { json } from '@sveltejs/kit';
+import { NO_SCOPE } from '$lib/domain/auth/user';
 import { generateReportSchema } from '$lib/domain/reports/api';
+import { actorOf } from '$lib/server/http/actor';
 import { api, parseJson } from '$lib/server/http/api';
 import { generationStream, listSnapshots } from '$lib/server/reports';
 import type { RequestHandler } from './$types';
@@ -14,7 +16,14 @@ export const GET: RequestHandler = api(async ({ locals }) => json(await listSnap
  */
 export const POST: RequestHandler = api(async ({ request, locals }) => {
 	const body = await parseJson(request, generateReportSchema, locals.locale);
-	return new Response(generationStream(locals.db, body, { actor: 'web', locale: locals.locale }), {
-		headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }
-	});
+	return new Response(
+		generationStream(locals.db, body, {
+			actor: actorOf(locals),
+			locale: locals.locale,
+			scope: locals.user?.scope ?? NO_SCOPE
+		}),
+		{
+			headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }
+		}
+	);
 });

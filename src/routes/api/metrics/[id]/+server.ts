@@ -6,5 +6,5 @@ import type { RequestHandler } from './$types';
 
 /** The same JSON as `workbench metric ID --json`. */
 export const GET: RequestHandler = api(async ({ params, url, locals }) =>
-	json(await runMetric(locals.db, params.id, parseMetricQuery(url.searchParams)))
+	json(await runMetric(locals.db, params.id, parseMetricQuery(url.searchParams, locals.user)))
 );

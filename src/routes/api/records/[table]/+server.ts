@@ -11,7 +11,7 @@ const pageSchema = z.object({
 
 /** Drill-down records as an Arrow IPC stream (decode with apache-arrow's tableFromIPC). */
 export const GET: RequestHandler = api(async ({ params, url, locals }) => {
-	const query = parseMetricQuery(url.searchParams, ['limit', 'offset']);
+	const query = parseMetricQuery(url.searchParams, locals.user, ['limit', 'offset']);
 	const page = pageSchema.parse({
 		limit: url.searchParams.get('limit') ?? undefined,
 		offset: url.searchParams.get('offset') ?? undefined

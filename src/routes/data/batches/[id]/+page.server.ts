@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { isScoped } from '$lib/domain/auth/scope';
 import { createT } from '$lib/i18n';
 import { idParam } from '$lib/server/http/api';
 import { batchWithRejected } from '$lib/server/ingest';
@@ -9,6 +10,7 @@ const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const t = createT(locals.locale);
+	if (isScoped(locals.user?.scope)) error(403, t('scope.rejectedRows'));
 	const id = idParam.safeParse(params.id);
 	if (!id.success) error(404, t('batch.notFound', { id: params.id }));
 	const page = z.coerce

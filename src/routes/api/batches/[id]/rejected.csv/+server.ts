@@ -1,3 +1,4 @@
+import { assertWholeCompany } from '$lib/domain/auth/scope';
 import { createT } from '$lib/i18n';
 import { api, ApiError, idParam } from '$lib/server/http/api';
 import { rejectedDownload } from '$lib/server/ingest';
@@ -5,6 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** The rejected rows of a batch as CSV (UTF-8 with BOM, zh+en header, CSV-injection guarded), streamed. */
 export const GET: RequestHandler = api(async ({ params, locals }) => {
+	assertWholeCompany(locals.user?.scope, 'scope.rejectedRows');
 	const t = createT(locals.locale);
 	const id = idParam.safeParse(params.id);
 	if (!id.success) throw new ApiError(404, t('api.batchNotFound', { id: params.id }));
