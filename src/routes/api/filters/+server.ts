@@ -14,6 +14,6 @@ const tablesSchema = z.array(z.enum(OPTION_TABLES)).min(1);
  */
 export const GET: RequestHandler = api(async ({ url, locals }) => {
 	const tables = tablesSchema.parse(url.searchParams.getAll('table'));
-	const query = parseMetricQuery(url.searchParams, ['table']);
+	const query = parseMetricQuery(url.searchParams, locals.user, ['table']);
 	return json(await filterOptions(locals.db, [...new Set(tables)], query));
 });
