@@ -17,10 +17,16 @@ export interface HttpResult {
 }
 
 /** One GET over a keep-alive connection; the time is from the call until the last byte of the body. */
-export function get(agent: Agent, base: URL, path: string): Promise<HttpResult> {
+export function get(
+	agent: Agent,
+	base: URL,
+	path: string,
+	headers: Record<string, string> = {}
+): Promise<HttpResult> {
 	return new Promise((done, fail) => {
 		const started = performance.now();
-		const req = request({ host: base.hostname, port: base.port, path, method: 'GET', agent }, (res) => {
+		const options = { host: base.hostname, port: base.port, path, method: 'GET', agent, headers };
+		const req = request(options, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
 			res.on('end', () =>
