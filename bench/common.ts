@@ -80,7 +80,7 @@ export function stats(samples: number[]): Stats {
 }
 
 /** CPU time of another process (utime + stime), or 0 when it cannot be read. */
-function processCpuMs(pid: number | undefined): number {
+export function processCpuMs(pid: number | undefined): number {
 	if (!pid) return 0;
 	try {
 		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

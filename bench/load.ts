@@ -8,7 +8,17 @@
  *   npx tsx bench/run.ts load        (the demo data, data/samples)
  *   npx tsx bench/run.ts load-5m     (the 5M-repair data of bench/metrics-data.ts; generated on first use)
  *
- * Environment: BENCH_LOAD_USERS (default 50), BENCH_LOAD_SECONDS (default 60), BENCH_LOAD_SEED.
+ * A user looks at what came back before the next click: between requests each one pauses for a
+ * random think time, uniform in 0 … 2 × BENCH_LOAD_THINK_MS (mean 2 s). BENCH_LOAD_THINK_MS=0 makes
+ * every user fire its next request as soon as the last one answered (50 connections flat out, as
+ * autocannon would): the server's saturation, which no think-time-free goal on 2 cores can meet.
+ * Pages are opened on their default view (no query string: the latest month, all data) two times
+ * in five, as users arriving on a dashboard do; otherwise with a month of the last twelve, a span of
+ * 1, 3 or 12 months and sometimes a model or region filter.
+ *
+ * Environment: BENCH_LOAD_USERS (default 50), BENCH_LOAD_SECONDS (default 60), BENCH_LOAD_THINK_MS
+ * (default 2000), BENCH_LOAD_SEED; BENCH_SERVER_NODE_ARGS (flags for the server's node, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -17,12 +27,14 @@ import { join } from 'node:path';
 import { Database } from '../src/lib/server/db/connection';
 import { importDemoData } from '../tests/helpers/demo-data';
 import { ensureBuild, get, startApp, type RunningApp } from './app';
-import { cachedFile, envInt, otherCpuMeter, ROOT, stats, type Stats } from './common';
+import { cachedFile, envInt, otherCpuMeter, processCpuMs, ROOT, stats, type Stats } from './common';
 import type { Check } from './import';
 import { metricsData } from './metrics-data';
 
 const GOALS = { metricP95: 150, pageP95: 500, rssBytes: 2 ** 30 } as const;
 const PAGES = ['/', '/defects', '/cost', '/returns', '/complaints', '/satisfaction', '/warranty'];
+/** Page views that open a page as its link does, without a query string. */
+const DEFAULT_VIEW_SHARE = 0.4;
 const DEMO_DATA = join(ROOT, 'bench', 'data', 'load-demo.duckdb');
 /** Bump when the demo data set changes, so that the cached file is made again. */
 const DEMO_VERSION = 1;
@@ -121,6 +133,7 @@ function nextRequest(menu: Menu, rnd: () => number): { kind: 'page' | 'metric'; 
 	const filter = rnd();
 	if (rnd() < 0.5) {
 		const page = pick(PAGES);
+		if (rnd() < DEFAULT_VIEW_SHARE) return { kind: 'page', path: page };
 		if (page === '/') search.set('month', month);
 		else {
 			search.set('from', `${monthMinus(month, span - 1)}-01`);
@@ -160,13 +173,17 @@ interface LoadResult {
 	peakRss: number | null;
 	rssAtStart: number | null;
 	seconds: number;
+	thinkMs: number;
 	otherCpu: number | null;
+	/** The server's CPU time (all its threads, DuckDB's included) per request. */
+	serverCpuMsPerRequest: number;
 }
 
 async function drive(app: RunningApp): Promise<LoadResult> {
 	const users = envInt('BENCH_LOAD_USERS', 50, 1);
 	const seconds = envInt('BENCH_LOAD_SECONDS', 60, 1);
 	const seed = envInt('BENCH_LOAD_SEED', 14);
+	const think = envInt('BENCH_LOAD_THINK_MS', 2000);
 	const agent = new Agent({ keepAlive: true, maxSockets: users });
 	const headers = await authenticate(app);
 	try {
@@ -176,6 +193,7 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 		const byPage = new Map<string, number[]>();
 		const errors: LoadResult['errors'] = [];
 		const otherCpu = otherCpuMeter(app.pid);
+		const serverCpu0 = processCpuMs(app.pid);
 		const started = performance.now();
 		const end = started + seconds * 1000;
 		const user = async (n: number) => {
@@ -195,11 +213,14 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 				} catch (e) {
 					errors.push({ path, detail: String(e) });
 				}
+				if (think) await new Promise((r) => setTimeout(r, rnd() * 2 * think));
 			}
 		};
 		await Promise.all(Array.from({ length: users }, (_, n) => user(n)));
+		const requests = times.page.length + times.metric.length;
 		return {
-			requests: times.page.length + times.metric.length,
+			requests,
+			serverCpuMsPerRequest: (processCpuMs(app.pid) - serverCpu0) / Math.max(1, requests),
 			errors,
 			page: stats(times.page),
 			metric: stats(times.metric),
@@ -207,6 +228,7 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 			peakRss: memory(app.pid)?.hwm ?? null,
 			rssAtStart,
 			seconds: (performance.now() - started) / 1000,
+			thinkMs: think,
 			otherCpu: otherCpu()
 		};
 	} finally {
@@ -257,9 +279,12 @@ function report(label: string, r: LoadResult): { markdown: string; checks: Check
 	const row = (name: string, s: Stats) =>
 		`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`;
 	const lines = [
-		`${users} virtual users for ${r.seconds.toFixed(0)} s on ${label}: ${r.requests} requests ` +
+		`${users} virtual users for ${r.seconds.toFixed(0)} s on ${label}, ` +
+			(r.thinkMs ? `think time ${r.thinkMs / 1000} s on average: ` : 'no think time: ') +
+			`${r.requests} requests ` +
 			`(${(r.requests / r.seconds).toFixed(0)}/s), ${r.errors.length} errors; server RSS ${mib(r.rssAtStart)} ` +
 			`before the load, peak (VmHWM) ${mib(r.peakRss)}` +
+			`; the server used ${r.serverCpuMsPerRequest.toFixed(0)} ms of CPU per request` +
 			(r.otherCpu === null ? '.' : `; other processes used ${(r.otherCpu * 100).toFixed(0)} % of the CPU.`),
 		'',
 		'| Requests | n | p50 ms | p95 ms | p99 ms | max ms |',

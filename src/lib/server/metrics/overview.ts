@@ -1,5 +1,6 @@
 import type { ChangeKind, KpiRow } from '$lib/domain/metrics/overview';
 import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
+import { cached } from './cache';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { FAMILY_METRICS } from './families';
 import { KPIS, type Kpi } from './kpis';
@@ -13,10 +14,11 @@ async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Prom
 	const filters = Object.fromEntries(
 		Object.entries(query.filters).filter(([name]) => def.filters.includes(name as never))
 	);
-	const rows: MetricRow[] = await def.run({
-		...ctx,
-		query: { from: query.from, to: query.to, by: def.dimensions[0], filters }
-	});
+	const windowed = { from: query.from, to: query.to, by: def.dimensions[0], filters };
+	// Kept like a metric of its own: the KPIs, the signals and later months' pages read the same windows.
+	const rows = await cached<MetricRow[]>(ctx.db, JSON.stringify(['overview', id, windowed, ctx.params]), () =>
+		def.run({ ...ctx, query: windowed })
+	);
 	return new Map(rows.map((r) => [String(r.month), r]));
 }
 
