@@ -3,6 +3,7 @@ import { assessmentEn } from './assessment.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
+import { auditEn } from './audit.en';
 import { reportAuditEn } from './report-audit.en';
 import { reportsEn } from './reports.en';
 import { systemEn } from './system.en';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
 	...reportsEn,
 	...reportComplaintsEn,
 	...reportScheduleEn,
+	...auditEn,
 	...reportAuditEn,
 	...systemEn,
 	'app.name': 'Service Quality Workbench',

@@ -4,6 +4,7 @@ import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
+import { auditZh } from './audit.zh-CN';
 import { reportAuditZh } from './report-audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { systemZh } from './system.zh-CN';
@@ -131,6 +132,7 @@ export const zhCN = {
 	...reportsZh,
 	...reportComplaintsZh,
 	...reportScheduleZh,
+	...auditZh,
 	...reportAuditZh,
 	...systemZh,
 
