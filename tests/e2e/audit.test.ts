@@ -22,6 +22,11 @@ describe('Audit log page', () => {
 			page.waitForURL(/action=import\.commit/),
 			page.locator('form.filters button[type="submit"]').click()
 		]);
+		// The GET form navigates on the client: wait until the table shows the filtered list.
+		await page.waitForFunction(() => {
+			const cells = [...document.querySelectorAll('tbody tr td:nth-child(4)')];
+			return cells.length > 0 && cells.every((c) => c.textContent === 'import.commit');
+		});
 		const actions = await page.locator('tbody tr td:nth-child(4)').allInnerTexts();
 		expect(actions.length).toBeGreaterThan(0);
 		expect(new Set(actions)).toEqual(new Set(['import.commit']));

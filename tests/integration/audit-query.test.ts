@@ -63,6 +63,10 @@ describe('audit log query', () => {
 		expect((await listAudit(ctx.db, query({ from: day, to: day }))).total).toBe(AUDIT_PAGE_SIZE + 7);
 		expect((await listAudit(ctx.db, query({ to: '2020-01-01' }))).total).toBe(0);
 		expect(auditQuerySchema.safeParse({ from: '2025-13' }).success).toBe(false);
+		// The page's form sends empty fields: no filter.
+		expect((await listAudit(ctx.db, query({ actor: '', from: '', to: '', q: ' ' }))).total).toBe(
+			AUDIT_PAGE_SIZE + 7
+		);
 	});
 
 	it('exports the filtered entries as CSV with a BOM and formula-safe cells', async () => {

@@ -8,15 +8,18 @@ import { z } from 'zod';
 import { toSafeCsv, neutraliseCell } from '$lib/domain/csv-safe';
 import type { Database } from '../db/connection';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const text = z.string().trim().max(200);
+/** The page's GET form sends its empty fields as `from=&q=`: empty means no filter. */
+const blankless = <S extends z.ZodType>(schema: S) =>
+	z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const day = blankless(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
+const text = blankless(z.string().trim().max(200));
 
 export const auditQuerySchema = z.object({
-	actor: text.optional(),
-	action: text.optional(),
-	from: day.optional(),
-	to: day.optional(),
-	q: text.optional(),
+	actor: text,
+	action: text,
+	from: day,
+	to: day,
+	q: text,
 	page: z.coerce.number().int().min(1).max(1_000_000).default(1)
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
