@@ -58,6 +58,7 @@ export interface Stats {
 	n: number;
 	p50: number;
 	p95: number;
+	p99: number;
 	min: number;
 	max: number;
 	mean: number;
@@ -71,6 +72,7 @@ export function stats(samples: number[]): Stats {
 		n: s.length,
 		p50: rank(0.5),
 		p95: rank(0.95),
+		p99: rank(0.99),
 		min: s[0],
 		max: s[s.length - 1],
 		mean: s.reduce((a, b) => a + b, 0) / s.length
@@ -78,7 +80,7 @@ export function stats(samples: number[]): Stats {
 }
 
 /** CPU time of another process (utime + stime), or 0 when it cannot be read. */
-function processCpuMs(pid: number | undefined): number {
+export function processCpuMs(pid: number | undefined): number {
 	if (!pid) return 0;
 	try {
 		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -50,12 +50,14 @@ describe('evidence files', () => {
 		expect(up.file.sha256).toBe(sha(pdf));
 		expect(up.file.sizeBytes).toBe(pdf.length);
 		expect(up.file.fileName).toBe('组织架构图.pdf');
-		const stored = await evidenceFile(ctx.db, 1, up.file.id);
+		const stored = await evidenceFile(ctx.db, 1, up.file.id, { actor: 'web', origin: '127.0.0.1' });
 		expect(stored.path).toBe(join(dir, '1', sha(pdf)));
 		expect(sha(readFileSync(stored.path))).toBe(sha(pdf));
-		const [entry] = await readAudit(ctx.db, { entity: 'evidence_file' });
+		const [download, entry] = await readAudit(ctx.db, { entity: 'evidence_file' });
 		expect(entry).toMatchObject({ action: 'evidence.upload', actor: 'web' });
 		expect(entry.detail).toMatchObject({ sha256: sha(pdf), leafId: '1.1.1' });
+		expect(download).toMatchObject({ action: 'evidence.download', entityId: String(up.file.id) });
+		expect(download.detail).toMatchObject({ sha256: sha(pdf), fileName: '组织架构图.pdf' });
 	});
 
 	it('recognises the same bytes uploaded twice by their hash', async () => {

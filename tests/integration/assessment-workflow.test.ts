@@ -164,7 +164,7 @@ describe('assessment versions: draft → final (locked) → new draft', () => {
 			'version.new_draft',
 			'version.save'
 		]);
-		expect(Object.keys(audit).sort()).toEqual(['appendAudit', 'readAudit']);
+		expect(Object.keys(audit).sort()).toEqual(['appendAudit', 'readAudit', 'recordAudit']);
 		// no code anywhere updates or deletes audit rows, and no route touches the table
 		for (const file of sources(join(ROOT, 'src'))) {
 			const text = readFileSync(file, 'utf8');

@@ -5,6 +5,7 @@ import { authEn } from './auth.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
+import { auditEn } from './audit.en';
 import { reportAuditEn } from './report-audit.en';
 import { reportsEn } from './reports.en';
 import { scopeEn } from './scope.en';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
 	...reportsEn,
 	...reportComplaintsEn,
 	...reportScheduleEn,
+	...auditEn,
 	...reportAuditEn,
 	...systemEn,
 	...scopeEn,

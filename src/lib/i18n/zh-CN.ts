@@ -6,6 +6,7 @@ import { authZh } from './auth.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
+import { auditZh } from './audit.zh-CN';
 import { reportAuditZh } from './report-audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { scopeZh } from './scope.zh-CN';
@@ -135,6 +136,7 @@ export const zhCN = {
 	...reportsZh,
 	...reportComplaintsZh,
 	...reportScheduleZh,
+	...auditZh,
 	...reportAuditZh,
 	...systemZh,
 	...scopeZh,

@@ -1,5 +1,5 @@
-import { removePartialEvidence } from './assessment/evidence';
-import { getDatabase } from './db/connection';
+import { removePartialEvidence, removeUnreferencedEvidence } from './assessment/evidence';
+import { getDatabase, type Database } from './db/connection';
 import { removePartialUploads } from './ingest/uploads';
 import { removeOrphanWorkDirs } from './ingest/work-dir';
 import { startScheduler, type Scheduler } from './reports/schedule-runner';
@@ -19,6 +19,14 @@ export async function removeStaleTempFiles(): Promise<string[]> {
 	return removed.flat();
 }
 
+/**
+ * What the server's start clears of an earlier, killed run: the temp files, and evidence files
+ * stored by an upload whose row never committed. Returns the paths and upload ids removed.
+ */
+export async function recoverFromKilledRuns(db: Database): Promise<string[]> {
+	return [...(await removeStaleTempFiles()), ...(await removeUnreferencedEvidence(db))];
+}
+
 let scheduler: Scheduler | null = null;
 
 /**
@@ -32,6 +40,6 @@ export async function startServer(): Promise<void> {
 	const db = await getDatabase().catch(() => null);
 	if (!db) return;
 	publishServer(db.path);
-	await removeStaleTempFiles();
+	await recoverFromKilledRuns(db);
 	scheduler ??= startScheduler(db);
 }

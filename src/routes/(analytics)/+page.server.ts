@@ -8,12 +8,16 @@ import type { PageServerLoad } from './$types';
 /** Overview: the KPIs of one month (`?month=YYYY-MM`, default the latest complete one) and the signals list. */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const { query, month } = overviewQuery(url, locals);
-	const page = await loadPage(locals.db, query, { kpis: 'overview.kpis', signals: 'signals' });
-	const final = await latestFinalAssessment(locals.db);
+	// Independent reads, issued together; only the sparklines wait for the KPIs' months.
+	const [page, final, overdue] = await Promise.all([
+		loadPage(locals.db, query, { kpis: 'overview.kpis', signals: 'signals' }),
+		latestFinalAssessment(locals.db),
+		overdueForOverview(locals.db)
+	]);
 	return {
 		...page,
 		month: page.kpis.rows[0]?.month ?? month,
-		overdue: await overdueForOverview(locals.db),
+		overdue,
 		sparklines: await kpiSparklines(locals.db, page.infos, page.kpis.rows, query),
 		/** The official GB/T 27922 standing: the latest finalised assessment version. */
 		assessment: final && {

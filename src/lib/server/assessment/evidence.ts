@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { settings } from '$lib/server/config';
 import type { EvidenceFile, EvidenceUpload } from '$lib/domain/assessment/api';
+import { recordAudit, type AuditSource } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { sanitiseFileName } from '$lib/server/ingest';
@@ -105,6 +106,23 @@ export async function saveEvidence(
 		writing.delete(temp);
 	}
 	const relative = `${assessmentId}/${sha256}`;
+	// Until its row commits, the stored file is this process's own write (removeUnreferencedEvidence).
+	const stored = join(dir, sha256);
+	writing.add(stored);
+	try {
+		return await recordEvidence(db, target, { fileName, sha256, size, relative }, actor);
+	} finally {
+		writing.delete(stored);
+	}
+}
+
+/** The evidence row of a stored file, audited; the same bytes on the same leaf are recorded once. */
+function recordEvidence(
+	db: Database,
+	{ assessmentId, version, leafId }: { assessmentId: number; version: number; leafId: string },
+	{ fileName, sha256, size, relative }: { fileName: string; sha256: string; size: number; relative: string },
+	actor: string
+): Promise<EvidenceUpload> {
 	return db.write(async (conn) => {
 		await assertDraftOn(conn, assessmentId, version);
 		const [same] = await conn.all(
@@ -150,6 +168,27 @@ export async function removePartialEvidence(): Promise<string[]> {
 	return removed;
 }
 
+/**
+ * Removes stored evidence files that no evidence row names: a process killed after storing a file and
+ * before committing its row leaves one behind. Files this process is storing are left alone. Returns
+ * the paths removed.
+ */
+export async function removeUnreferencedEvidence(db: Database): Promise<string[]> {
+	const root = evidenceDir();
+	const rows = await db.query('SELECT DISTINCT stored_path FROM evidence_files');
+	const referenced = new Set(rows.map((r) => String(r.stored_path)));
+	const removed: string[] = [];
+	for (const sub of await readdir(root).catch(() => [])) {
+		for (const entry of await readdir(join(root, sub)).catch(() => [])) {
+			const path = join(root, sub, entry);
+			if (entry.startsWith(TEMP_PREFIX) || referenced.has(`${sub}/${entry}`) || writing.has(path)) continue;
+			await rm(path, { force: true });
+			removed.push(path);
+		}
+	}
+	return removed;
+}
+
 /** Evidence of an assessment attached up to `version` (a later draft still lists the earlier files). */
 export async function listEvidence(
 	db: Database,
@@ -164,16 +203,25 @@ export async function listEvidence(
 	return rows.map(toEvidence);
 }
 
-/** One file's record and its absolute path, for download. */
+/** One file's record and its absolute path, for download; the download is audited. */
 export async function evidenceFile(
 	db: Database,
 	assessmentId: number,
-	id: number
+	id: number,
+	source: AuditSource
 ): Promise<EvidenceFile & { path: string }> {
 	const [row] = await db.query(`SELECT * FROM evidence_files WHERE assessment_id = $1 AND id = $2`, [
 		assessmentId,
 		id
 	]);
 	if (!row) throw new NotFoundError('as.error.notFound.evidence', { id });
-	return { ...toEvidence(row), path: join(evidenceDir(), String(row.stored_path)) };
+	const file = toEvidence(row);
+	await recordAudit(db, {
+		...source,
+		action: 'evidence.download',
+		entity: 'evidence_file',
+		entityId: id,
+		detail: { assessmentId, fileName: file.fileName, sha256: file.sha256 }
+	});
+	return { ...file, path: join(evidenceDir(), String(row.stored_path)) };
 }

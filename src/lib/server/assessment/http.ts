@@ -2,8 +2,10 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { CatalogueCheck, EvidenceFile, EvidenceUpload } from '$lib/domain/assessment/api';
 import { leaves } from '$lib/domain/assessment/catalogue';
+import { recordAudit, type AuditSource } from '../audit/log';
 import type { Database } from '../db/connection';
 import { deleteUpload, receiveUpload, uploadBody, UploadTooLargeError } from '../ingest';
+import { catalogueSha256 } from './assessments';
 import { loadCatalogueFile, MAX_CATALOGUE_BYTES } from './catalogue-store';
 import { EvidenceTooLargeError, maxEvidenceBytes, saveEvidence } from './evidence';
 
@@ -29,12 +31,29 @@ export async function uploadEvidence(
 	}
 }
 
-/** POST /api/assessments/catalogue: the sheet is read and validated, then removed — nothing is kept. */
-export async function checkCatalogueUpload(request: Request, name: string): Promise<CatalogueCheck> {
+/**
+ * POST /api/assessments/catalogue: the sheet is read and validated, then removed — nothing is kept
+ * but the audit entry of the load (file, catalogue id and hash), which a later assessment.create
+ * entry with the same hash follows.
+ */
+export async function checkCatalogueUpload(
+	db: Database,
+	request: Request,
+	name: string,
+	source: AuditSource
+): Promise<CatalogueCheck> {
 	const upload = await receiveUpload(request, name, MAX_CATALOGUE_BYTES);
 	try {
 		const catalogue = await loadCatalogueFile(upload.path, name);
-		return { catalogue, items: catalogue.items.length, leaves: leaves(catalogue).length };
+		const check = { catalogue, items: catalogue.items.length, leaves: leaves(catalogue).length };
+		await recordAudit(db, {
+			...source,
+			action: 'catalogue.load',
+			entity: 'catalogue',
+			entityId: catalogue.id,
+			detail: { file: name, sha256: catalogueSha256(catalogue), items: check.items, leaves: check.leaves }
+		});
+		return check;
 	} finally {
 		await deleteUpload(upload.id);
 	}

@@ -7,7 +7,8 @@ import type { AuditEntry } from '$lib/domain/assessment/api';
 /**
  * The append-only audit log: who did what, when, to which record. This module deliberately offers
  * only `appendAudit` (inside the caller's write transaction, so the entry commits or rolls back with
- * the change it describes) and reads — there is no update or delete, and no API route writes to it.
+ * the change it describes), `recordAudit` (for what changes no data: a download, a catalogue read)
+ * and reads — there is no update or delete, and no API route writes to it.
  */
 
 export interface AuditInput {
@@ -66,6 +67,14 @@ export async function appendAudit(conn: Sql, entry: AuditInput): Promise<void> {
 			entryHash(fields)
 		]
 	);
+}
+
+/** Who acts and from where, as the web and the CLI pass it on. */
+export type AuditSource = Pick<AuditInput, 'actor' | 'origin'>;
+
+/** Records an event that changes no data (a download, a catalogue read) in a write of its own. */
+export function recordAudit(db: Database, entry: AuditInput): Promise<void> {
+	return db.write((conn) => appendAudit(conn, entry));
 }
 
 export interface AuditFilter {

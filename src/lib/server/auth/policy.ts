@@ -32,6 +32,8 @@ export const ROUTE_POLICY: RoutePolicy = {
 	'/logout': { POST: ANY_USER },
 	'/account': { GET: ANY_USER, POST: ANY_USER },
 	'/admin/users': { GET: ADMINS, POST: ADMINS },
+	'/admin/audit': { GET: ['admin', 'auditor'] },
+	'/api/audit': { GET: ['admin', 'auditor'] },
 
 	'/(analytics)': { GET: ANY_USER },
 	'/(analytics)/defects': { GET: ANY_USER },

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { availableParallelism } from 'node:os';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '$lib/domain/errors';
 import { settings } from '$lib/server/config';
 import type { Column } from './columns';
@@ -25,12 +26,23 @@ function defaultDbPath(): string {
 }
 
 /**
+ * Reads that run inside DuckDB at once. DuckDB already spreads one query over every core, so more
+ * queries side by side only share the same cores and each holds its own working memory: under 50
+ * concurrent users, unlimited reads took the server to 1.8 GB and made every request wait for all.
+ */
+const READ_SLOTS = Math.max(2, availableParallelism());
+
+/**
  * One DuckDB file per process. Reads run on their own connections and go on during an import;
  * writes take the write lock so that only one transaction changes data at a time.
  */
 export class Database {
 	private writeQueue: Promise<unknown> = Promise.resolve();
 	private writes = 0;
+	private reads = 0;
+	private readonly readQueue: (() => void)[] = [];
+	/** Connections of finished reads, kept for the next ones: opening one per query cost more than small queries. */
+	private readonly idleReaders: DuckDBConnection[] = [];
 
 	private constructor(
 		readonly path: string,
@@ -54,12 +66,12 @@ export class Database {
 
 	/** Runs a read query on a fresh connection and returns JSON-safe rows. */
 	query(sql: string, params?: SqlParams): Promise<PlainRow[]> {
-		return this.connected((conn) => conn.all(sql, params));
+		return this.reading((conn) => conn.all(sql, params));
 	}
 
 	/** Runs a read query and returns its columns as typed arrays (see readColumns for the column types). */
 	queryColumns(sql: string, params?: SqlParams): Promise<Column[]> {
-		return this.connected((conn) => conn.columns(sql, params));
+		return this.reading((conn) => conn.columns(sql, params));
 	}
 
 	/**
@@ -115,7 +127,24 @@ export class Database {
 	}
 
 	close(): void {
+		for (const conn of this.idleReaders.splice(0)) conn.closeSync();
 		this.instance.closeSync();
+	}
+
+	/** connected() within READ_SLOTS: a read beyond them waits for one to finish, in arrival order. */
+	private async reading<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
+		if (this.reads < READ_SLOTS) this.reads++;
+		// The finishing read hands its slot over without giving it back, so no newcomer overtakes.
+		else await new Promise<void>((resolve) => this.readQueue.push(resolve));
+		const conn = this.idleReaders.pop() ?? (await this.instance.connect());
+		try {
+			return await fn(new Sql(conn));
+		} finally {
+			this.idleReaders.push(conn);
+			const next = this.readQueue.shift();
+			if (next) next();
+			else this.reads--;
+		}
 	}
 
 	/** Runs fn on a connection of its own, closed afterwards. */

@@ -39,7 +39,7 @@ export async function commitImport(
 		const applied = await applyRows(conn, plan.def, batchId, staged.apply, plan.derived);
 		if (plan.def.table === 'repairs')
 			await refreshRepairSequence(conn, batchId, { batchRowsCurrent: staged.apply.onlyNewKeys });
-		if (plan.saveProfile) await saveProfile(conn, plan.saveProfile, plan.kind, mapping);
+		if (plan.saveProfile) await saveProfile(conn, plan.saveProfile, plan.kind, mapping, plan.importedBy);
 
 		const result: ImportResult = {
 			batchId,

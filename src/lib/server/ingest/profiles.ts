@@ -5,6 +5,7 @@ import { settings } from '$lib/server/config';
 import { KINDS, type Kind } from '$lib/domain/records';
 import type { ProfileOption } from '$lib/domain/ingest/api';
 import { PROFILE_NAME, type HeaderMapping } from '$lib/domain/ingest/header-mapping';
+import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { Sql } from '../db/sql';
 import type { SourceRules } from './types';
@@ -99,15 +100,36 @@ export async function resolveProfile(
 	return (await listShippedProfiles()).find((p) => p.name === name) ?? null;
 }
 
+/**
+ * Saves (or replaces) a profile on the caller's write transaction, audited with what it was before,
+ * so that the entry commits with the import that saved it.
+ */
 export async function saveProfile(
 	conn: Sql,
 	name: string,
 	kind: Kind,
-	mapping: HeaderMapping
+	mapping: HeaderMapping,
+	actor: string
 ): Promise<void> {
+	const valid = profileNameSchema.parse(name);
+	const [previous] = await conn.all(
+		'SELECT kind, CAST(mapping AS VARCHAR) AS mapping FROM mapping_profiles WHERE name = $1',
+		[valid]
+	);
 	await conn.run(
 		`INSERT OR REPLACE INTO mapping_profiles (name, kind, mapping, updated_at)
 		 VALUES ($1, $2, CAST($3 AS JSON), current_localtimestamp())`,
-		[profileNameSchema.parse(name), kind, JSON.stringify(mapping)]
+		[valid, kind, JSON.stringify(mapping)]
 	);
+	await appendAudit(conn, {
+		actor,
+		action: 'mapping-profile.save',
+		entity: 'mapping_profile',
+		entityId: valid,
+		detail: {
+			kind,
+			mapping,
+			previous: previous ? { kind: previous.kind, mapping: JSON.parse(String(previous.mapping)) } : null
+		}
+	});
 }

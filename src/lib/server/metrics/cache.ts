@@ -7,8 +7,11 @@ import type { Database } from '../db/connection';
  * caller can change what another one reads.
  */
 
-/** Results kept per database; the least recently used go first beyond this. */
-const MAX_ENTRIES = 500;
+/**
+ * Results kept per database; the least recently used go first beyond this. A result is a few KiB
+ * (monthly rows, a Pareto), so the whole cache stays in the tens of MiB.
+ */
+const MAX_ENTRIES = 2000;
 
 interface Kept {
 	version: number;

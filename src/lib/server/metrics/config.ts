@@ -41,15 +41,26 @@ function metricConfigPath(): string {
 	return settings().WORKBENCH_METRICS;
 }
 
-let cached: { path: string; mtimeMs: number; config: MetricConfig } | null = null;
+let cached: { path: string; mtimeMs: number; checkedAt: number; config: MetricConfig } | null = null;
 
-/** The current configuration; re-read when the file changes, so an edit applies without a restart. */
+/**
+ * How long the file is trusted unchanged: every metric run asks for the configuration, and a stat of
+ * the file for each (dozens per page) queued behind other file work under load.
+ */
+const RECHECK_MS = 1000;
+
+/** The current configuration; re-read when the file changes, so an edit applies within a second, without a restart. */
 export async function loadMetricConfig(path = metricConfigPath()): Promise<MetricConfig> {
+	const now = Date.now();
+	if (cached && cached.path === path && now - cached.checkedAt < RECHECK_MS) return cached.config;
 	const { mtimeMs } = await stat(path);
-	if (cached && cached.path === path && cached.mtimeMs === mtimeMs) return cached.config;
+	if (cached && cached.path === path && cached.mtimeMs === mtimeMs) {
+		cached.checkedAt = now;
+		return cached.config;
+	}
 	const parsed = metricConfigSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
 	if (!parsed.success) throw new Error(`${path}: ${z.prettifyError(parsed.error)}`);
-	cached = { path, mtimeMs, config: parsed.data };
+	cached = { path, mtimeMs, checkedAt: now, config: parsed.data };
 	return parsed.data;
 }
 

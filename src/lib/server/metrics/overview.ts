@@ -1,6 +1,7 @@
 import { limitToScope } from '$lib/domain/auth/scope';
 import type { ChangeKind, KpiRow } from '$lib/domain/metrics/overview';
 import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
+import { cached } from './cache';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { FAMILY_METRICS } from './families';
 import { KPIS, type Kpi } from './kpis';
@@ -15,16 +16,17 @@ async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Prom
 		Object.entries(query.filters).filter(([name]) => def.filters.includes(name as never))
 	);
 	// The figures come from other metrics: each must honour the user's scope as well.
-	const rows: MetricRow[] = await def.run({
-		...ctx,
-		query: limitToScope(def.id, def.filters, {
-			from: query.from,
-			to: query.to,
-			by: def.dimensions[0],
-			filters,
-			scope: query.scope
-		})
+	const windowed = limitToScope(def.id, def.filters, {
+		from: query.from,
+		to: query.to,
+		by: def.dimensions[0],
+		filters,
+		scope: query.scope
 	});
+	// Kept like a metric of its own: the KPIs, the signals and later months' pages read the same windows.
+	const rows = await cached<MetricRow[]>(ctx.db, JSON.stringify(['overview', id, windowed, ctx.params]), () =>
+		def.run({ ...ctx, query: windowed })
+	);
 	return new Map(rows.map((r) => [String(r.month), r]));
 }
 

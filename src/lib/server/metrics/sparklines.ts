@@ -20,23 +20,24 @@ export async function kpiSparklines(
 ): Promise<Record<string, (number | null)[]>> {
 	const out: Record<string, (number | null)[]> = {};
 	const runs = new Map<string, Promise<Map<string, Record<string, unknown>>>>();
+	const monthsOf = (kpi: KpiRow) =>
+		Array.from({ length: SPARK_MONTHS }, (_, i) => monthsBack(kpi.month, SPARK_MONTHS - 1 - i));
+	// Every run starts before any is awaited: the metrics are read side by side, not one after another.
 	for (const kpi of kpis) {
-		const months = Array.from({ length: SPARK_MONTHS }, (_, i) =>
-			monthsBack(kpi.month, SPARK_MONTHS - 1 - i)
-		);
 		const key = `${kpi.metric} ${kpi.month}`;
-		if (!runs.has(key)) {
-			const query = { from: `${months[0]}-01`, to: lastDayOf(kpi.month), filters, scope };
-			runs.set(
-				key,
-				loadMetric(db, infos, kpi.metric as MetricId, query).then(
-					(block) =>
-						new Map((block.rows as Record<string, unknown>[]).map((r) => [String(r.month).slice(0, 7), r]))
-				)
-			);
-		}
-		const byMonth = await runs.get(key)!;
-		out[kpi.kpi] = months.map((m) => {
+		if (runs.has(key)) continue;
+		const query = { from: `${monthsOf(kpi)[0]}-01`, to: lastDayOf(kpi.month), filters, scope };
+		runs.set(
+			key,
+			loadMetric(db, infos, kpi.metric as MetricId, query).then(
+				(block) =>
+					new Map((block.rows as Record<string, unknown>[]).map((r) => [String(r.month).slice(0, 7), r]))
+			)
+		);
+	}
+	for (const kpi of kpis) {
+		const byMonth = await runs.get(`${kpi.metric} ${kpi.month}`)!;
+		out[kpi.kpi] = monthsOf(kpi).map((m) => {
 			const v = byMonth.get(m)?.[kpi.column];
 			return typeof v === 'number' ? v : null;
 		});

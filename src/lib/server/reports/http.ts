@@ -2,6 +2,7 @@ import type { GenerateReportRequest, ReportProgress } from '$lib/domain/reports/
 import type { UserScope } from '$lib/domain/auth/user';
 import { UserError } from '$lib/domain/errors';
 import { createT, type Locale } from '$lib/i18n';
+import { recordAudit, type AuditSource } from '../audit/log';
 import type { Database } from '../db/connection';
 import { generateReport } from './generate';
 import { mediaType, snapshotBytes } from './snapshots';
@@ -40,9 +41,16 @@ export function generationStream(
 	});
 }
 
-/** A stored report as a download named by its id, kind and period. */
-export async function snapshotDownload(db: Database, id: string): Promise<Response> {
+/** A stored report as a download named by its id, kind and period; the download is audited. */
+export async function snapshotDownload(db: Database, id: string, source: AuditSource): Promise<Response> {
 	const { snapshot, bytes } = await snapshotBytes(db, id);
+	await recordAudit(db, {
+		...source,
+		action: 'report.download',
+		entity: 'report',
+		entityId: snapshot.id,
+		detail: { fileName: snapshot.fileName, sha256: snapshot.sha256 }
+	});
 	return new Response(new Uint8Array(bytes), {
 		headers: {
 			'content-type': mediaType(snapshot.format),

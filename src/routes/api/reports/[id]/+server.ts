@@ -1,6 +1,9 @@
+import { auditSource } from '$lib/server/http/actor';
 import { api } from '$lib/server/http/api';
 import { snapshotDownload } from '$lib/server/reports';
 import type { RequestHandler } from './$types';
 
-/** The stored bytes of a report, exactly as generated (checked against their SHA-256). */
-export const GET: RequestHandler = api(async ({ params, locals }) => snapshotDownload(locals.db, params.id));
+/** The stored bytes of a report, exactly as generated (checked against their SHA-256); audited. */
+export const GET: RequestHandler = api(async (event) =>
+	snapshotDownload(event.locals.db, event.params.id, auditSource(event))
+);
