@@ -1,4 +1,5 @@
 import { analyticsEn } from './analytics.en';
+import { dictionaryEn } from './dictionary.en';
 import { assessmentEn } from './assessment.en';
 import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
 	...reportScheduleEn,
 	...reportAuditEn,
 	...systemEn,
+	...dictionaryEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

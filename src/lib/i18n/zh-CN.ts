@@ -1,5 +1,6 @@
 import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
+import { dictionaryZh } from './dictionary.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
@@ -133,6 +134,7 @@ export const zhCN = {
 	...reportScheduleZh,
 	...reportAuditZh,
 	...systemZh,
+	...dictionaryZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',
