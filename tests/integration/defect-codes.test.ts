@@ -15,6 +15,7 @@ import { backup, restore } from '../../src/lib/server/db/backup';
 import { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { metricRows } from '../../src/lib/server/metrics/registry';
+import { runWorkbench } from '../helpers/cli';
 import { useTempDatabase } from '../helpers/temp-db';
 
 const ctx = useTempDatabase({ each: true });
@@ -153,4 +154,23 @@ describe('defect code dictionary', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+
+	it('CLI: defect-codes import FILE and list --json; a bad sheet exits 1 naming the row', () => {
+		const env = { WORKBENCH_DB: join(ctx.dir, 'cli.duckdb') };
+		const good = join(ctx.dir, 'codes.csv');
+		writeFileSync(good, 'code,name,english name\nE5,压缩机异响,Compressor noise\n');
+		const imported = runWorkbench(['defect-codes', 'import', good, '--json'], env);
+		expect(imported.stderr).toBe('');
+		expect(JSON.parse(imported.stdout)).toMatchObject({ added: 1 });
+		const listed = runWorkbench(['defect-codes', 'list', '--json'], env);
+		expect(JSON.parse(listed.stdout)).toMatchObject([
+			{ code: 'E5', name_zh: '压缩机异响', name_en: 'Compressor noise', source: 'import', updated_by: 'cli' }
+		]);
+		const bad = join(ctx.dir, 'bad.csv');
+		writeFileSync(bad, 'code,name\n,无代码\n');
+		const refused = runWorkbench(['defect-codes', 'import', bad], env);
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toMatch(/row 2, column A \(code\)/);
+		expect(runWorkbench(['defect-codes', 'frobnicate'], env).code).toBe(2);
+	}, 60_000);
 });

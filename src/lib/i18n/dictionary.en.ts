@@ -40,7 +40,7 @@ export const dictionaryEn: Record<keyof typeof dictionaryZh, string> = {
 	'dict.reason.tooLong': 'too long',
 	'dict.reason.repeated': 'the defect code appears twice in the file',
 	'dict.cli.usage': 'usage: defect-codes import FILE [--json] | defect-codes list [--json]',
-	'dict.nav': 'Defect codes',
+	'nav.defectCodes': 'Defect codes',
 
 	'card.tableView': 'Table',
 	'card.chartView': 'Chart',

@@ -37,7 +37,7 @@ export const dictionaryZh = {
 	'dict.reason.tooLong': '内容过长',
 	'dict.reason.repeated': '故障代码在文件中重复出现',
 	'dict.cli.usage': '用法：defect-codes import FILE [--json] | defect-codes list [--json]',
-	'dict.nav': '故障代码',
+	'nav.defectCodes': '故障代码',
 
 	'card.tableView': '表格',
 	'card.chartView': '图表',

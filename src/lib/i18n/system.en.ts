@@ -35,6 +35,7 @@ Commands:
   assess score FILE.json [--catalogue CATALOGUE.json] [--json]   GB/T 27922 score of an assessment file
   backup DIR  every table, evidence and report files and the metric configuration, into a new folder
   restore DIR [--replace]   a backup into WORKBENCH_DB (checked table by table first)
+  defect-codes import FILE [--json] | defect-codes list [--json]   the defect code dictionary (sheet: code, name[, English name])
   audit verify  recompute the audit log's hash chain; names the first broken entry
   report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE
               [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
