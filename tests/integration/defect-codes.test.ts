@@ -16,6 +16,7 @@ import { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { metricRows } from '../../src/lib/server/metrics/registry';
 import { runWorkbench } from '../helpers/cli';
+import { importDemoData } from '../helpers/demo-data';
 import { useTempDatabase } from '../helpers/temp-db';
 
 const ctx = useTempDatabase({ each: true });
@@ -173,4 +174,16 @@ describe('defect code dictionary', () => {
 		expect(refused.stderr).toMatch(/row 2, column A \(code\)/);
 		expect(runWorkbench(['defect-codes', 'frobnicate'], env).code).toBe(2);
 	}, 60_000);
+
+	it('the demo data names every defect code its repairs carry, from its dictionary sheet', async () => {
+		await importDemoData(ctx.db);
+		const pareto = await metricRows(ctx.db, 'defects.pareto', { filters: {} });
+		expect(pareto.length).toBeGreaterThan(10);
+		expect(pareto.filter((r) => r.key !== null && !r.name_zh)).toEqual([]);
+		expect(pareto.find((r) => r.key === 'E5')).toMatchObject({
+			name_zh: '压缩机异响',
+			name_en: 'Compressor noise'
+		});
+		expect((await listDefectCodes(ctx.db)).filter((c) => c.source !== 'import')).toEqual([]);
+	}, 120_000);
 });

@@ -5,12 +5,17 @@ import { z } from 'zod';
 import { settings } from '$lib/server/config';
 import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
+import { importDefectCodeSheet } from '$lib/server/catalogue/defect-code-sheet';
 import { importFile } from '$lib/server/ingest';
-import { progressBar } from '../output';
+import { cliText, progressBar } from '../output';
 import { summaryLine } from './import';
 
-/** data/samples/manifest.json: which sample file is which kind, in import order. */
+/**
+ * data/samples/manifest.json: which sample file is which kind, in import order, and the defect code
+ * dictionary sheet, imported first so the repairs find their codes named (and learn none).
+ */
 const manifestSchema = z.object({
+	dictionary: z.string().optional(),
 	files: z.array(z.object({ file: z.string(), kind: z.enum(KINDS) }))
 });
 
@@ -24,6 +29,10 @@ export async function runDemo(args: string[]): Promise<void> {
 	const dir = samplesDir();
 	const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
 	const db = await getDatabase();
+	const dictionary = manifest.dictionary
+		? await importDefectCodeSheet(db, join(dir, manifest.dictionary), 'demo')
+		: null;
+	if (dictionary && !values.json) process.stdout.write(`${cliText('dict.imported', { ...dictionary })}\n`);
 	const results = [];
 	for (const { file, kind } of manifest.files) {
 		const bar = progressBar(file);
@@ -36,5 +45,5 @@ export async function runDemo(args: string[]): Promise<void> {
 		results.push(result);
 		if (!values.json) process.stdout.write(`${summaryLine(result)}\n`);
 	}
-	if (values.json) process.stdout.write(`${JSON.stringify({ imported: results })}\n`);
+	if (values.json) process.stdout.write(`${JSON.stringify({ dictionary, imported: results })}\n`);
 }
