@@ -48,6 +48,7 @@ export const dictionaryEn: Record<keyof typeof dictionaryZh, string> = {
 	'card.error': 'This metric could not be computed: {detail}',
 	'card.missing': 'No {kinds} imported',
 	'card.missingWindow': 'No {kinds} for this window',
+	'card.ratesBlank': 'so the rates divided by them are blank.',
 	'card.importKind': 'Import {kind}',
 	'card.unit': 'Unit'
 };

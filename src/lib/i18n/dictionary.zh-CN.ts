@@ -45,6 +45,7 @@ export const dictionaryZh = {
 	'card.error': '无法计算该指标：{detail}',
 	'card.missing': '尚未导入{kinds}数据',
 	'card.missingWindow': '所选期间没有{kinds}数据',
+	'card.ratesBlank': '按其计算的比率无法显示。',
 	'card.importKind': '导入{kind}',
 	'card.unit': '单位'
 } as const;

@@ -8,6 +8,7 @@ import type { Row } from '$lib/charts/common';
 import { shareBarsOption } from '$lib/charts/share-bars';
 import { fieldLabel, intlLocale } from '$lib/i18n';
 import { useI18n } from '$lib/i18n/context';
+import type { Coverage } from '$lib/domain/metrics/coverage';
 import type { FilterName, MetricInfo, MetricQuery } from '$lib/domain/metrics/query';
 
 /** One metric's result as a page load hands it over (MetricBlock in metrics.server.ts). */
@@ -24,6 +25,8 @@ export interface AnalyticsData {
 	query: MetricQuery;
 	filters: FilterName[];
 	suggestions?: Partial<Record<FilterName, string[]>>;
+	/** Records per kind (empty and partial states); absent on pages that do not count them. */
+	coverage?: Coverage;
 }
 
 /** A period or a filter is set (so an empty result may be theirs). */
@@ -47,6 +50,7 @@ interface PageContext {
 	readonly infos: Record<string, MetricInfo>;
 	readonly query: MetricQuery;
 	readonly filtered: boolean;
+	readonly coverage?: Coverage;
 }
 
 const KEY = Symbol('analytics-page');

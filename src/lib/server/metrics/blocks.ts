@@ -11,6 +11,8 @@ import {
 } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type { Database } from '$lib/server/db/connection';
+import type { Coverage } from '$lib/domain/metrics/coverage';
+import { coverage } from './coverage';
 import { metricInfos, metricRows } from './registry';
 
 /** One metric's result for a page: rows, or the error that stopped it, and the filters it ignored. */
@@ -96,6 +98,8 @@ export type PageBlocks<Specs extends Record<string, BlockSpec>> = {
 	infos: Record<string, MetricInfo>;
 	query: MetricQuery;
 	filters: FilterName[];
+	/** Records per kind, for the cards' empty and partial states. */
+	coverage: Coverage;
 } & { [K in keyof Specs]: MetricBlock<MetricRows[SpecId<Specs[K]>]> };
 
 /**
@@ -112,10 +116,14 @@ export async function loadPage<const Specs extends Record<string, BlockSpec>>(
 		const { id, by } = typeof spec === 'string' ? { id: spec, by: undefined } : spec;
 		return { name, id, by };
 	});
-	const blocks = await Promise.all(entries.map(({ id, by }) => loadMetric(db, infos, id, query, by)));
+	const [blocks, counts] = await Promise.all([
+		Promise.all(entries.map(({ id, by }) => loadMetric(db, infos, id, query, by))),
+		coverage(db, query)
+	]);
 	return {
 		infos,
 		query,
+		coverage: counts,
 		filters: pageFilters(
 			infos,
 			entries.map((e) => e.id)
