@@ -70,7 +70,7 @@ describe('defect code dictionary and chart states on the sample data', () => {
 		expect(await page.getByTestId('import-return').getAttribute('href')).toBe('/data/import?kind=return');
 
 		await page.goto(`${app.url}/complaints`);
-		expect(await page.getByTestId('import-complaint').getAttribute('href')).toBe(
+		expect(await page.getByTestId('import-complaint').first().getAttribute('href')).toBe(
 			'/data/import?kind=complaint'
 		);
 
