@@ -8,10 +8,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { badRepairsCsv } from './samples/bad-rows';
-import { SPIKE, WEAK_SUPPLIER } from './samples/catalog';
+import { DEFECTS, SPIKE, WEAK_SUPPLIER } from './samples/catalog';
 import { simulateComplaints } from './samples/complaints';
 import { checkSignals, computeFacts } from './samples/facts';
-import { complaintsCsv, repairsGbkCsv, returnsCsv, salesXlsx, surveysTsv } from './samples/forms';
+import {
+	complaintsCsv,
+	defectCodesCsv,
+	repairsGbkCsv,
+	returnsCsv,
+	salesXlsx,
+	surveysTsv
+} from './samples/forms';
 import { Rng } from './samples/prng';
 import { readme, type FileInfo } from './samples/readme';
 import { simulateRepairs } from './samples/repairs';
@@ -62,6 +69,8 @@ write(
 write('surveys-2023-2025.tsv', 'survey', 'TSV, UTF-16LE with BOM', surveys.length, 0, surveysTsv(surveys));
 write('returns-2023-2025.csv', 'return', 'CSV, UTF-8, `;`-separated', returns.length, 0, returnsCsv(returns));
 writeFileSync(join(outDir, 'repairs-bad-rows.csv'), bad.bytes);
+// The defect code dictionary (manifest.json "dictionary"), imported before the repairs.
+writeFileSync(join(outDir, 'defect-codes.csv'), defectCodesCsv(DEFECTS));
 
 const facts = computeFacts({ sales, repairs, complaints, surveys, returns, bad }, files);
 const failures = checkSignals(facts);

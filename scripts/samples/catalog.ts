@@ -117,6 +117,8 @@ export const textsFor = (texts: Texts, category: Category): string[] =>
 export interface Defect {
 	code: string;
 	name: string;
+	/** The English name, for the defect code dictionary sheet. */
+	en: string;
 	/** 故障大类 */
 	group: string;
 	/** Base weight per product category (absent: never). */

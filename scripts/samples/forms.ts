@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { KIND_DEFS } from '../../src/lib/domain/records';
 import { repairHeader } from '../../tests/helpers/generate-repairs';
-import { COMPANY } from './catalog';
+import { COMPANY, type Defect } from './catalog';
 import type { Complaint } from './complaints';
 import type { Repair } from './repairs';
 import type { Return } from './returns';
@@ -248,4 +248,10 @@ export async function salesXlsx(sales: SalesRow[]): Promise<Buffer> {
 	totals.font = { bold: true };
 	const buf = Buffer.from(await wb.xlsx.writeBuffer());
 	return fixZipTimestamps(buf, 2026, 1, 5);
+}
+
+/** The defect code dictionary sheet: code, Chinese name, English name (UTF-8 with BOM, as Excel saves it). */
+export function defectCodesCsv(defects: readonly Defect[]): Buffer {
+	const rows = [['故障代码', '故障名称', '英文名称'], ...defects.map((d) => [d.code, d.name, d.en])];
+	return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText(rows), 'utf8')]);
 }

@@ -3,6 +3,7 @@ import { CliError, cliText } from './output';
 import { runAssess } from './commands/assess';
 import { runBackup, runRestore } from './commands/backup';
 import { runAudit } from './commands/audit';
+import { runDefectCodes } from './commands/defect-codes';
 import { runDemo } from './commands/demo';
 import { runImport } from './commands/import';
 import { runMetricCommand } from './commands/metric';
@@ -18,7 +19,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 	restore: runRestore,
 	audit: runAudit,
 	report: runReport,
-	user: runUser
+	user: runUser,
+	'defect-codes': runDefectCodes
 };
 
 /** Runs one CLI command; returns the exit code. Errors go to stderr, never to stdout. */

@@ -34,7 +34,7 @@ export const NAV: NavGroup[] = [
 		]
 	},
 	{ items: [item('assessment', resolve('/assessment')), item('reports', resolve('/reports'))] },
-	{ items: [item('data', resolve('/data'))] }
+	{ items: [item('data', resolve('/data')), item('defectCodes', resolve('/settings/defect-codes'))] }
 ];
 
 /** Is `href` the current section of `pathname`? */

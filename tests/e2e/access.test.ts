@@ -16,7 +16,8 @@ const SAMPLE: Record<string, string> = {
 	evidenceId: '1',
 	rid: '1',
 	jobId: 'no-such-job',
-	table: 'repairs'
+	table: 'repairs',
+	code: 'E-NONE'
 };
 
 /** The path of a route id: groups dropped, [param] and [param=matcher] filled in. */

@@ -186,47 +186,47 @@ describe('defects metrics on hand-checked fixtures', () => {
 			// E5: R01 R03 R06 R09 = 4 | E2: R02 R05 R08 = 3 | E3: R10 = 1 | E9: R04 = 1 | null: R07 = 1; of 10.
 			// E3 and E9 tie at 1: key order (E9 comes first in the file).
 			expect(await run(db, 'defects.pareto')).toEqual([
-				{ key: 'E5', count: 4, share: 0.4, cum_share: 0.4 },
-				{ key: 'E2', count: 3, share: 0.3, cum_share: 0.7 },
-				{ key: 'E3', count: 1, share: 0.1, cum_share: 0.8 },
-				{ key: 'E9', count: 1, share: 0.1, cum_share: 0.9 },
-				{ key: null, count: 1, share: 0.1, cum_share: 1 }
+				{ key: 'E5', name_zh: null, name_en: null, count: 4, share: 0.4, cum_share: 0.4 },
+				{ key: 'E2', name_zh: null, name_en: null, count: 3, share: 0.3, cum_share: 0.7 },
+				{ key: 'E3', name_zh: null, name_en: null, count: 1, share: 0.1, cum_share: 0.8 },
+				{ key: 'E9', name_zh: null, name_en: null, count: 1, share: 0.1, cum_share: 0.9 },
+				{ key: null, name_zh: null, name_en: null, count: 1, share: 0.1, cum_share: 1 }
 			]);
 		});
 
 		it('keeps the blank group last even when it is the largest', async () => {
 			// supplier: blank R03 R04 R06 R08 = 4 | S1 R01 R05 R09 = 3 | S2 R02 R07 = 2 | S3 R10 = 1.
 			expect(await run(db, 'defects.pareto', { by: 'supplier' })).toEqual([
-				{ key: 'S1', count: 3, share: 0.3, cum_share: 0.3 },
-				{ key: 'S2', count: 2, share: 0.2, cum_share: 0.5 },
-				{ key: 'S3', count: 1, share: 0.1, cum_share: 0.6 },
-				{ key: null, count: 4, share: 0.4, cum_share: 1 }
+				{ key: 'S1', name_zh: null, name_en: null, count: 3, share: 0.3, cum_share: 0.3 },
+				{ key: 'S2', name_zh: null, name_en: null, count: 2, share: 0.2, cum_share: 0.5 },
+				{ key: 'S3', name_zh: null, name_en: null, count: 1, share: 0.1, cum_share: 0.6 },
+				{ key: null, name_zh: null, name_en: null, count: 4, share: 0.4, cum_share: 1 }
 			]);
 			expect(await run(db, 'defects.pareto', { by: 'product_model' })).toEqual([
-				{ key: 'A', count: 6, share: 0.6, cum_share: 0.6 },
-				{ key: 'B', count: 4, share: 0.4, cum_share: 1 }
+				{ key: 'A', name_zh: null, name_en: null, count: 6, share: 0.6, cum_share: 0.6 },
+				{ key: 'B', name_zh: null, name_en: null, count: 4, share: 0.4, cum_share: 1 }
 			]);
 		});
 
 		it('filters by supplier, service centre, region and dates', async () => {
 			// S1: R01 E5, R05 E2, R09 E5.
 			expect(await run(db, 'defects.pareto', { filters: { supplier: ['S1'] } })).toEqual([
-				{ key: 'E5', count: 2, share: close(2 / 3), cum_share: close(2 / 3) },
-				{ key: 'E2', count: 1, share: close(1 / 3), cum_share: 1 }
+				{ key: 'E5', name_zh: null, name_en: null, count: 2, share: close(2 / 3), cum_share: close(2 / 3) },
+				{ key: 'E2', name_zh: null, name_en: null, count: 1, share: close(1 / 3), cum_share: 1 }
 			]);
 			// C2: R03 E5, R04 E9, R07 null, R08 E2, R10 E3 — a five-way tie.
 			expect(await run(db, 'defects.pareto', { filters: { service_center: ['C2'] } })).toEqual([
-				{ key: 'E2', count: 1, share: 0.2, cum_share: 0.2 },
-				{ key: 'E3', count: 1, share: 0.2, cum_share: 0.4 },
-				{ key: 'E5', count: 1, share: 0.2, cum_share: 0.6 },
-				{ key: 'E9', count: 1, share: 0.2, cum_share: 0.8 },
-				{ key: null, count: 1, share: 0.2, cum_share: 1 }
+				{ key: 'E2', name_zh: null, name_en: null, count: 1, share: 0.2, cum_share: 0.2 },
+				{ key: 'E3', name_zh: null, name_en: null, count: 1, share: 0.2, cum_share: 0.4 },
+				{ key: 'E5', name_zh: null, name_en: null, count: 1, share: 0.2, cum_share: 0.6 },
+				{ key: 'E9', name_zh: null, name_en: null, count: 1, share: 0.2, cum_share: 0.8 },
+				{ key: null, name_zh: null, name_en: null, count: 1, share: 0.2, cum_share: 1 }
 			]);
 			// South and from 2024-05-01: R08 E2, R10 E3.
 			expect(await run(db, 'defects.pareto', { from: '2024-05-01', filters: { region: ['South'] } })).toEqual(
 				[
-					{ key: 'E2', count: 1, share: 0.5, cum_share: 0.5 },
-					{ key: 'E3', count: 1, share: 0.5, cum_share: 1 }
+					{ key: 'E2', name_zh: null, name_en: null, count: 1, share: 0.5, cum_share: 0.5 },
+					{ key: 'E3', name_zh: null, name_en: null, count: 1, share: 0.5, cum_share: 1 }
 				]
 			);
 			expect(await run(db, 'defects.pareto', { from: '2025-01-01' })).toEqual([]);

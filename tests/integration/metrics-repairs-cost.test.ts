@@ -333,12 +333,12 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 			// E4 R10 30 + R12 0 (2); no code R13 0 (1). Total 320.
 			// Ties 100/100 → E1, E5; 30/30 → E3, E4. Shares 100/320 = 0.3125, 60/320 = 0.1875, 30/320 = 0.09375
 			expectRows(await rows(ctx, 'cost.drivers', { from: '2025-02-01', to: '2025-04-30' }), [
-				{ key: 'E1', total: 100, share: 0.3125, repairs: 1 },
-				{ key: 'E5', total: 100, share: 0.3125, repairs: 1 },
-				{ key: 'E2', total: 60, share: 0.1875, repairs: 2 },
-				{ key: 'E3', total: 30, share: 0.09375, repairs: 2 },
-				{ key: 'E4', total: 30, share: 0.09375, repairs: 2 },
-				{ key: null, total: 0, share: 0, repairs: 1 }
+				{ key: 'E1', name_zh: null, name_en: null, total: 100, share: 0.3125, repairs: 1 },
+				{ key: 'E5', name_zh: null, name_en: null, total: 100, share: 0.3125, repairs: 1 },
+				{ key: 'E2', name_zh: null, name_en: null, total: 60, share: 0.1875, repairs: 2 },
+				{ key: 'E3', name_zh: null, name_en: null, total: 30, share: 0.09375, repairs: 2 },
+				{ key: 'E4', name_zh: null, name_en: null, total: 30, share: 0.09375, repairs: 2 },
+				{ key: null, name_zh: null, name_en: null, total: 0, share: 0, repairs: 1 }
 			]);
 		});
 
@@ -351,8 +351,8 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					filters: { supplier: ['S2'] }
 				}),
 				[
-					{ key: 'BCD-450W', total: 450, share: 450 / 550, repairs: 2 },
-					{ key: 'KFR-35GW', total: 100, share: 100 / 550, repairs: 1 }
+					{ key: 'BCD-450W', name_zh: null, name_en: null, total: 450, share: 450 / 550, repairs: 2 },
+					{ key: 'KFR-35GW', name_zh: null, name_en: null, total: 100, share: 100 / 550, repairs: 1 }
 				]
 			);
 			// C1, Jan: R01 160 + R02 280 = 440, all 华东
@@ -362,21 +362,21 @@ describe('repairs.* and cost.* on hand-sized fixtures', () => {
 					by: 'region',
 					filters: { service_center: ['C1'] }
 				}),
-				[{ key: '华东', total: 440, share: 1, repairs: 2 }]
+				[{ key: '华东', name_zh: null, name_en: null, total: 440, share: 1, repairs: 2 }]
 			);
 			// Jan by defect code: E1 160 + 450 = 610; E2 280 + 100 = 380; E3 0; total 990
 			expectRows(await rows(ctx, 'cost.drivers', { to: '2025-01-31' }), [
-				{ key: 'E1', total: 610, share: 610 / 990, repairs: 2 },
-				{ key: 'E2', total: 380, share: 380 / 990, repairs: 2 },
-				{ key: 'E3', total: 0, share: 0, repairs: 1 }
+				{ key: 'E1', name_zh: null, name_en: null, total: 610, share: 610 / 990, repairs: 2 },
+				{ key: 'E2', name_zh: null, name_en: null, total: 380, share: 380 / 990, repairs: 2 },
+				{ key: 'E3', name_zh: null, name_en: null, total: 0, share: 0, repairs: 1 }
 			]);
 		});
 
 		it('gives a null share when nothing cost anything, and no rows for an empty window', async () => {
 			// March 11–31: R12 0, R13 0, R14 0 → total 0, share null
 			expectRows(await rows(ctx, 'cost.drivers', { from: '2025-03-11', to: '2025-03-31', by: 'supplier' }), [
-				{ key: 'S1', total: 0, share: null, repairs: 1 },
-				{ key: 'S2', total: 0, share: null, repairs: 2 }
+				{ key: 'S1', name_zh: null, name_en: null, total: 0, share: null, repairs: 1 },
+				{ key: 'S2', name_zh: null, name_en: null, total: 0, share: null, repairs: 2 }
 			]);
 			expect(await rows(ctx, 'cost.drivers', { from: '2026-01-01' })).toEqual([]);
 		});

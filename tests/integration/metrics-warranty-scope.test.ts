@@ -199,13 +199,13 @@ describe('the in_warranty filter', () => {
 		]);
 		// Out: A W2 W4, B W7.
 		expect(await run(ctx, 'defects.pareto', { ...no, by: 'product_model' }, B6)).toEqual([
-			{ key: 'A', count: 2, share: close(2 / 3), cum_share: close(2 / 3) },
-			{ key: 'B', count: 1, share: close(1 / 3), cum_share: 1 }
+			{ key: 'A', name_zh: null, name_en: null, count: 2, share: close(2 / 3), cum_share: close(2 / 3) },
+			{ key: 'B', name_zh: null, name_en: null, count: 1, share: close(1 / 3), cum_share: 1 }
 		]);
 		// In: A W1 100 + W3 40 + W5 10 + W8 50 = 200; B W6 20.
 		expect(await run(ctx, 'cost.drivers', { ...yes, by: 'product_model' }, B6)).toEqual([
-			{ key: 'A', total: 200, share: close(200 / 220), repairs: 4 },
-			{ key: 'B', total: 20, share: close(20 / 220), repairs: 1 }
+			{ key: 'A', name_zh: null, name_en: null, total: 200, share: close(200 / 220), repairs: 4 },
+			{ key: 'B', name_zh: null, name_en: null, total: 20, share: close(20 / 220), repairs: 1 }
 		]);
 		const repairs = async (id: string) => (await run(ctx, id, no, B6)).map((r) => [r.month, r.repairs]);
 		expect(await repairs('repairs.turnaround')).toEqual([

@@ -1,3 +1,4 @@
+import { defectLabel } from '../../src/lib/domain/defect-codes';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,13 @@ describe('monthly executive review', () => {
 			by: 'defect_code',
 			filters: {}
 		});
-		expect(table(figures, 'pareto').rows).toEqual(pareto.slice(0, 10));
+		// The same rows, the code read with its dictionary name as the chart's axis says it.
+		expect(table(figures, 'pareto').rows).toEqual(
+			pareto
+				.slice(0, 10)
+				.map((r) => ({ ...r, key: r.key === null ? '（空）' : defectLabel(r.key, r, 'zh-CN') }))
+		);
+		expect(table(figures, 'pareto').rows[0].key).toMatch(/^E\d \S+/);
 	});
 
 	it('is one self-contained HTML file with the id, definitions and lineage', async () => {

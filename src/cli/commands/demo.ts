@@ -8,12 +8,17 @@ import { settings } from '$lib/server/config';
 import type { Database } from '$lib/server/db/connection';
 import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
+import { importDefectCodeSheet } from '$lib/server/catalogue/defect-code-sheet';
 import { importFile } from '$lib/server/ingest';
 import { cliText, progressBar } from '../output';
 import { summaryLine } from './import';
 
-/** data/samples/manifest.json: which sample file is which kind, in import order. */
+/**
+ * data/samples/manifest.json: which sample file is which kind, in import order, and the defect code
+ * dictionary sheet, imported first so the repairs find their codes named (and learn none).
+ */
 const manifestSchema = z.object({
+	dictionary: z.string().optional(),
 	files: z.array(z.object({ file: z.string(), kind: z.enum(KINDS) }))
 });
 
@@ -44,6 +49,10 @@ export async function runDemo(args: string[]): Promise<void> {
 	const dir = samplesDir();
 	const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
 	const db = await getDatabase();
+	const dictionary = manifest.dictionary
+		? await importDefectCodeSheet(db, join(dir, manifest.dictionary), 'demo')
+		: null;
+	if (dictionary && !values.json) process.stdout.write(`${cliText('dict.imported', { ...dictionary })}\n`);
 	const results = [];
 	for (const { file, kind } of manifest.files) {
 		const bar = progressBar(file);
@@ -57,6 +66,6 @@ export async function runDemo(args: string[]): Promise<void> {
 		if (!values.json) process.stdout.write(`${summaryLine(result)}\n`);
 	}
 	const login = await demoLogin(db);
-	if (values.json) process.stdout.write(`${JSON.stringify({ imported: results, login })}\n`);
+	if (values.json) process.stdout.write(`${JSON.stringify({ dictionary, imported: results, login })}\n`);
 	else process.stdout.write(`${cliText('auth.cli.demo', login)}\n`);
 }

@@ -52,6 +52,26 @@ describe('pareto', () => {
 		expect(series[1].data).toEqual([0.75, 1]);
 	});
 
+	it("labels defect codes with their dictionary name in the reader's language", () => {
+		const named = [
+			{ key: 'E5', name_zh: '压缩机异响', name_en: 'Compressor noise', count: 3 },
+			{ key: 'E6', name_zh: '漏水', name_en: null, count: 2 },
+			{ key: 'E7', name_zh: null, name_en: null, count: 1 }
+		];
+		const input = { rows: named, valueField: 'count', kind: 'count' as const, labels };
+		expect(paretoBars({ ...input, locale: 'zh-CN' }).map((b) => b.label)).toEqual([
+			'E5 压缩机异响',
+			'E6 漏水',
+			'E7'
+		]);
+		expect(paretoBars({ ...input, locale: 'en-GB' }).map((b) => b.label)).toEqual([
+			'E5 Compressor noise',
+			'E6 漏水',
+			'E7'
+		]);
+		expect(paretoBars({ ...input, locale: 'en-GB' }).map((b) => b.key)).toEqual(['E5', 'E6', 'E7']);
+	});
+
 	it('gives an empty chart for no rows', () => {
 		const option = paretoOption({ rows: [], valueField: 'count', kind: 'count', labels, locale: 'en-GB' });
 		expect((option.series as { data: unknown[] }[])[0].data).toEqual([]);

@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts';
+import { defectLabel, type DefectNames } from '$lib/domain/defect-codes';
 import { baseOption, categoryAxis, COLORS, seriesTooltip, valueAxis, type Row } from './common';
 import { toNumber, type ValueKind } from './format';
 
@@ -34,7 +35,9 @@ export function paretoBars(input: ParetoInput): ParetoBar[] {
 		const key = r[keyField] === null || r[keyField] === undefined ? null : String(r[keyField]);
 		return {
 			key,
-			label: key === null || key === '' ? input.labels.empty : key,
+			// A defect code reads with its dictionary name ("E5 压缩机异响"); other keys carry no names.
+			label:
+				key === null || key === '' ? input.labels.empty : defectLabel(key, r as DefectNames, input.locale),
 			value: values[i],
 			cumShare: total > 0 ? running / total : 0
 		};

@@ -43,8 +43,6 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'empty.body':
 		'Import exports first (repair orders, sales, returns, complaints or surveys); the analysis appears here once the data is in.',
 	'empty.cta': 'Go to import',
-	'empty.noSales': 'No sales for this period, so the rate per unit sold is blank.',
-	'empty.importSales': 'Import sales',
 	'empty.filtered': 'The period and filters chosen exclude every record. Clear or widen them to see data.',
 	'empty.filteredTitle': 'No records under these filters',
 	'metric.error': 'This metric could not be computed: {detail}',

@@ -61,8 +61,6 @@ export const analyticsZh = {
 	'empty.title': '暂无数据',
 	'empty.body': '请先导入导出文件（维修工单、销量、退换货、投诉或回访），数据就绪后这里会显示分析结果。',
 	'empty.cta': '前往导入',
-	'empty.noSales': '该期间没有销量数据，按销量计算的比率无法显示。',
-	'empty.importSales': '导入销量',
 	'empty.filtered': '当前期间和筛选条件排除了所有记录。清除或放宽筛选即可看到数据。',
 	'empty.filteredTitle': '筛选后没有记录',
 	'metric.error': '该指标暂时无法计算：{detail}',

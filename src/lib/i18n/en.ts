@@ -1,5 +1,6 @@
 import { analyticsEn } from './analytics.en';
 import { cliForwardEn } from './cli-forward.en';
+import { dictionaryEn } from './dictionary.en';
 import { assessmentEn } from './assessment.en';
 import { authEn } from './auth.en';
 import { ingestEn } from './ingest.en';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
 	...systemEn,
 	...scopeEn,
 	...cliForwardEn,
+	...dictionaryEn,
 	'app.name': 'Service Quality Workbench',
 	'app.tagline': 'After-sales service quality analytics',
 

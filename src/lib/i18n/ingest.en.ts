@@ -35,6 +35,7 @@ export const ingestEn: Record<keyof typeof ingestZh, string> = {
 	'ingest.binaryFormat': 'this is a {format} file, not CSV or XLSX',
 	'ingest.binaryText':
 		'line {line} holds binary data (control character {code}); the file is not text in a known encoding',
+	'ingest.sheetTooLarge': 'a lookup sheet larger than {limit}; split it and import the parts',
 	'ingest.firstLineTooLong': 'the first line runs past {limit} without ending; no header row found',
 	'ingest.tooManyColumns': 'the file has {columns} columns, over the limit of {max}',
 	'ingest.unclosedQuote':

@@ -31,6 +31,7 @@ export const ingestZh = {
 	'ingest.sheetNotFound': '找不到工作表 "{sheet}"，工作簿中有：{sheets}',
 	'ingest.binaryFormat': '这是一个 {format} 文件，不是 CSV 或 XLSX',
 	'ingest.binaryText': '第 {line} 行含有二进制数据（控制字符 {code}），文件不是可识别编码的文本',
+	'ingest.sheetTooLarge': '对照表文件超过 {limit}，请拆分后导入',
 	'ingest.firstLineTooLong': '第一行超过 {limit} 仍未结束，无法找到表头',
 	'ingest.tooManyColumns': '文件有 {columns} 列，超过上限 {max} 列',
 	'ingest.unclosedQuote':

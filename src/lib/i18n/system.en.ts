@@ -36,6 +36,7 @@ Commands:
   backup DIR  every table, evidence and report files and the metric configuration, into a new folder
   restore DIR [--replace]   a backup into WORKBENCH_DB (checked table by table first)
   user add NAME --role admin|analyst|auditor|viewer | list | disable NAME | reset NAME | token add|list|revoke
+  defect-codes import FILE [--json] | defect-codes list [--json]   the defect code dictionary (sheet: code, name[, English name])
   audit verify  recompute the audit log's hash chain; names the first broken entry
   report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE
               [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]

@@ -31,6 +31,7 @@ export const systemZh = {
   backup DIR  把所有表、证据文件与指标配置备份到新目录
   restore DIR [--replace]   把备份恢复到 WORKBENCH_DB（先逐表核对）
   user add NAME --role admin|analyst|auditor|viewer | list | disable NAME | reset NAME | token add|list|revoke
+  defect-codes import FILE [--json] | defect-codes list [--json]   故障代码字典（对照表：代码、名称[、英文名称]）
   audit verify  重新计算审计日志的哈希链，指出第一条断裂的记录
   report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out 文件
               [--lang zh-CN|en] [--filter 维度=值 ...] [--json]

@@ -1,6 +1,7 @@
 import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
 import { cliForwardZh } from './cli-forward.zh-CN';
+import { dictionaryZh } from './dictionary.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { authZh } from './auth.zh-CN';
 import { ingestZh } from './ingest.zh-CN';
@@ -141,6 +142,7 @@ export const zhCN = {
 	...systemZh,
 	...scopeZh,
 	...cliForwardZh,
+	...dictionaryZh,
 
 	'phase.uploading': '上传文件',
 	'phase.reading': '读取文件',

@@ -9,6 +9,7 @@ import { shareBarsOption } from '$lib/charts/share-bars';
 import { fieldLabel, intlLocale } from '$lib/i18n';
 import { useI18n } from '$lib/i18n/context';
 import type { FilterOptions } from '$lib/domain/metrics/filter-options';
+import type { Coverage } from '$lib/domain/metrics/coverage';
 import type { FilterName, MetricInfo, MetricQuery } from '$lib/domain/metrics/query';
 
 /** One metric's result as a page load hands it over (MetricBlock in metrics.server.ts). */
@@ -25,6 +26,8 @@ export interface AnalyticsData {
 	query: MetricQuery;
 	filters: FilterName[];
 	options: FilterOptions;
+	/** Records per kind (empty and partial states); absent on pages that do not count them. */
+	coverage?: Coverage;
 }
 
 /** A period or a filter is set (so an empty result may be theirs). */
@@ -48,6 +51,7 @@ interface PageContext {
 	readonly infos: Record<string, MetricInfo>;
 	readonly query: MetricQuery;
 	readonly filtered: boolean;
+	readonly coverage?: Coverage;
 }
 
 const KEY = Symbol('analytics-page');

@@ -22,6 +22,9 @@ export type CostMonthlyRow = {
 /** cost.drivers: the cost of one key of the grouping dimension (null: no value). */
 export type CostDriverRow = {
 	key: string | null;
+	/** The defect code's dictionary names when grouped by defect_code (see domain/defect-codes). */
+	name_zh: string | null;
+	name_en: string | null;
 	total: number;
 	share: number | null;
 	repairs: number;

@@ -59,6 +59,9 @@ export type PChartRow = RepairSeriesRow & {
 /** defects.pareto: repairs of one key of the grouping dimension (null: no value). */
 export type ParetoRow = {
 	key: string | null;
+	/** The defect code's dictionary names when grouped by defect_code (see domain/defect-codes). */
+	name_zh: string | null;
+	name_en: string | null;
 	count: number;
 	share: number;
 	cum_share: number;

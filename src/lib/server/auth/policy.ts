@@ -32,6 +32,10 @@ export const ROUTE_POLICY: RoutePolicy = {
 	'/logout': { POST: ANY_USER },
 	'/account': { GET: ANY_USER, POST: ANY_USER },
 	'/admin/users': { GET: ADMINS, POST: ADMINS },
+	'/settings/defect-codes': { GET: READERS },
+	'/api/defect-codes': { GET: ANY_USER, POST: ADMINS },
+	'/api/defect-codes/[code]': { PUT: ADMINS, DELETE: ADMINS },
+	'/api/defect-codes/import': { POST: ADMINS },
 	'/admin/audit': { GET: ['admin', 'auditor'] },
 	'/api/audit': { GET: ['admin', 'auditor'] },
 

@@ -299,5 +299,19 @@ CREATE TABLE api_tokens (
 ALTER TABLE import_batches ADD COLUMN undone_at TIMESTAMP;
 ALTER TABLE import_batches ADD COLUMN undone_by VARCHAR;
 `
+	},
+	{
+		version: 9,
+		name: 'defect code dictionary: zh/en names per code, and where each name came from',
+		sql: `
+CREATE TABLE defect_codes (
+	code VARCHAR PRIMARY KEY,
+	name_zh VARCHAR NOT NULL,
+	name_en VARCHAR,
+	source VARCHAR NOT NULL CHECK (source IN ('manual', 'import', 'learned')),
+	updated_at TIMESTAMP NOT NULL,
+	updated_by VARCHAR NOT NULL
+);
+`
 	}
 ];

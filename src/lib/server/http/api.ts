@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ScopeError } from '$lib/domain/auth/scope';
 import { createT, type Locale } from '$lib/i18n';
 import { WorkspaceError } from '$lib/server/assessment/errors';
+import { DictionaryError } from '$lib/server/catalogue/defect-codes';
 import { ImportError, UploadError } from '$lib/server/ingest';
 import { MetricQueryError } from '$lib/server/metrics/errors';
 import { ReportError } from '$lib/server/reports/errors';
@@ -47,6 +48,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 		return apiError(error.status, error.in(locale));
 	if (error instanceof MetricQueryError) return apiError(400, error.in(locale));
 	if (error instanceof ScopeError) return apiError(403, error.in(locale));
+	if (error instanceof DictionaryError) return apiError(error.status, error.in(locale), error.details);
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;
 	if (typeof status === 'number' && status >= 400 && status < 600) {

@@ -1,6 +1,7 @@
 import type { ImportResult } from '$lib/domain/ingest/api';
 import { refreshRepairSequence } from '../db/repair-sequence';
 import { appendAudit } from '../audit/log';
+import { learnDefectNames } from '../catalogue/defect-codes';
 import type { Sql } from '../db/sql';
 import { applyRows } from './apply';
 import type { ImportPlan, Report } from './import-plan';
@@ -37,8 +38,10 @@ export async function commitImport(
 		const rows = nonBlank + (scanner?.bad.length ?? 0);
 		report('writing', 0.85);
 		const applied = await applyRows(conn, plan.def, batchId, staged.apply, plan.derived);
-		if (plan.def.table === 'repairs')
+		if (plan.def.table === 'repairs') {
 			await refreshRepairSequence(conn, batchId, { batchRowsCurrent: staged.apply.onlyNewKeys });
+			await learnDefectNames(conn, batchId, plan.importedBy);
+		}
 		if (plan.saveProfile) await saveProfile(conn, plan.saveProfile, plan.kind, mapping, plan.importedBy);
 
 		const result: ImportResult = {

@@ -122,3 +122,27 @@ export async function sniffCsv(
 		sample: records.slice(headerIndex + 1).map((r) => r.cells)
 	};
 }
+
+/** A record of a small delimited file, with its 1-based first line. */
+export interface TextRecord {
+	cells: string[];
+	line: number;
+}
+
+/**
+ * Every record of a small delimited text file (a lookup sheet, not an export), decoded and split as
+ * the importer's sniffing does. A file larger than the sniffing window is refused rather than read
+ * in part.
+ */
+export async function readSmallCsv(path: string, fileName = basename(path)): Promise<TextRecord[]> {
+	if ((await readHead(path, SNIFF_BYTES + 1)).length > SNIFF_BYTES) {
+		const limit = formatBytes(SNIFF_BYTES);
+		throw new ImportError('too_large', 'ingest.sheetTooLarge', { limit }, { limit }, fileName);
+	}
+	const { text } = await headText(path, fileName);
+	const delimiter = detectDelimiter(text.split('\n', 60));
+	return parseHeadRecords(text, delimiter, Number.MAX_SAFE_INTEGER).map((r) => ({
+		cells: r.cells,
+		line: r.startLine
+	}));
+}

@@ -7,6 +7,8 @@ import { FILTER_NAMES, type FilterName, type MetricInfo, type MetricQuery } from
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type { Database } from '$lib/server/db/connection';
 import { filterOptions, metricTables } from './filter-options';
+import type { Coverage } from '$lib/domain/metrics/coverage';
+import { coverage } from './coverage';
 import { metricInfos, metricRows } from './registry';
 
 /** One metric's result for a page: rows, or the error that stopped it, and the filters it ignored. */
@@ -80,6 +82,8 @@ export type PageBlocks<Specs extends Record<string, BlockSpec>> = {
 	query: MetricQuery;
 	filters: FilterName[];
 	options: FilterOptions;
+	/** Records per kind, for the cards' empty and partial states. */
+	coverage: Coverage;
 } & { [K in keyof Specs]: MetricBlock<MetricRows[SpecId<Specs[K]>]> };
 
 /**
@@ -97,14 +101,16 @@ export async function loadPage<const Specs extends Record<string, BlockSpec>>(
 		const { id, by } = typeof spec === 'string' ? { id: spec, by: undefined } : spec;
 		return { name, id, by };
 	});
-	const [options, ...blocks] = await Promise.all([
+	const [options, counts, blocks] = await Promise.all([
 		filterOptions(db, metricTables(entries.map((e) => e.id)), query),
-		...entries.map(({ id, by }) => loadMetric(db, infos, id, query, by))
+		coverage(db, query),
+		Promise.all(entries.map(({ id, by }) => loadMetric(db, infos, id, query, by)))
 	]);
 	return {
 		infos,
 		query,
 		options,
+		coverage: counts,
 		filters: pageFilters(
 			infos,
 			entries.map((e) => e.id)

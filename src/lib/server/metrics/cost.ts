@@ -1,4 +1,5 @@
 import type { CostDriverRow, CostMonthlyRow } from '$lib/domain/metrics/cost';
+import { defectNamesSql } from '../catalogue/defect-codes';
 import type { Plain } from '../db/values';
 import { REPAIR_FILTERS, REPAIR_RATE_FILTERS, repairRateWhereSql, repairsWhereSql } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
@@ -108,24 +109,29 @@ async function monthly({ db, query, params }: MetricContext): Promise<CostMonthl
  * `cost.drivers`: total cost of the window's repairs by the chosen dimension (default defect_code);
  * share = total ÷ the total of all keys (null when that is 0); repairs = repair orders. Sorted by total
  * descending, then key ascending; repairs without a value for the dimension form one row with key null,
- * placed after the others of the same total.
+ * placed after the others of the same total. By defect code, each row carries the code's dictionary
+ * names (null without an entry, and for other dimensions).
  */
 async function drivers({ db, query, params }: MetricContext): Promise<CostDriverRow[]> {
 	const column = DRIVER_COLUMNS[query.by ?? 'defect_code'];
 	if (!column) throw new Error(`cost.drivers: unknown dimension "${query.by}"`);
 	const p = new Params();
 	const where = repairsWhereSql(p, query, params);
+	const names = defectNamesSql(column === 'defect_code', 'g.key');
 	const rows = await db.query(
 		`WITH g AS (
 			SELECT r.${column} AS key, (${totalSql()}) AS total, count(*) AS repairs
 			FROM repairs r WHERE ${where} GROUP BY r.${column}
 		)
-		SELECT key, total, CAST(total AS DOUBLE) / NULLIF(sum(total) OVER (), 0) AS share, repairs
-		FROM g ORDER BY total DESC, key ASC NULLS LAST`,
+		SELECT g.key, ${names.columns}, g.total, CAST(g.total AS DOUBLE) / NULLIF(sum(g.total) OVER (), 0) AS share,
+			g.repairs
+		FROM g ${names.join} ORDER BY g.total DESC, g.key ASC NULLS LAST`,
 		p.values
 	);
 	return rows.map((r) => ({
 		key: r.key === null ? null : String(r.key),
+		name_zh: r.name_zh === null ? null : String(r.name_zh),
+		name_en: r.name_en === null ? null : String(r.name_en),
 		total: Number(r.total),
 		share: num(r.share),
 		repairs: Number(r.repairs)

@@ -1,4 +1,5 @@
 import type { ParetoRow } from '$lib/domain/metrics/defects';
+import { defectNamesSql } from '../catalogue/defect-codes';
 import type { MetricContext } from './definition';
 import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
 import { Params } from './sql';
@@ -21,7 +22,8 @@ export const PARETO_FILTERS = REPAIR_FILTERS;
  * Repairs counted by one dimension: key, count, share, cum_share, by count descending then key.
  * Repairs with no value for the dimension stay one group with key null, placed last whatever its
  * count: it is not a cause one can act on, yet it stays in the denominator so the shares are of
- * all repairs and cum_share reaches 1 on the last row.
+ * all repairs and cum_share reaches 1 on the last row. By defect code, each row carries the code's
+ * names from the dictionary (null when it has none; always null for other dimensions).
  */
 export async function pareto({ db, query, params }: MetricContext): Promise<ParetoRow[]> {
 	// query.by was checked against PARETO_DIMENSIONS by the registry; the includes() keeps this
@@ -31,9 +33,11 @@ export async function pareto({ db, query, params }: MetricContext): Promise<Pare
 		throw new Error(`defects.pareto: bad dimension ${by}`);
 	const p = new Params();
 	const where = repairsWhereSql(p, query, params, PARETO_FILTERS);
+	const names = defectNamesSql(by === 'defect_code', 'g.key');
 	const rows = await db.query(
-		`SELECT r.${by} AS key, count(*) AS count FROM repairs r WHERE ${where}
-		 GROUP BY 1 ORDER BY key IS NULL, count DESC, key`,
+		`SELECT g.key, g.count, ${names.columns} FROM (
+			SELECT r.${by} AS key, count(*) AS count FROM repairs r WHERE ${where} GROUP BY 1) g ${names.join}
+		 ORDER BY g.key IS NULL, g.count DESC, g.key`,
 		p.values
 	);
 	const total = rows.reduce((sum, r) => sum + Number(r.count), 0);
@@ -44,6 +48,8 @@ export async function pareto({ db, query, params }: MetricContext): Promise<Pare
 		// From the running count, not summed shares, so the last cum_share is exactly 1.
 		return {
 			key: r.key === null ? null : String(r.key),
+			name_zh: r.name_zh === null ? null : String(r.name_zh),
+			name_en: r.name_en === null ? null : String(r.name_en),
 			count,
 			share: count / total,
 			cum_share: cumulative / total

@@ -1,3 +1,4 @@
+import { defectLabel } from '$lib/domain/defect-codes';
 import { lineTrendOption } from '$lib/charts/line-trend';
 import { paretoOption } from '$lib/charts/pareto';
 import { shareBarsOption } from '$lib/charts/share-bars';
@@ -170,7 +171,11 @@ export async function monthlyReview(ctx: ReportContext): Promise<ReportDocument>
 							{ key: 'share', label: t('pareto.share'), kind: 'share' },
 							{ key: 'cum_share', label: t('pareto.cumulative'), kind: 'share' }
 						],
-						rows: pareto.slice(0, 10)
+						// The code with its dictionary name, as the chart's axis says it.
+						rows: pareto.slice(0, 10).map((r) => ({
+							...r,
+							key: r.key === null ? t('pareto.empty') : defectLabel(r.key, r, locale)
+						}))
 					}
 				},
 				{
