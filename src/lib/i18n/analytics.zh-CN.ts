@@ -17,7 +17,10 @@ export const metricRefusals = {
 	'metric.unknown': 'Unknown metric "{id}". Metrics: {ids}',
 	'records.unknownTable': 'Unknown table "{table}"; tables: {tables}',
 	'records.badFilter': '{table} can be filtered by {filters}; not "{name}"',
-	'records.badLimit': 'limit must be 1…{max}'
+	'records.badLimit': 'limit must be 1…{max}',
+	'records.badSort': '{table} can be sorted by {columns}; not "{column}"',
+	'records.badColumn': '{table} has the columns {columns}; not "{column}"',
+	'records.badRule': '{detail}'
 } as const;
 
 export const analyticsZh = {
