@@ -4,6 +4,7 @@ import { ingestEn } from './ingest.en';
 import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
 import { reportAuditEn } from './report-audit.en';
+import { recordsEn } from './records.en';
 import { reportsEn } from './reports.en';
 import { systemEn } from './system.en';
 import type { MessageKey } from './zh-CN';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
 	...assessmentEn,
 	...ingestEn,
 	...reportsEn,
+	...recordsEn,
 	...reportComplaintsEn,
 	...reportScheduleEn,
 	...reportAuditEn,

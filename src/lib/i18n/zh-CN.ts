@@ -5,6 +5,7 @@ import { ingestZh } from './ingest.zh-CN';
 import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
 import { reportAuditZh } from './report-audit.zh-CN';
+import { recordsZh } from './records.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { systemZh } from './system.zh-CN';
 
@@ -129,6 +130,7 @@ export const zhCN = {
 	...assessmentZh,
 	...ingestZh,
 	...reportsZh,
+	...recordsZh,
 	...reportComplaintsZh,
 	...reportScheduleZh,
 	...reportAuditZh,

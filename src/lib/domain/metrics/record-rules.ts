@@ -7,7 +7,7 @@
 export const RECORD_RULES = {
 	// repairs
 	sold_month: { table: 'repairs', value: /^\d{4}-(0[1-9]|1[0-2])$/ },
-	mis: { table: 'repairs', value: /^\d{1,3}$/ },
+	mis_upto: { table: 'repairs', value: /^\d{1,3}$/ },
 	within_target: { table: 'repairs', value: null },
 	repeat_30d: { table: 'repairs', value: null },
 	repeat_90d: { table: 'repairs', value: null },

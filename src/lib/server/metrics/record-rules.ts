@@ -22,8 +22,11 @@ type RuleSql = (p: Params, ctx: RuleContext & { value: string }) => string;
 const RULE_SQL: Record<RecordRuleName, RuleSql> = {
 	// defects-mis.ts: the cohort is the month of sold_at, mis the months from it to received_at.
 	sold_month: (p, { alias, value }) => `strftime(${alias}.sold_at, '%Y-%m') = ${p.add(value)}`,
-	mis: (p, { alias, value }) =>
-		`${alias}.sold_at IS NOT NULL AND ${monthIndexSql(`${alias}.received_at`)} - ${monthIndexSql(`${alias}.sold_at`)} = ${p.add(Number(value))}`,
+	// The heat map's cell is cumulative: the claims of the cohort up to that month in service.
+	mis_upto: (p, { alias, value }) => {
+		const mis = `${monthIndexSql(`${alias}.received_at`)} - ${monthIndexSql(`${alias}.sold_at`)}`;
+		return `${alias}.sold_at IS NOT NULL AND ${mis} BETWEEN 0 AND ${p.add(Number(value))}`;
+	},
 	// repairs.ts turnaround: completed within the target, exactly the target counts.
 	within_target: (p, { alias, params }) =>
 		`epoch_us(${alias}.completed_at) - epoch_us(${alias}.received_at) <= ${p.add(repairTargetUs(params))}`,
