@@ -47,11 +47,7 @@ describe('monthFigure', () => {
 	};
 
 	it('takes the clicked series drill, its count and the month', () => {
-		const figure = monthFigure(
-			rows,
-			{ seriesId: 'rate', seriesName: 'Rate', dataIndex: 1, name: '', value: 1 },
-			series
-		);
+		const figure = monthFigure(rows, { seriesId: 'rate', seriesName: 'Rate', dataIndex: 1 }, series);
 		expect(figure).toMatchObject({ month: '2024-03', value: 4, note: 'rate', label: '2024-03 · Rate' });
 		const request = figureRequest('m', 'repairs', query, figure!);
 		expect([request.from, request.to, request.filters.in_warranty]).toEqual([
@@ -62,8 +58,8 @@ describe('monthFigure', () => {
 	});
 
 	it("answers a click beside the bars with '*' and ignores one outside the rows", () => {
-		expect(monthFigure(rows, { dataIndex: 0, name: '', value: null }, series)?.value).toBe(5);
-		expect(monthFigure(rows, { dataIndex: 9, name: '', value: null }, series)).toBeNull();
+		expect(monthFigure(rows, { dataIndex: 0 }, series)?.value).toBe(5);
+		expect(monthFigure(rows, { dataIndex: 9 }, series)).toBeNull();
 	});
 });
 
