@@ -111,6 +111,21 @@ describe('a figure and the records behind it are equal', () => {
 		}
 	});
 
+	it('the first failures of a Weibull fit, all and in warranty', async () => {
+		const query: MetricQuery = { to: '2025-06-30', filters: {} };
+		const fits = (await rows('warranty.weibull', query)).filter((r) => Number(r.failures) > 0);
+		expect(fits.length).toBeGreaterThan(0);
+		for (const fit of fits) {
+			const model = { to: query.to, filters: { model: [String(fit.product_model)] } };
+			expect(await count('repairs', model, [rule('repairs', 'first_failure:all')])).toBe(
+				Number(fit.failures)
+			);
+			expect(await count('repairs', model, [rule('repairs', 'first_failure:warranty')])).toBe(
+				Number(fit.failures_in_warranty)
+			);
+		}
+	});
+
 	it('a blank bar of a breakdown', async () => {
 		const bars = await rows('complaints.breakdown', { by: 'supplier', filters: {} });
 		const blank = bars.find((b) => b.key === null);

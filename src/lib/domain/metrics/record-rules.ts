@@ -11,6 +11,7 @@ export const RECORD_RULES = {
 	within_target: { table: 'repairs', value: null },
 	repeat_30d: { table: 'repairs', value: null },
 	repeat_90d: { table: 'repairs', value: null },
+	first_failure: { table: 'repairs', value: /^(all|warranty)$/ },
 	// returns
 	return_kind: { table: 'returns', value: /^(return_only|exchange|refund)$/ },
 	counter_ok: { table: 'returns', value: null },

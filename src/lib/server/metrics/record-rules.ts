@@ -4,7 +4,7 @@ import { backlogAsOfSql, backlogBucketSql } from './complaints-counts';
 import type { MetricParams } from './config';
 import { repairTargetUs } from './repairs';
 import { MetricQueryError } from './errors';
-import { durationUs, monthIndexSql, type Params } from './sql';
+import { durationUs, monthIndexSql, warrantyMonthsSql, type Params } from './sql';
 
 interface RuleContext {
 	alias: string;
@@ -35,6 +35,13 @@ const RULE_SQL: Record<RecordRuleName, RuleSql> = {
 		`epoch_us(${alias}.next_repair_at) - epoch_us(${alias}.received_at) <= ${p.add(durationUs(30, 'day'))}`,
 	repeat_90d: (p, { alias }) =>
 		`epoch_us(${alias}.next_repair_at) - epoch_us(${alias}.received_at) <= ${p.add(durationUs(90, 'day'))}`,
+	// warranty.ts: a unit's first repair after its sale; `warranty`: at most W months (of 30.4375 days) old.
+	first_failure: (p, { alias, value, params }) => {
+		const days = `(CAST(${alias}.received_at AS DATE) - ${alias}.sold_at)`;
+		const first = `${alias}.first_repair_of_unit AND ${days} >= 0`;
+		if (value === 'all') return first;
+		return `${first} AND ${days} <= ${warrantyMonthsSql(p, params, `${alias}.product_model`)} * 30.4375`;
+	},
 	// returns.ts: "returns" in the chart are neither exchanges nor refunds (no type included).
 	return_kind: (p, { alias, value }) =>
 		value === 'return_only'
