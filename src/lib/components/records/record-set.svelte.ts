@@ -23,6 +23,8 @@ export class RecordSet {
 	version = $state(0);
 	loading = $state(false);
 	error: string | null = $state(null);
+	// Not reactive on purpose: `version` tells readers a block arrived.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#chunks = new Map<number, RecordRow[] | Promise<void>>();
 	#seq = 0;
 
