@@ -58,7 +58,7 @@ describe('drill-down from every analytics page', () => {
 
 	it('defects: a month of the monthly chart, then a Pareto bar', async () => {
 		await page.goto(`${app.url}/defects`);
-		await clickChart('chart-monthly', 0.5, 0.15);
+		await clickChart('chart-monthly', 0.5, 0.55);
 		await expectMatch();
 		await clickChart('chart-pareto', 0.12, 0.6);
 		await page.getByTestId('drill-label').filter({ hasText: '故障代码' }).waitFor();
@@ -73,19 +73,19 @@ describe('drill-down from every analytics page', () => {
 
 	it('cost: a month of cost, drilled to its repairs', async () => {
 		await page.goto(`${app.url}/cost`);
-		await clickChart('chart-cost-monthly', 0.5, 0.15);
+		await clickChart('chart-cost-monthly', 0.5, 0.55);
 		await expectMatch();
 	});
 
 	it('returns: a month of returns', async () => {
 		await page.goto(`${app.url}/returns`);
-		await clickChart('chart-returns', 0.5, 0.1);
+		await clickChart('chart-returns', 0.5, 0.55);
 		await expectMatch();
 	});
 
-	it('complaints: a month of the SLA chart, a backlog bucket', async () => {
+	it('complaints: a month of complaints, a backlog bucket', async () => {
 		await page.goto(`${app.url}/complaints`);
-		await clickChart('chart-sla', 0.5, 0.1);
+		await clickChart('chart-backlog', 0.5, 0.55);
 		await expectMatch();
 		await clickChart('chart-backlog-age', 0.85, 0.5);
 		await page.getByTestId('drill-label').filter({ hasText: '>7d' }).waitFor();
