@@ -87,7 +87,7 @@ describe('drill-down from every analytics page', () => {
 		await page.goto(`${app.url}/complaints`);
 		await clickChart('chart-backlog', 0.5, 0.55);
 		await expectMatch();
-		await clickChart('chart-backlog-age', 0.85, 0.5);
+		await clickChart('chart-backlog-age', 0.15, 0.5);
 		await page.getByTestId('drill-label').filter({ hasText: '>7d' }).waitFor();
 		await figureAndCount().then(([figure, count]) => expect(count).toBe(figure));
 	});
