@@ -45,19 +45,13 @@ describe('analytics pages on the sample data', () => {
 		await hit.getByTestId('rule-hit-drill').click();
 		const rows = page.getByTestId('drill-row');
 		await rows.first().waitFor({ timeout: 30_000 });
-		expect(await rows.count()).toBe(100);
 		expect(await page.getByTestId('drill-label').innerText()).toContain('2024-07');
 		const first = await rows.first().innerText();
 		expect(first).toContain('BCD-450W');
 		expect(first).toContain('2024-07-');
-		// The next page is fetched (Arrow IPC, offset 100) and still matches the filter.
-		await page.getByTestId('drill-next').click();
-		await page.waitForFunction(
-			() => document.querySelector('[data-testid="drill"]')?.getAttribute('data-loading') === 'false'
-		);
-		const next = await rows.first().innerText();
-		expect(next).toContain('BCD-450W');
-		expect(next).not.toBe(first);
+		// The records are the month's repairs in warranty: as many as the p-chart counts.
+		const figure = await page.getByTestId('drill-figure').getAttribute('data-value');
+		await page.locator(`[data-testid="records-count"][data-count="${figure}"]`).waitFor();
 	});
 
 	it('drills from a click on the first Pareto bar to the repairs of that defect code', async () => {

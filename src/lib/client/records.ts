@@ -1,6 +1,8 @@
 import { request } from './api';
 
-/** The Arrow IPC bytes of one page of drill-down records (GET /api/records/TABLE?…). */
-export async function fetchRecordBytes(url: string): Promise<Uint8Array> {
-	return new Uint8Array(await (await request(url)).arrayBuffer());
+/** One page of records (GET /api/records/TABLE?…): its Arrow IPC bytes and the selection's size. */
+export async function fetchRecords(url: string): Promise<{ bytes: Uint8Array; count: number }> {
+	const response = await request(url);
+	const count = Number(response.headers.get('x-record-count'));
+	return { bytes: new Uint8Array(await response.arrayBuffer()), count };
 }

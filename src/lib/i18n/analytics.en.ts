@@ -164,15 +164,12 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'mis.claims': 'Claims',
 	'mis.units': 'Units',
 
-	'drill.title': 'Repair orders',
-	'drill.hint': 'Click a bar or point to see its repair orders below.',
+	'drill.title': 'Records',
+	'drill.hint': 'Click a bar, point, cell or slice to see the records behind it below.',
 	'drill.close': 'Close',
 	'drill.open': 'Show records',
-	'drill.page': 'Page {page} ({size} per page)',
 	'drill.none': 'No matching records.',
 	'drill.error': 'Could not load the records: {detail}',
-	'drill.blank':
-		'These repairs have no {field}; an empty value is not a filter, so their records are not listed.',
 
 	'warranty.subtitle':
 		'Weibull life model per model (maximum likelihood with right censoring), B10 life and failure forecasts',

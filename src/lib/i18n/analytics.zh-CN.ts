@@ -17,7 +17,10 @@ export const metricRefusals = {
 	'metric.unknown': 'Unknown metric "{id}". Metrics: {ids}',
 	'records.unknownTable': 'Unknown table "{table}"; tables: {tables}',
 	'records.badFilter': '{table} can be filtered by {filters}; not "{name}"',
-	'records.badLimit': 'limit must be 1…{max}'
+	'records.badLimit': 'limit must be 1…{max}',
+	'records.badSort': '{table} can be sorted by {columns}; not "{column}"',
+	'records.badColumn': '{table} has the columns {columns}; not "{column}"',
+	'records.badRule': '{detail}'
 } as const;
 
 export const analyticsZh = {
@@ -177,14 +180,12 @@ export const analyticsZh = {
 	'mis.claims': '维修数',
 	'mis.units': '销量',
 
-	'drill.title': '维修工单明细',
-	'drill.hint': '点击图中的柱或点，可在下方查看对应的维修工单。',
+	'drill.title': '记录明细',
+	'drill.hint': '点击图中的柱、点、格或扇区，可在下方查看构成该数值的记录。',
 	'drill.close': '关闭',
 	'drill.open': '查看明细',
-	'drill.page': '第 {page} 页（每页 {size} 条）',
 	'drill.none': '没有匹配的记录。',
 	'drill.error': '加载记录失败：{detail}',
-	'drill.blank': '这些维修工单未填写“{field}”：空值不能作为筛选条件，因此不列出明细。',
 
 	'warranty.subtitle': '按型号的威布尔寿命模型（含右截尾的最大似然估计）、B10 寿命与失效预测',
 	'weibull.failures': '失效数',

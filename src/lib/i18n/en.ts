@@ -8,6 +8,7 @@ import { reportComplaintsEn } from './report-complaints.en';
 import { reportScheduleEn } from './report-schedule.en';
 import { auditEn } from './audit.en';
 import { reportAuditEn } from './report-audit.en';
+import { recordsEn } from './records.en';
 import { reportsEn } from './reports.en';
 import { scopeEn } from './scope.en';
 import { systemEn } from './system.en';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
 	...authEn,
 	...ingestEn,
 	...reportsEn,
+	...recordsEn,
 	...reportComplaintsEn,
 	...reportScheduleEn,
 	...auditEn,

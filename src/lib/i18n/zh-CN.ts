@@ -9,6 +9,7 @@ import { reportComplaintsZh } from './report-complaints.zh-CN';
 import { reportScheduleZh } from './report-schedule.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { reportAuditZh } from './report-audit.zh-CN';
+import { recordsZh } from './records.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { scopeZh } from './scope.zh-CN';
 import { systemZh } from './system.zh-CN';
@@ -135,6 +136,7 @@ export const zhCN = {
 	...authZh,
 	...ingestZh,
 	...reportsZh,
+	...recordsZh,
 	...reportComplaintsZh,
 	...reportScheduleZh,
 	...auditZh,

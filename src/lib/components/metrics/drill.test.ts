@@ -1,29 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { barRequest, monthRange, recordsUrl } from './drill';
+import { recordsUrl } from '$lib/components/records/selection';
+import { figureRequest, monthFigure, monthRange } from './drill';
 
-const base = { source: 'defects.pareto', table: 'repairs', label: 'E5', from: '2024-01-01' };
+const query = { from: '2024-01-01', to: '2024-12-31', filters: { model: ['BCD-450W'], channel: ['线上'] } };
 
-describe('barRequest', () => {
-	it('adds the bar key as the filter of its column', () => {
-		const request = barRequest(base, { model: ['BCD-450W'] }, 'defect_code', 'E5');
+describe('figureRequest', () => {
+	it('adds a bar key as the filter of its column, and keeps the page filters the table has', () => {
+		const request = figureRequest('defects.pareto', 'repairs', query, {
+			label: 'E5',
+			dimension: ['defect_code', 'E5'],
+			value: 12
+		});
 		expect(request.filters).toEqual({ model: ['BCD-450W'], defect_code: ['E5'] });
-		expect(request.blank).toBeUndefined();
+		expect(request.figure).toBe(12);
+		expect(request.note).toBe('count');
 		expect(recordsUrl(request, 101, 0)).toBe(
-			'/api/records/repairs?from=2024-01-01&model=BCD-450W&defect_code=E5&limit=101&offset=0'
+			'/api/records/repairs?from=2024-01-01&to=2024-12-31&model=BCD-450W&defect_code=E5&limit=101&offset=0'
 		);
-		expect(barRequest(base, {}, 'product_model', 'KFR-35GW').filters).toEqual({ model: ['KFR-35GW'] });
 	});
 
-	it('marks a blank key instead of filtering by it', () => {
+	it('selects a blank key with the blank rule, and leaves out the filters the metric ignores', () => {
 		for (const key of [null, '']) {
-			const request = barRequest(base, { region: ['华东'] }, 'symptom', key);
-			expect(request.blank).toBe('symptom');
-			expect(request.filters).toEqual({ region: ['华东'] });
+			const request = figureRequest('b', 'complaints', query, { label: '', dimension: ['supplier', key] }, [
+				'channel'
+			]);
+			expect(request.rules).toEqual([{ name: 'blank', value: 'supplier' }]);
+			expect(request.filters).toEqual({ model: ['BCD-450W'] });
 		}
 	});
 
 	it('refuses a column that is no filter', () => {
-		expect(() => barRequest(base, {}, 'status', 'open')).toThrow(/status/);
+		expect(() => figureRequest('s', 'repairs', query, { label: '', dimension: ['status', 'open'] })).toThrow(
+			/status/
+		);
+	});
+});
+
+describe('monthFigure', () => {
+	const rows = [
+		{ month: '2024-02', repairs: 5, repairs_in_warranty: 3 },
+		{ month: '2024-03', repairs: 7, repairs_in_warranty: 4 }
+	];
+	const series = {
+		'*': { count: 'repairs' },
+		rate: { count: 'repairs_in_warranty', filters: { in_warranty: ['yes'] }, note: 'rate' as const }
+	};
+
+	it('takes the clicked series drill, its count and the month', () => {
+		const figure = monthFigure(rows, { seriesId: 'rate', seriesName: 'Rate', dataIndex: 1 }, series);
+		expect(figure).toMatchObject({ month: '2024-03', value: 4, note: 'rate', label: '2024-03 · Rate' });
+		const request = figureRequest('m', 'repairs', query, figure!);
+		expect([request.from, request.to, request.filters.in_warranty]).toEqual([
+			'2024-03-01',
+			'2024-03-31',
+			['yes']
+		]);
+	});
+
+	it("answers a click beside the bars with '*' and ignores one outside the rows", () => {
+		expect(monthFigure(rows, { dataIndex: 0 }, series)?.value).toBe(5);
+		expect(monthFigure(rows, { dataIndex: 9 }, series)).toBeNull();
 	});
 });
 

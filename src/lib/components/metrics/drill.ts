@@ -1,8 +1,9 @@
 /**
- * Drill-down helpers without state: the records request a click asks for, its URL, and the decoding
- * of the Arrow IPC answer. The stateful part (the page's Drill) is in drill.svelte.ts.
+ * Drill-down without state: what a click on a figure of a chart selects. Every chart of every
+ * analytics page describes its figures with a Figure (which table, month or period, dimension value,
+ * record rules, the count it shows and what the records are); figureRequest turns one into the records
+ * query whose count is that figure. The stateful part (the page's Drill) is in drill.svelte.ts.
  */
-import { DataType, tableFromIPC } from 'apache-arrow';
 import { KIND_DEFS, KINDS } from '$lib/domain/records';
 import {
 	FILTER_NAMES,
@@ -11,47 +12,47 @@ import {
 	type FilterName,
 	type MetricQuery
 } from '$lib/domain/metrics/query';
+import type { RecordRule } from '$lib/domain/metrics/record-rules';
+import type { RecordQuery } from '$lib/components/records/selection';
 
-export const PAGE_SIZE = 100;
+/** What the records are, beside the figure (drill.note.* messages). */
+export type DrillNote =
+	| 'count'
+	| 'rate'
+	| 'share'
+	| 'amount'
+	| 'perUnit'
+	| 'mean'
+	| 'hours'
+	| 'limit'
+	| 'weibull'
+	| 'backlog'
+	| 'kpi';
 
-type CellKind = 'text' | 'number' | 'time' | 'date' | 'bool';
-export interface RecordColumn {
-	name: string;
-	kind: CellKind;
-}
-export type RecordRow = Record<string, unknown>;
-
-export interface DrillRequest {
+export interface DrillRequest extends RecordQuery {
 	/** Which chart asked (the page shows the table below that chart). */
 	source: string;
-	/** Canonical table: repairs, returns, complaints, surveys, sales. */
-	table: string;
 	/** What was clicked, shown as the table's caption. */
 	label: string;
-	from?: string;
-	to?: string;
-	filters: Partial<Record<FilterName, string[]>>;
-	/**
-	 * The clicked bar is the blank value of this column: no filter value selects "empty", so the page
-	 * shows a note instead of records.
-	 */
-	blank?: string;
+	/** The count the clicked figure shows (a rate's numerator), to compare with the records; null if none. */
+	figure: number | null;
+	note: DrillNote;
 }
 
-/**
- * The records behind a bar of a chart grouped by `column` (Pareto, cost drivers): the bar's key as one
- * more filter, or a blank request when the key is empty. Every grouping dimension is a filter column.
- */
-export function barRequest(
-	base: Omit<DrillRequest, 'filters' | 'blank'>,
-	filters: DrillRequest['filters'],
-	column: string,
-	key: string | null
-): DrillRequest {
-	if (key === null || key === '') return { ...base, filters, blank: column };
-	const name = FILTER_NAMES.find((f) => filterColumn(f) === column);
-	if (!name) throw new Error(`No records filter for the column "${column}"`);
-	return { ...base, filters: { ...filters, [name]: [key] } };
+/** One figure of a chart: the records behind it, relative to the page's query. */
+export interface Figure {
+	label: string;
+	/** "YYYY-MM": the figure's month (clipped to the page's period). */
+	month?: string;
+	/** A period of its own instead of the page's (e.g. the backlog is judged up to `to` only). */
+	period?: { from?: string; to?: string };
+	/** The figure's dimension value: [column, key]; a blank key selects the records without a value. */
+	dimension?: [string, string | null];
+	filters?: Partial<Record<FilterName, string[]>>;
+	rules?: RecordRule[];
+	value?: number | null;
+	note?: DrillNote;
+	table?: string;
 }
 
 /** "YYYY-MM" → the first and last day of the month, clipped to the page's period. */
@@ -68,51 +69,98 @@ export function monthRange(
 	};
 }
 
-export function recordsUrl(request: DrillRequest, limit: number, offset: number): string {
-	const search = new URLSearchParams();
-	if (request.from) search.set('from', request.from);
-	if (request.to) search.set('to', request.to);
-	for (const [name, values] of Object.entries(request.filters)) {
-		for (const value of values ?? []) search.append(name, value);
-	}
-	search.set('limit', String(limit));
-	search.set('offset', String(offset));
-	return `/api/records/${encodeURIComponent(request.table)}?${search}`;
-}
-
-function cellKind(type: DataType): CellKind {
-	if (DataType.isTimestamp(type)) return 'time';
-	if (DataType.isDate(type)) return 'date';
-	if (DataType.isBool(type)) return 'bool';
-	if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) return 'number';
-	return 'text';
-}
-
-/** An Arrow IPC stream → columns and plain rows (times as epoch milliseconds). */
-export function decodeRecords(bytes: Uint8Array): { columns: RecordColumn[]; rows: RecordRow[] } {
-	const table = tableFromIPC(bytes);
-	const columns = table.schema.fields.map((f) => ({ name: f.name, kind: cellKind(f.type) }));
-	const rows: RecordRow[] = [];
-	for (const row of table) {
-		const plain: RecordRow = {};
-		for (const c of columns) {
-			const v = (row as unknown as Record<string, unknown>)[c.name];
-			plain[c.name] = v instanceof Date ? v.getTime() : typeof v === 'bigint' ? Number(v) : (v ?? null);
-		}
-		rows.push(plain);
-	}
-	return { columns, rows };
-}
-
-/** The page's filters that the records API accepts for a table (the others cannot narrow its records). */
+/** The page's filters that the records of `table` have and the metric applies (not `ignored`). */
 export function recordFilters(
 	table: string,
-	filters: Partial<Record<FilterName, string[]>>
+	filters: Partial<Record<FilterName, string[]>>,
+	ignored: readonly FilterName[] = []
 ): Partial<Record<FilterName, string[]>> {
 	const kind = KINDS.find((k) => KIND_DEFS[k].table === table);
 	if (!kind) return {};
 	const names = new Set(KIND_DEFS[kind].fields.map((f) => f.name));
 	return Object.fromEntries(
-		Object.entries(filters).filter(([name]) => filterFits(name as FilterName, table, names))
+		Object.entries(filters).filter(
+			([name]) => filterFits(name as FilterName, table, names) && !ignored.includes(name as FilterName)
+		)
 	);
+}
+
+/**
+ * The records query of a figure under the page's `query`: its month or period, the page's filters the
+ * metric applies, the figure's filters and dimension value (a filter, or the blank rule), its rules.
+ */
+export function figureRequest(
+	source: string,
+	table: string,
+	query: MetricQuery,
+	figure: Figure,
+	ignored: readonly FilterName[] = []
+): DrillRequest {
+	const target = figure.table ?? table;
+	const period = figure.month
+		? monthRange(figure.month, query)
+		: (figure.period ?? { from: query.from, to: query.to });
+	const filters = { ...recordFilters(target, query.filters, ignored), ...figure.filters };
+	const rules = [...(figure.rules ?? [])];
+	if (figure.dimension) {
+		const [column, key] = figure.dimension;
+		const name = FILTER_NAMES.find((f) => filterColumn(f) === column);
+		if (key === null || key === '') rules.push({ name: 'blank', value: column });
+		else if (name) filters[name] = [key];
+		else throw new Error(`No records filter for the column "${column}"`);
+	}
+	return {
+		source,
+		table: target,
+		label: figure.label,
+		...(period.from ? { from: period.from } : {}),
+		...(period.to ? { to: period.to } : {}),
+		filters,
+		rules,
+		figure: figure.value ?? null,
+		note: figure.note ?? 'count'
+	};
+}
+
+/** What monthFigure reads of a chart's click (Chart.svelte's ChartClick). */
+interface SeriesClick {
+	seriesId?: string;
+	seriesName?: string;
+	dataIndex: number;
+}
+
+/** How a series of a monthly chart drills: the row field that is its count, its rules and note. */
+export interface SeriesDrill {
+	/** The row field whose value is the figure's count (a rate's numerator); none: no count to compare. */
+	count?: string;
+	filters?: Partial<Record<FilterName, string[]>>;
+	rules?: RecordRule[];
+	note?: DrillNote;
+}
+
+/**
+ * The figure of a click on a monthly chart: the clicked row's month and the drill of the clicked
+ * series (`series[id]`, else `series['*']`, which also answers a click beside the bars); null for a
+ * click outside the rows.
+ */
+export function monthFigure(
+	rows: readonly Record<string, unknown>[],
+	click: SeriesClick,
+	series: Record<string, SeriesDrill>,
+	scope?: string
+): Figure | null {
+	const row = rows[click.dataIndex];
+	const month = row?.month;
+	if (typeof month !== 'string') return null;
+	const drill = (click.seriesId && series[click.seriesId]) || series['*'] || {};
+	const value = drill.count ? row[drill.count] : null;
+	const parts = [month, click.seriesId && series[click.seriesId] ? click.seriesName : '', scope];
+	return {
+		label: parts.filter(Boolean).join(' · '),
+		month,
+		filters: drill.filters,
+		rules: drill.rules,
+		value: typeof value === 'number' ? value : null,
+		note: drill.note
+	};
 }

@@ -72,6 +72,7 @@ export const ROUTE_POLICY: RoutePolicy = {
 	'/api/uploads/[id]/preview': { POST: ANALYSTS },
 	'/api/profiles': { GET: READERS },
 	'/api/records/[table]': { GET: READERS },
+	'/data/records/[table]': { GET: READERS },
 
 	'/assessment': { GET: READERS },
 	'/assessment/[id=int]': { GET: READERS },

@@ -40,6 +40,14 @@ const BUCKET_EDGES: [ComplaintBacklogRow['bucket'], number][] = [
 	['2-7d', durationUs(7, 'day')]
 ];
 
+/** The moment complaints.backlog judges (a TIMESTAMP expression): see below. */
+export const backlogAsOfSql = (p: Params, to: string | undefined): string =>
+	to ? `least(CAST(${p.add(to)} AS DATE) + INTERVAL 1 DAY, ${asOfSql('complaint')})` : asOfSql('complaint');
+
+/** The age bucket (a VARCHAR expression) of an age in microseconds. */
+export const backlogBucketSql = (p: Params, ageUs: string): string =>
+	`CASE ${BUCKET_EDGES.map(([name, edge]) => `WHEN ${ageUs} <= ${p.add(edge)} THEN '${name}'`).join(' ')} ELSE '>7d' END`;
+
 /**
  * complaints.backlog — the complaints open at one moment, by age. The moment (as_of) is the end of the
  * window's last day (midnight after --to) or the complaints' as-of time (their latest received_at,
@@ -62,10 +70,8 @@ export const backlog: MetricDefinition<'complaints.backlog'> = {
 			{ ...query, from: undefined },
 			{ alias: 'c', dateColumn: 'received_at', filters: COMPLAINT_FILTERS }
 		);
-		const asOf = query.to
-			? `least(CAST(${p.add(query.to)} AS DATE) + INTERVAL 1 DAY, ${asOfSql('complaint')})`
-			: asOfSql('complaint');
-		const bucket = `CASE ${BUCKET_EDGES.map(([name, edge]) => `WHEN age_us <= ${p.add(edge)} THEN '${name}'`).join(' ')} ELSE '>7d' END`;
+		const asOf = backlogAsOfSql(p, query.to);
+		const bucket = backlogBucketSql(p, 'age_us');
 		// Our own bucket names, not user values: written into the SQL.
 		const order = BACKLOG_BUCKETS.map((b, i) => `('${b}', ${i})`).join(', ');
 		const sql = `

@@ -101,7 +101,7 @@ export async function filterOptions(
 ): Promise<FilterOptions> {
 	const { params } = await loadMetricConfig();
 	const key = JSON.stringify(['filter-options', tables, query.from, query.to, query.filters, params]);
-	return cached(db, key, async () => {
+	const all = await cached(db, key, async () => {
 		const [counts, latest] = await Promise.all([
 			Promise.all(tables.map((t) => tableCounts(db, t, query, params))),
 			latestDay(db, tables)
@@ -122,4 +122,23 @@ export async function filterOptions(
 		}
 		return { options, latest };
 	});
+	return withinScope(all, query.scope);
+}
+
+/**
+ * A facet is counted without its own filter, so the region and model lists would name values outside a
+ * scoped user's scope: those are left out (the other facets are already narrowed by the scope's filters).
+ */
+function withinScope(all: FilterOptions, scope: MetricQuery['scope']): FilterOptions {
+	if (!scope) return all;
+	const options = { ...all.options };
+	const limits = [
+		['region', scope.regions],
+		['model', scope.models]
+	] as const;
+	for (const [name, allowed] of limits) {
+		if (allowed.length && options[name])
+			options[name] = options[name].filter((o) => allowed.includes(o.value));
+	}
+	return { ...all, options };
 }

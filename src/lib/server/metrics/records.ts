@@ -13,11 +13,13 @@ import {
 import { limitToScope } from '$lib/domain/auth/scope';
 import { KIND_DEFS, KINDS, type FieldType, type Kind } from '$lib/domain/records';
 import { FILTER_NAMES, filterFits, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
+import type { RecordRule } from '$lib/domain/metrics/record-rules';
 import { ofType, type Column } from '../db/columns';
 import type { Database } from '../db/connection';
 import { textVectors } from './arrow-text';
 import { loadMetricConfig } from './config';
 import { MetricQueryError } from './errors';
+import { ignoresFrom, rulesSql } from './record-rules';
 import { Params, whereSql } from './sql';
 
 export const MAX_RECORDS = 200_000;
@@ -85,19 +87,37 @@ export function recordFilters(kind: Kind): FilterName[] {
 	return FILTER_NAMES.filter((f) => filterFits(f, KIND_DEFS[kind].table, names));
 }
 
-/**
- * The records behind a chart, newest first, as an Arrow IPC stream: typed columns (dictionary-encoded
- * text, epoch-millisecond times) are far smaller than the same rows as JSON. One statement reads the
- * page: its numbers, each text value's byte length, and each row's text values joined into one string,
- * so that no value crosses from DuckDB as a JS object of its own (100k rows took seconds so). Limited
- * to the user's scope the query carries (refused for a table that cannot be limited so).
- */
-export async function recordsArrow(
-	db: Database,
-	table: string,
-	query: MetricQuery,
-	{ limit, offset }: { limit: number; offset: number }
-): Promise<Uint8Array> {
+/** Sort order of a records request: a column of the table, validated before it names one in SQL. */
+export interface RecordSort {
+	column: string;
+	dir: 'asc' | 'desc';
+}
+
+/** What selects records besides the page's query: rules (record-rules.ts) and a sort. */
+export interface RecordSelection {
+	rules?: readonly RecordRule[];
+	sort?: RecordSort;
+}
+
+/** The columns every records answer carries, in order: the kind's fields, extra, batch_id. */
+function columnsOf(kind: Kind) {
+	return [
+		...KIND_DEFS[kind].fields.map((f) => ({
+			name: f.name,
+			type: f.type,
+			sql: `t.${f.name}`,
+			encoding: ENCODING[f.type]
+		})),
+		{ name: 'extra', type: 'text' as const, sql: 'CAST(t.extra AS VARCHAR)', encoding: ENCODING.return_type },
+		{ name: 'batch_id', type: 'count' as const, sql: 't.batch_id', encoding: ENCODING.count }
+	];
+}
+
+/** The names of the columns a records answer of `table` carries (the ones `sort` accepts). */
+export const recordColumns = (table: string): string[] => columnsOf(tableKind(table)).map((c) => c.name);
+
+/** FROM … WHERE … and ORDER BY of a selection, with its bound values in `p`. */
+async function selectionSql(p: Params, table: string, query: MetricQuery, selection: RecordSelection) {
 	const kind = tableKind(table);
 	const def = KIND_DEFS[kind];
 	const allowed = recordFilters(kind);
@@ -107,17 +127,62 @@ export async function recordsArrow(
 			throw new MetricQueryError('records.badFilter', { table, filters: allowed.join(', '), name });
 		}
 	}
+	const columns = columnsOf(kind);
+	const rules = selection.rules ?? [];
+	const { params } = await loadMetricConfig();
+	const windowed = ignoresFrom(rules) ? { ...scoped, from: undefined } : scoped;
+	const where = whereSql(p, windowed, { alias: 't', dateColumn: def.dateField, filters: allowed, params });
+	const ruled = rulesSql(p, rules, {
+		alias: 't',
+		params,
+		query: scoped,
+		columns: columns.map((c) => c.name)
+	});
+	const sort = selection.sort;
+	if (sort && !columns.some((c) => c.name === sort.column))
+		throw new MetricQueryError('records.badSort', {
+			table,
+			column: sort.column,
+			columns: columns.map((c) => c.name).join(', ')
+		});
+	// The key makes the order total, so that pages neither overlap nor skip a record.
+	const order = [
+		...(sort ? [`t.${sort.column} ${sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`] : []),
+		`t.${def.dateField} DESC`,
+		...def.key.map((k) => `t.${k}`)
+	].join(', ');
+	return { kind, columns, from: `FROM ${def.table} t WHERE ${where} AND ${ruled}`, order };
+}
+
+/** How many records a selection holds (what a drill-down's figure is compared with). */
+export async function recordsCount(
+	db: Database,
+	table: string,
+	query: MetricQuery,
+	selection: RecordSelection = {}
+): Promise<number> {
+	const p = new Params();
+	const { from } = await selectionSql(p, table, query, selection);
+	const [row] = await db.query(`SELECT count(*) AS n ${from}`, p.values);
+	return Number(row.n);
+}
+
+/**
+ * The records behind a chart, newest first unless sorted, as an Arrow IPC stream: typed columns
+ * (dictionary-encoded text, epoch-millisecond times) are far smaller than the same rows as JSON. One
+ * statement reads the page: its numbers, each text value's byte length, and each row's text values
+ * joined into one string, so that no value crosses from DuckDB as a JS object of its own (100k rows
+ * took seconds so).
+ */
+export async function recordsArrow(
+	db: Database,
+	table: string,
+	query: MetricQuery,
+	{ limit, offset, ...selection }: { limit: number; offset: number } & RecordSelection
+): Promise<Uint8Array> {
 	if (limit < 1 || limit > MAX_RECORDS) throw new MetricQueryError('records.badLimit', { max: MAX_RECORDS });
 	const p = new Params();
-	const { params } = await loadMetricConfig();
-	const where = whereSql(p, scoped, { alias: 't', dateColumn: def.dateField, filters: allowed, params });
-	const columns = [
-		...def.fields.map((f) => ({ name: f.name, sql: `t.${f.name}`, encoding: ENCODING[f.type] })),
-		{ name: 'extra', sql: 'CAST(t.extra AS VARCHAR)', encoding: ENCODING.return_type },
-		{ name: 'batch_id', sql: 't.batch_id', encoding: ENCODING.count }
-	];
-	// The key makes the order total, so that pages neither overlap nor skip a record.
-	const order = [`t.${def.dateField} DESC`, ...def.key.map((k) => `t.${k}`)].join(', ');
+	const { columns, from, order } = await selectionSql(p, table, query, selection);
 	const texts = columns.filter((c) => 'text' in c.encoding).map((c) => c.sql);
 	const result = await db.queryColumns(
 		`SELECT ${columns
@@ -125,7 +190,7 @@ export async function recordsArrow(
 				'text' in c.encoding ? `CAST(coalesce(strlen(${c.sql}), -1) AS INTEGER)` : c.encoding.select(c.sql)
 			)
 			.join(', ')}, concat(${texts.join(', ')})
-		FROM ${def.table} t WHERE ${where} ORDER BY ${order}
+		${from} ORDER BY ${order}
 		LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
 		p.values
 	);

@@ -17,6 +17,10 @@ const FILTERS = REPAIR_FILTERS;
 /** Used when data/metrics.json has no target (the schema requires one; this is a fallback only). */
 const DEFAULT_TARGET_HOURS = 72;
 
+/** The turnaround target in microseconds (repairs.turnaround and its drill-down rule). */
+export const repairTargetUs = (params: MetricContext['params']) =>
+	durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour');
+
 /** Repeat windows in days; a window of N days is N × 24 h (timestamps carry no time zone). */
 const REPEAT_DAYS = [30, 90] as const;
 
@@ -32,7 +36,7 @@ const num = (v: Plain | undefined): number | null => (v === null || v === undefi
 async function turnaround({ db, query, params }: MetricContext): Promise<TurnaroundRow[]> {
 	const p = new Params();
 	const where = repairsWhereSql(p, query, params, FILTERS);
-	const target = p.add(durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour'));
+	const target = p.add(repairTargetUs(params));
 	// Microseconds until the end: integer quantiles are cheaper than doubles, and exact.
 	const rows = await db.query(
 		`WITH t AS (

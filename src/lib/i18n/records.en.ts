@@ -1,0 +1,32 @@
+import type { recordsZh } from './records.zh-CN';
+
+/** English messages of the records table, drill-down panel and records view. */
+export const recordsEn: Record<keyof typeof recordsZh, string> = {
+	'rec.count': '{count} records',
+	'rec.columns': 'Columns',
+	'rec.exportCsv': 'Export CSV',
+	'rec.exportXlsx': 'Export XLSX',
+	'rec.view': 'View records',
+	'rec.title': 'Records',
+	'rec.subtitle':
+		'Browse the imported records by period and filters; sort, choose columns and export the whole selection.',
+	'rec.tables': 'Tables',
+	'rec.figure': 'Figure',
+	'rec.figureMatches': 'the record count matches the figure',
+	'rec.figureDiffers': 'the record count differs from the figure',
+	'drill.note.count': 'These are the records the figure counts.',
+	'drill.note.rate':
+		'A rate: these are the records of its numerator; the denominator is units sold, not records.',
+	'drill.note.share': 'A share: these are the records of its numerator, those handled within target.',
+	'drill.note.amount': 'An amount: the costs of these repairs add up to the figure.',
+	'drill.note.perUnit': 'Cost per unit: these are the repairs whose costs it divides by units sold.',
+	'drill.note.mean':
+		'A mean or NPS of survey answers: these are all the responses of the month it is computed from.',
+	'drill.note.hours':
+		'A duration: these are the repairs received in the month; it is computed from their completion times.',
+	'drill.note.limit': 'A control limit: these are the repairs of the month counted in the rate.',
+	'drill.note.weibull':
+		'A Weibull fit: these are the in-warranty failures of the model it was fitted to (units still in service are censored, not listed).',
+	'drill.note.backlog': 'A backlog: the complaints still open at the end of the period, in this age bucket.',
+	'drill.note.kpi': 'These are the records of the month this figure is computed from.'
+};

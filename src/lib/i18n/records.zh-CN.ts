@@ -1,0 +1,25 @@
+/** Messages of the records table, the drill-down panel and the records view, spread into zh-CN.ts. */
+export const recordsZh = {
+	'rec.count': '共 {count} 条记录',
+	'rec.columns': '显示列',
+	'rec.exportCsv': '导出 CSV',
+	'rec.exportXlsx': '导出 Excel',
+	'rec.view': '查看记录',
+	'rec.title': '记录明细',
+	'rec.subtitle': '按期间和筛选条件浏览导入的记录；可排序、选择显示列，并导出全部所选记录。',
+	'rec.tables': '数据表',
+	'rec.figure': '图中数值',
+	'rec.figureMatches': '记录数与图中数值一致',
+	'rec.figureDiffers': '记录数与图中数值不一致',
+	'drill.note.count': '列出的记录即构成该数值的记录。',
+	'drill.note.rate': '这是一个比率：列出的是其分子（计入的记录）；分母为销量，不是记录。',
+	'drill.note.share': '这是一个占比：列出的是其分子，即在目标时间内完成的记录。',
+	'drill.note.amount': '这是一个金额：列出的维修工单的费用之和即该数值。',
+	'drill.note.perUnit': '这是每台费用：列出的是费用的来源维修工单；分母为销量。',
+	'drill.note.mean': '这是由回访计算的平均值或 NPS：列出该月参与计算的全部回访。',
+	'drill.note.hours': '这是处理时长：列出该月受理的维修工单，时长由其完工时间计算。',
+	'drill.note.limit': '这是控制限：列出该月计入比率分子的维修工单。',
+	'drill.note.weibull': '这是 Weibull 拟合曲线：列出该型号计入拟合的保内故障维修工单（不含删失的在用产品）。',
+	'drill.note.backlog': '这是积压：列出期末仍未解决、且处于该账龄段的投诉。',
+	'drill.note.kpi': '列出该月构成此指标的记录。'
+} as const;
