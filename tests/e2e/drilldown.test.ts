@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type RunningApp, type Session } from './harness';
+import { openSession, requestAs, type RunningApp, type Session } from './harness';
 
 /**
  * A drill-down from each analytics page on the demo data lists as many records as the clicked figure
@@ -130,7 +130,7 @@ describe('records table and exports', () => {
 		expect(parsed.data.length - 1).toBe(count);
 
 		const href = await page.getByTestId('export-xlsx').getAttribute('href');
-		const response = await fetch(new URL(href!, app.url));
+		const response = await requestAs(app, 'analyst', href!);
 		expect(response.headers.get('content-disposition')).toMatch(/repairs-.*\.xlsx/);
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(await response.arrayBuffer());
