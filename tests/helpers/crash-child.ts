@@ -15,7 +15,7 @@
  * Prints `holding` once it has stopped, and never goes on: the test kills it there, whatever the
  * machine's speed.
  */
-import { readdirSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveEvidence } from '../../src/lib/server/assessment/evidence';
 import { saveDraft } from '../../src/lib/server/assessment/versions';
@@ -59,7 +59,9 @@ function holdAtCommit(): void {
 /** Waits until some file under `dir` has bytes, then holds. */
 async function holdOnceWritten(dir: string): Promise<never> {
 	for (;;) {
-		const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+		// The upload makes the folder itself; until it has, there is nothing to wait on.
+		const entries = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }) : [];
+		const files = entries.filter((e) => e.isFile());
 		if (files.some((f) => statSync(join(f.parentPath, f.name)).size > 0)) hold();
 		await new Promise((r) => setTimeout(r, 10));
 	}
