@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './harness';
+import { linkTarget, openSession, type Session } from './harness';
 
 const SAMPLES = join(import.meta.dirname, '../../data/samples');
 
@@ -67,10 +67,10 @@ describe('defect code dictionary and chart states on the sample data', () => {
 		await empty.waitFor();
 		expect(await empty.locator('li').getAttribute('data-kind')).toBe('return');
 		expect(await empty.innerText()).toContain('尚未导入退换货');
-		expect(await page.getByTestId('import-return').getAttribute('href')).toBe('/data/import?kind=return');
+		expect(await linkTarget(page.getByTestId('import-return'))).toBe('/data/import?kind=return');
 
 		await page.goto(`${app.url}/complaints`);
-		expect(await page.getByTestId('import-complaint').first().getAttribute('href')).toBe(
+		expect(await linkTarget(page.getByTestId('import-complaint').first())).toBe(
 			'/data/import?kind=complaint'
 		);
 

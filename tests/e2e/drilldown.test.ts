@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, requestAs, type RunningApp, type Session } from './harness';
+import { linkTarget, openSession, requestAs, type RunningApp, type Session } from './harness';
 
 /**
  * A drill-down from each analytics page on the demo data lists as many records as the clicked figure
@@ -129,8 +129,8 @@ describe('records table and exports', () => {
 		expect(parsed.errors).toEqual([]);
 		expect(parsed.data.length - 1).toBe(count);
 
-		const href = await page.getByTestId('export-xlsx').getAttribute('href');
-		const response = await requestAs(app, 'analyst', href!);
+		const href = await linkTarget(page.getByTestId('export-xlsx'));
+		const response = await requestAs(app, 'analyst', href);
 		expect(response.headers.get('content-disposition')).toMatch(/repairs-.*\.xlsx/);
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(await response.arrayBuffer());

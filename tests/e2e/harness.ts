@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ROLES, type Role } from '../../src/lib/domain/auth/user';
 import { addToken } from '../../src/lib/server/auth/tokens';
 import { addUser } from '../../src/lib/server/auth/users';
@@ -38,6 +38,9 @@ export interface RunningApp {
 	dir: string;
 	/** An API token per role (users E2E_USERS[role]), for requests without a browser. */
 	tokens: Record<Role, string>;
+	/** Sends SIGTERM and waits for the server to exit, keeping its folder. */
+	terminate: () => Promise<void>;
+	/** Terminates the server and removes its folder. */
 	stop: () => Promise<void>;
 }
 
@@ -142,13 +145,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 			throw new Error(`the app did not start:\n${output}`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
+	const exited = new Promise<void>((r) => child.once('exit', () => r()));
+	const terminate = async () => {
+		child.kill('SIGTERM');
+		await exited;
+	};
 	return {
 		url,
 		dir,
 		tokens,
+		terminate,
 		stop: async () => {
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
+			await terminate();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
@@ -183,4 +191,12 @@ export async function openSession(
 		await app.stop();
 		throw error;
 	}
+}
+
+/** Where a link leads (path and query), as the browser resolves its href against the page. */
+export async function linkTarget(link: Locator): Promise<string> {
+	return link.evaluate((a) => {
+		const url = new URL((a as HTMLAnchorElement).href);
+		return url.pathname + url.search;
+	});
 }
