@@ -64,6 +64,9 @@ describe('drill-down from every analytics page', () => {
 		await clickChart('chart-pareto', 0.12, 0.6);
 		await page.getByTestId('drill-label').filter({ hasText: '故障代码' }).waitFor();
 		await expectMatch();
+		// The records read their defect code with its name from the dictionary: "E5 压缩机异响".
+		const cells = await page.getByTestId('drill-row').first().locator('td').allInnerTexts();
+		expect(cells.some((c) => /^E\d+ \p{Script=Han}+/u.test(c))).toBe(true);
 	});
 
 	it('warranty: the in-warranty failures of a model', async () => {

@@ -82,7 +82,19 @@ describe('drill-down records of every table of the demo data', () => {
 	it.each(KINDS)('sends every %s value, NULLs included, as the table holds it', async (kind) => {
 		const def = KIND_DEFS[kind];
 		const fields = [
-			...def.fields.map((f) => ({ name: f.name, ...EXPECTED[f.type] })),
+			...def.fields.flatMap((f) => [
+				{ name: f.name, ...EXPECTED[f.type] },
+				// The dictionary's name of the code rides beside it.
+				...(f.name === 'defect_code'
+					? [
+							{
+								name: 'defect_name',
+								sql: () => '(SELECT name_zh FROM defect_codes d WHERE d.code = defect_code)',
+								arrow: EXPECTED.text.arrow
+							}
+						]
+					: [])
+			]),
 			{ name: 'extra', sql: () => 'CAST(extra AS VARCHAR)', arrow: DataType.isUtf8 },
 			{ name: 'batch_id', ...EXPECTED.count }
 		];

@@ -11,6 +11,7 @@ export const recordsEn: Record<keyof typeof recordsZh, string> = {
 	'rec.subtitle':
 		'Browse the imported records by period and filters; sort, choose columns and export the whole selection.',
 	'rec.tables': 'Tables',
+	'rec.defectName': 'Defect name',
 	'rec.figure': 'Figure',
 	'rec.figureMatches': 'the record count matches the figure',
 	'rec.figureDiffers': 'the record count differs from the figure',

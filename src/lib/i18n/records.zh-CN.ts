@@ -9,6 +9,7 @@ export const recordsZh = {
 	'rec.subtitle': '按期间和筛选条件浏览导入的记录；可排序、选择显示列，并导出全部所选记录。',
 	'rec.tables': '数据表',
 	'rec.figure': '图中数值',
+	'rec.defectName': '故障名称',
 	'rec.figureMatches': '记录数与图中数值一致',
 	'rec.figureDiffers': '记录数与图中数值不一致',
 	'drill.note.count': '列出的记录即构成该数值的记录。',

@@ -3,7 +3,14 @@
  * ones worth reading first; and how a cell reads.
  */
 import { formatValue } from '$lib/charts/format';
-import type { RecordColumn } from './selection';
+import type { RecordColumn, RecordRow } from './selection';
+
+/** The dictionary's name of a record's defect code: read inside the code's cell, not a column. */
+const DEFECT_NAME = 'defect_name';
+
+/** The columns a table offers to show and choose. */
+export const gridColumns = (columns: readonly RecordColumn[]): RecordColumn[] =>
+	columns.filter((c) => c.name !== DEFECT_NAME);
 
 /** The columns shown before the user chooses; a table not listed shows all but extra and batch_id. */
 const DEFAULT_COLUMNS: Record<string, string[]> = {
@@ -81,7 +88,7 @@ export function rememberColumns(table: string, names: readonly string[]): void {
 	globalThis.localStorage?.setItem(storageKey(table), JSON.stringify(names));
 }
 
-export function cellText(
+function cellText(
 	column: RecordColumn,
 	value: unknown,
 	words: { yes: string; no: string; locale: string }
@@ -101,4 +108,15 @@ export function cellText(
 		default:
 			return String(value);
 	}
+}
+
+/** A row's cell as read: the defect code with its name from the dictionary ("E5 压缩机异响"). */
+export function rowCellText(
+	column: RecordColumn,
+	row: RecordRow,
+	words: { yes: string; no: string; locale: string }
+): string {
+	const text = cellText(column, row[column.name], words);
+	const name = column.name === 'defect_code' ? row[DEFECT_NAME] : null;
+	return text && typeof name === 'string' && name ? `${text} ${name}` : text;
 }

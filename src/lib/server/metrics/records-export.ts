@@ -4,10 +4,10 @@ import ExcelJS from 'exceljs';
 import { toSafeCsv } from '$lib/domain/csv-safe';
 import type { MetricQuery } from '$lib/domain/metrics/query';
 import { KIND_DEFS, KINDS, type FieldType } from '$lib/domain/records';
-import { fieldLabel, type Locale } from '$lib/i18n';
+import { fieldLabel, translate, type Locale } from '$lib/i18n';
 import type { Database } from '../db/connection';
 import { MetricQueryError } from './errors';
-import { recordColumns, recordsArrow, recordsCount, type RecordSelection } from './records';
+import { DEFECT_NAME, recordColumns, recordsArrow, recordsCount, type RecordSelection } from './records';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -20,21 +20,24 @@ interface ExportColumn {
 	type: FieldType;
 }
 
-/** The exported columns (`chosen`, in the table's order, or all) with their headers in `locale`. */
+/**
+ * The exported columns (`chosen`, in the table's order, or all) with their headers in `locale`. The
+ * defect name goes with the defect code as a column of its own, so the code column re-imports as it is.
+ */
 function exportColumns(table: string, locale: Locale, chosen?: readonly string[]): ExportColumn[] {
 	const kind = KINDS.find((k) => KIND_DEFS[k].table === table)!;
 	const all = recordColumns(table);
 	const bad = chosen?.find((c) => !all.includes(c));
 	if (bad !== undefined)
 		throw new MetricQueryError('records.badColumn', { table, column: bad, columns: all.join(', ') });
-	return all
-		.filter((name) => !chosen?.length || chosen.includes(name))
-		.map((name) => ({
-			name,
-			label: fieldLabel(locale, kind, name),
-			type:
-				KIND_DEFS[kind].fields.find((f) => f.name === name)?.type ?? (name === 'batch_id' ? 'count' : 'text')
-		}));
+	const wanted = (name: string) =>
+		!chosen?.length || chosen.includes(name) || (name === DEFECT_NAME && chosen.includes('defect_code'));
+	return all.filter(wanted).map((name) => ({
+		name,
+		label: name === DEFECT_NAME ? translate(locale, 'rec.defectName') : fieldLabel(locale, kind, name),
+		type:
+			KIND_DEFS[kind].fields.find((f) => f.name === name)?.type ?? (name === 'batch_id' ? 'count' : 'text')
+	}));
 }
 
 /** The selection's rows, CHUNK at a time, as plain values (times and dates as epoch milliseconds). */
@@ -162,7 +165,13 @@ export async function exportRecords(
 ): Promise<{ count: number; fileName: string; contentType: string; body: ReadableStream<Uint8Array> }> {
 	const count = await recordsCount(db, table, query, selection);
 	const columns = exportColumns(table, selection.locale, selection.columns);
-	const rows = chunks(db, table, query, { rules: selection.rules, sort: selection.sort }, columns);
+	const rows = chunks(
+		db,
+		table,
+		query,
+		{ rules: selection.rules, sort: selection.sort, locale: selection.locale },
+		columns
+	);
 	const fileName = `${table}-${selection.today}.${selection.format}`;
 	return selection.format === 'csv'
 		? { count, fileName, contentType: 'text/csv; charset=utf-8', body: csvStream(rows, columns) }

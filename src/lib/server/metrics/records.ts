@@ -12,6 +12,7 @@ import {
 } from 'apache-arrow';
 import { limitToScope } from '$lib/domain/auth/scope';
 import { KIND_DEFS, KINDS, type FieldType, type Kind } from '$lib/domain/records';
+import type { Locale } from '$lib/i18n';
 import { FILTER_NAMES, filterFits, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
 import type { RecordRule } from '$lib/domain/metrics/record-rules';
 import { ofType, type Column } from '../db/columns';
@@ -93,21 +94,33 @@ export interface RecordSort {
 	dir: 'asc' | 'desc';
 }
 
-/** What selects records besides the page's query: rules (record-rules.ts) and a sort. */
+/**
+ * What selects records besides the page's query: rules (record-rules.ts) and a sort; `locale` picks
+ * the language of the defect names (zh-CN when absent).
+ */
 export interface RecordSelection {
 	rules?: readonly RecordRule[];
 	sort?: RecordSort;
+	locale?: Locale;
 }
 
-/** The columns every records answer carries, in order: the kind's fields, extra, batch_id. */
-function columnsOf(kind: Kind) {
+/** The column that names a record's defect code from the dictionary (alias dc), beside the code. */
+export const DEFECT_NAME = 'defect_name';
+const DEFECT_NAMES_JOIN = 'LEFT JOIN defect_codes dc ON dc.code = t.defect_code';
+
+/**
+ * The columns every records answer carries, in order: the kind's fields, with the dictionary's name
+ * of the defect code right after the code (in `locale`, the Chinese name where an entry has no
+ * English one), extra, batch_id.
+ */
+function columnsOf(kind: Kind, locale: Locale = 'zh-CN') {
+	const name = locale === 'en' ? 'coalesce(dc.name_en, dc.name_zh)' : 'dc.name_zh';
 	return [
-		...KIND_DEFS[kind].fields.map((f) => ({
-			name: f.name,
-			type: f.type,
-			sql: `t.${f.name}`,
-			encoding: ENCODING[f.type]
-		})),
+		...KIND_DEFS[kind].fields.flatMap((f) => {
+			const column = { name: f.name, type: f.type, sql: `t.${f.name}`, encoding: ENCODING[f.type] };
+			if (f.name !== 'defect_code') return [column];
+			return [column, { name: DEFECT_NAME, type: 'text' as const, sql: name, encoding: ENCODING.text }];
+		}),
 		{ name: 'extra', type: 'text' as const, sql: 'CAST(t.extra AS VARCHAR)', encoding: ENCODING.return_type },
 		{ name: 'batch_id', type: 'count' as const, sql: 't.batch_id', encoding: ENCODING.count }
 	];
@@ -127,7 +140,7 @@ async function selectionSql(p: Params, table: string, query: MetricQuery, select
 			throw new MetricQueryError('records.badFilter', { table, filters: allowed.join(', '), name });
 		}
 	}
-	const columns = columnsOf(kind);
+	const columns = columnsOf(kind, selection.locale);
 	const rules = selection.rules ?? [];
 	const { params } = await loadMetricConfig();
 	const windowed = ignoresFrom(rules) ? { ...scoped, from: undefined } : scoped;
@@ -146,12 +159,21 @@ async function selectionSql(p: Params, table: string, query: MetricQuery, select
 			columns: columns.map((c) => c.name).join(', ')
 		});
 	// The key makes the order total, so that pages neither overlap nor skip a record.
+	const sortSql = sort && columns.find((c) => c.name === sort.column)!.sql;
 	const order = [
-		...(sort ? [`t.${sort.column} ${sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`] : []),
+		...(sort ? [`${sortSql} ${sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`] : []),
 		`t.${def.dateField} DESC`,
 		...def.key.map((k) => `t.${k}`)
 	].join(', ');
-	return { kind, columns, from: `FROM ${def.table} t WHERE ${where} AND ${ruled}`, order };
+	// Only the rows' query reads names (and a sort by them); a count needs no join.
+	const named = columns.some((c) => c.name === DEFECT_NAME);
+	return {
+		kind,
+		columns,
+		from: `FROM ${def.table} t WHERE ${where} AND ${ruled}`,
+		namedFrom: `FROM ${def.table} t ${named ? DEFECT_NAMES_JOIN : ''} WHERE ${where} AND ${ruled}`,
+		order
+	};
 }
 
 /** How many records a selection holds (what a drill-down's figure is compared with). */
@@ -182,7 +204,7 @@ export async function recordsArrow(
 ): Promise<Uint8Array> {
 	if (limit < 1 || limit > MAX_RECORDS) throw new MetricQueryError('records.badLimit', { max: MAX_RECORDS });
 	const p = new Params();
-	const { columns, from, order } = await selectionSql(p, table, query, selection);
+	const { columns, namedFrom, order } = await selectionSql(p, table, query, selection);
 	const texts = columns.filter((c) => 'text' in c.encoding).map((c) => c.sql);
 	const result = await db.queryColumns(
 		`SELECT ${columns
@@ -190,7 +212,7 @@ export async function recordsArrow(
 				'text' in c.encoding ? `CAST(coalesce(strlen(${c.sql}), -1) AS INTEGER)` : c.encoding.select(c.sql)
 			)
 			.join(', ')}, concat(${texts.join(', ')})
-		${from} ORDER BY ${order}
+		${namedFrom} ORDER BY ${order}
 		LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
 		p.values
 	);

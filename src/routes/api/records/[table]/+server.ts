@@ -44,14 +44,14 @@ export const GET: RequestHandler = api(async ({ params, url, locals }) => {
 	);
 	const selection = {
 		rules: rules(params.table, search),
-		sort: options.sort ? { column: options.sort, dir: options.dir } : undefined
+		sort: options.sort ? { column: options.sort, dir: options.dir } : undefined,
+		locale: locals.locale
 	};
 	if (options.format !== 'arrow') {
 		const file = await exportRecords(locals.db, params.table, query, {
 			...selection,
 			columns: options.columns?.split(','),
 			format: options.format,
-			locale: locals.locale,
 			today: new Date().toISOString().slice(0, 10)
 		});
 		return new Response(file.body, {
