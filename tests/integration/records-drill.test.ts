@@ -135,6 +135,70 @@ describe('a figure and the records behind it are equal', () => {
 		);
 	});
 
+	it('a share: its met and missed records make the share and its denominator', async () => {
+		const shares: [string, string, string, string, string, (m: Record<string, unknown>) => number][] = [
+			[
+				'repairs.turnaround',
+				'repairs',
+				'within_target_share',
+				'within_target',
+				'over_target',
+				(m) => Number(m.repairs)
+			],
+			[
+				'returns.monthly',
+				'returns',
+				'counter_within_target_share',
+				'counter_ok',
+				'counter_late',
+				(m) => Number(m.returns) - Number(m.counter_pending)
+			],
+			[
+				'returns.monthly',
+				'returns',
+				'inspection_within_target_share',
+				'inspection_ok',
+				'inspection_late',
+				(m) => Number(m.returns) - Number(m.pending)
+			],
+			[
+				'complaints.sla',
+				'complaints',
+				'response_within_target_share',
+				'response_ok',
+				'response_late',
+				(m) => Number(m.complaints) - Number(m.response_pending)
+			],
+			[
+				'complaints.sla',
+				'complaints',
+				'resolution_within_target_share',
+				'resolution_ok',
+				'resolution_late',
+				(m) => Number(m.complaints) - Number(m.pending)
+			],
+			[
+				'satisfaction.monthly',
+				'surveys',
+				'satisfied_share',
+				'satisfied',
+				'unsatisfied',
+				(m) => Number(m.csat_answered)
+			]
+		];
+		for (const [id, table, field, met, missed, denominator] of shares) {
+			const months = (await rows(id)).filter((m) => m[field] !== null);
+			// The last months hold the pending records: the share is of those known.
+			for (const m of [...months.slice(0, 2), ...months.slice(-2)]) {
+				const range = { filters: {}, ...monthRange(String(m.month), {}) };
+				const ok = await count(table, range, [rule(table, met)]);
+				const late = await count(table, range, [rule(table, missed)]);
+				expect([id, field, m.month, ok + late]).toEqual([id, field, m.month, denominator(m)]);
+				expect(ok / (ok + late)).toBeCloseTo(Number(m[field]), 12);
+			}
+		}
+	});
+
 	it('refuses a rule of another table, a bad value and a column that is no filter', async () => {
 		expect(parseRule('repairs', 'csat:4')).toHaveProperty('error');
 		expect(parseRule('surveys', 'csat:9')).toHaveProperty('error');

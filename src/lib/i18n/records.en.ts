@@ -18,7 +18,15 @@ export const recordsEn: Record<keyof typeof recordsZh, string> = {
 	'drill.note.count': 'These are the records the figure counts.',
 	'drill.note.rate':
 		'A rate: these are the records of its numerator; the denominator is units sold, not records.',
-	'drill.note.share': 'A share: these are the records of its numerator, those handled within target.',
+	'drill.note.share':
+		'A share: met ÷ (met + missed); records without an outcome yet (not done and not yet due) are in neither. List the met or the missed records.',
+	'drill.share.onTime': 'On time {met} of {total} = {share}',
+	'drill.share.satisfied': 'Satisfied (4–5) {met} of {total} = {share}',
+	'drill.list': 'List',
+	'drill.list.onTime.met': 'the {count} on time',
+	'drill.list.onTime.missed': 'the {count} late',
+	'drill.list.satisfied.met': 'the {count} satisfied',
+	'drill.list.satisfied.missed': 'the {count} not satisfied (1–3)',
 	'drill.note.amount': 'An amount: the costs of these repairs add up to the figure.',
 	'drill.note.perUnit': 'Cost per unit: these are the repairs whose costs it divides by units sold.',
 	'drill.note.mean':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordsUrl } from '$lib/components/records/selection';
-import { figureRequest, monthFigure, monthRange } from './drill';
+import { figureRequest, monthFigure, monthRange, shareDrill } from './drill';
 
 const query = { from: '2024-01-01', to: '2024-12-31', filters: { model: ['BCD-450W'], channel: ['线上'] } };
 
@@ -55,6 +55,23 @@ describe('monthFigure', () => {
 			'2024-03-31',
 			['yes']
 		]);
+	});
+
+	it('a share series carries its value and the rules of its met and missed records', () => {
+		const shares = [{ month: '2024-02', complaints: 9, response_within_target_share: 0.75 }];
+		const figure = monthFigure(
+			shares,
+			{ seriesId: 'response_within_target_share', seriesName: 'Response', dataIndex: 0 },
+			{ response_within_target_share: shareDrill('onTime', 'response_ok', 'response_late') }
+		);
+		expect(figure).toMatchObject({ value: null, note: 'share', share: { kind: 'onTime', value: 0.75 } });
+		const request = figureRequest('sla', 'complaints', query, { ...figure!, dimension: ['supplier', null] });
+		expect(request.rules).toEqual([{ name: 'response_ok' }, { name: 'blank', value: 'supplier' }]);
+		expect(request.share).toEqual({
+			kind: 'onTime',
+			value: 0.75,
+			missedRules: [{ name: 'response_late' }, { name: 'blank', value: 'supplier' }]
+		});
 	});
 
 	it("answers a click beside the bars with '*' and ignores one outside the rows", () => {

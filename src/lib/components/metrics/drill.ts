@@ -12,7 +12,7 @@ import {
 	type FilterName,
 	type MetricQuery
 } from '$lib/domain/metrics/query';
-import type { RecordRule } from '$lib/domain/metrics/record-rules';
+import type { RecordRule, RecordRuleName } from '$lib/domain/metrics/record-rules';
 import type { RecordQuery } from '$lib/components/records/selection';
 
 /** What the records are, beside the figure (drill.note.* messages). */
@@ -29,6 +29,26 @@ export type DrillNote =
 	| 'backlog'
 	| 'kpi';
 
+/** What a share counts: on-time records (SLA shares) or satisfied answers (drill.share.* messages). */
+export type ShareKind = 'onTime' | 'satisfied';
+
+/**
+ * How a share drills: its records are the met ones (the figure's rules, the numerator) or the missed
+ * ones (`missed`: the rest of its denominator); the panel counts both, so met ÷ (met + missed) is the
+ * share, and lists either.
+ */
+export interface ShareDrill {
+	kind: ShareKind;
+	missed: RecordRule[];
+}
+
+/** The drill of a share series or KPI: its met records by the rule `met`, the missed by `missed`. */
+export const shareDrill = (kind: ShareKind, met: RecordRuleName, missed: RecordRuleName): SeriesDrill => ({
+	rules: [{ name: met }],
+	note: 'share',
+	share: { kind, missed: [{ name: missed }] }
+});
+
 export interface DrillRequest extends RecordQuery {
 	/** Which chart asked (the page shows the table below that chart). */
 	source: string;
@@ -37,6 +57,8 @@ export interface DrillRequest extends RecordQuery {
 	/** The count the clicked figure shows (a rate's numerator), to compare with the records; null if none. */
 	figure: number | null;
 	note: DrillNote;
+	/** For a share: its value and the rules of its missed records (`rules` are the met ones). */
+	share?: { kind: ShareKind; value: number | null; missedRules: RecordRule[] };
 }
 
 /** One figure of a chart: the records behind it, relative to the page's query. */
@@ -53,6 +75,8 @@ export interface Figure {
 	value?: number | null;
 	note?: DrillNote;
 	table?: string;
+	/** A share's value and how it drills (`rules` select its met records). */
+	share?: ShareDrill & { value: number | null };
 }
 
 /** "YYYY-MM" → the first and last day of the month, clipped to the page's period. */
@@ -101,14 +125,19 @@ export function figureRequest(
 		? monthRange(figure.month, query)
 		: (figure.period ?? { from: query.from, to: query.to });
 	const filters = { ...recordFilters(target, query.filters, ignored), ...figure.filters };
-	const rules = [...(figure.rules ?? [])];
+	const dimensionRules: RecordRule[] = [];
 	if (figure.dimension) {
 		const [column, key] = figure.dimension;
 		const name = FILTER_NAMES.find((f) => filterColumn(f) === column);
-		if (key === null || key === '') rules.push({ name: 'blank', value: column });
+		if (key === null || key === '') dimensionRules.push({ name: 'blank', value: column });
 		else if (name) filters[name] = [key];
 		else throw new Error(`No records filter for the column "${column}"`);
 	}
+	const share = figure.share && {
+		kind: figure.share.kind,
+		value: figure.share.value,
+		missedRules: [...figure.share.missed, ...dimensionRules]
+	};
 	return {
 		source,
 		table: target,
@@ -116,9 +145,10 @@ export function figureRequest(
 		...(period.from ? { from: period.from } : {}),
 		...(period.to ? { to: period.to } : {}),
 		filters,
-		rules,
+		rules: [...(figure.rules ?? []), ...dimensionRules],
 		figure: figure.value ?? null,
-		note: figure.note ?? 'count'
+		note: figure.note ?? 'count',
+		...(share ? { share } : {})
 	};
 }
 
@@ -129,13 +159,17 @@ interface SeriesClick {
 	dataIndex: number;
 }
 
-/** How a series of a monthly chart drills: the row field that is its count, its rules and note. */
+/**
+ * How a series of a monthly chart drills: the row field that is its count, its rules and note; a
+ * share series (whose value is the share) says how its missed records are selected.
+ */
 export interface SeriesDrill {
 	/** The row field whose value is the figure's count (a rate's numerator); none: no count to compare. */
 	count?: string;
 	filters?: Partial<Record<FilterName, string[]>>;
 	rules?: RecordRule[];
 	note?: DrillNote;
+	share?: ShareDrill;
 }
 
 /**
@@ -154,6 +188,7 @@ export function monthFigure(
 	if (typeof month !== 'string') return null;
 	const drill = (click.seriesId && series[click.seriesId]) || series['*'] || {};
 	const value = drill.count ? row[drill.count] : null;
+	const shareValue = drill.share && click.seriesId ? row[click.seriesId] : null;
 	const parts = [month, click.seriesId && series[click.seriesId] ? click.seriesName : '', scope];
 	return {
 		label: parts.filter(Boolean).join(' · '),
@@ -161,6 +196,9 @@ export function monthFigure(
 		filters: drill.filters,
 		rules: drill.rules,
 		value: typeof value === 'number' ? value : null,
-		note: drill.note
+		note: drill.note,
+		...(drill.share
+			? { share: { ...drill.share, value: typeof shareValue === 'number' ? shareValue : null } }
+			: {})
 	};
 }
