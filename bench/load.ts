@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/lib/server/db/connection';
 import { importDemoData } from '../tests/helpers/demo-data';
+import { mulberry32 } from '../tests/helpers/random';
 import { benchAuthorization, ensureBuild, get, startApp, type RunningApp } from './app';
 import { cachedFile, envInt, otherCpuMeter, processCpuMs, ROOT, stats, type Stats } from './common';
 import type { Check } from './import';
@@ -46,18 +47,6 @@ const DEMO_VERSION = 1;
 export async function authenticate(app: RunningApp): Promise<Record<string, string>> {
 	void app;
 	return benchAuthorization();
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so that runs with one seed ask the same things. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 interface Listing {
@@ -197,7 +186,7 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 		const started = performance.now();
 		const end = started + seconds * 1000;
 		const user = async (n: number) => {
-			const rnd = random(seed * 1000 + n);
+			const rnd = mulberry32(seed * 1000 + n);
 			while (performance.now() < end) {
 				const { kind, path } = nextRequest(choices, rnd);
 				try {

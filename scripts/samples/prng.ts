@@ -1,4 +1,5 @@
 /** Seeded randomness: the same seed gives the same sample files byte for byte. */
+import { mulberry32 } from '../../tests/helpers/random';
 
 /** FNV-1a 32-bit hash of a string; used to derive seeds and per-serial facts. */
 export function hash32(text: string): number {
@@ -11,19 +12,12 @@ export function hash32(text: string): number {
 }
 
 export class Rng {
-	private state: number;
+	/** Uniform in [0, 1). */
+	readonly next: () => number;
 
 	/** A label instead of a number gives each simulated domain its own independent stream. */
 	constructor(seed: number | string) {
-		this.state = typeof seed === 'number' ? seed >>> 0 : hash32(seed);
-	}
-
-	/** mulberry32: uniform in [0, 1). */
-	next(): number {
-		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		this.next = mulberry32(typeof seed === 'number' ? seed : hash32(seed));
 	}
 
 	uniform(lo: number, hi: number): number {

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { KIND_DEFS } from '../../src/lib/domain/records';
+import { mulberry32 } from './random';
 
 /**
  * The header a service system exports each of these repair fields under: its first synonym in
@@ -62,17 +63,6 @@ export interface GenerateResult {
 	path: string;
 	rows: number;
 	bytes: number;
-}
-
-/** mulberry32 */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		let t = (state = (state + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 interface ModelDef {
@@ -191,7 +181,7 @@ export function repairRowSource(
 	rows: number,
 	options: Pick<GenerateOptions, 'seed' | 'idPrefix'> = {}
 ): (i: number) => string[] {
-	const random = prng(options.seed ?? 20250603);
+	const random = mulberry32(options.seed ?? 20250603);
 	const prefix = options.idPrefix ?? 'WX';
 	const int = (n: number) => Math.floor(random() * n);
 	const pick = <T>(items: readonly T[]): T => items[int(items.length)];

@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection';
 import { entryHash, type ChainedFields } from './chain';
 import type { Sql } from '../db/sql';
-import type { Plain } from '../db/values';
+import type { Plain, PlainRow } from '../db/values';
 import type { AuditEntry } from '$lib/domain/assessment/api';
 
 /**
@@ -85,7 +85,31 @@ export interface AuditFilter {
 	limit?: number;
 }
 
-/** Entries, newest first. */
+/** The columns a read of the log selects, in the shape auditRow maps. */
+export const AUDIT_COLUMNS = `id, strftime("at", '%Y-%m-%d %H:%M:%S') AS at, actor, action, entity, entity_id,
+	origin, CAST(detail AS VARCHAR) AS detail`;
+
+/** An entry as read, its detail as the JSON text it is stored as. */
+export interface AuditRow extends Omit<AuditEntry, 'detail'> {
+	origin: string | null;
+	detail: string;
+}
+
+/** A row of AUDIT_COLUMNS as an entry. */
+export function auditRow(r: PlainRow): AuditRow {
+	return {
+		id: Number(r.id),
+		at: String(r.at),
+		actor: String(r.actor),
+		action: String(r.action),
+		entity: String(r.entity),
+		entityId: r.entity_id === null ? null : String(r.entity_id),
+		origin: r.origin === null ? null : String(r.origin),
+		detail: r.detail === null ? '' : String(r.detail)
+	};
+}
+
+/** Entries, newest first, their detail parsed (without where they came from: pages show these). */
 export async function readAudit(db: Database, filter: AuditFilter = {}): Promise<AuditEntry[]> {
 	const where: string[] = ['TRUE'];
 	const params: (string | number)[] = [];
@@ -98,17 +122,16 @@ export async function readAudit(db: Database, filter: AuditFilter = {}): Promise
 	if (filter.entityPrefix) where.push(`starts_with(entity_id, ${bind(filter.entityPrefix)})`);
 	const limit = bind(Math.min(Math.max(filter.limit ?? 200, 1), 10_000));
 	const rows = await db.query(
-		`SELECT id, "at", actor, action, entity, entity_id, CAST(detail AS VARCHAR) AS detail
-		 FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit}`,
+		`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit}`,
 		params
 	);
-	return rows.map((r) => ({
-		id: Number(r.id),
-		at: String(r.at),
-		actor: String(r.actor),
-		action: String(r.action),
-		entity: String(r.entity),
-		entityId: r.entity_id === null ? null : String(r.entity_id),
-		detail: r.detail === null ? null : (JSON.parse(String(r.detail)) as Plain)
+	return rows.map(auditRow).map(({ id, at, actor, action, entity, entityId, detail }) => ({
+		id,
+		at,
+		actor,
+		action,
+		entity,
+		entityId,
+		detail: detail ? (JSON.parse(detail) as Plain) : null
 	}));
 }

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { toSafeCsv, neutraliseCell } from '$lib/domain/csv-safe';
 import type { Database } from '../db/connection';
+import { AUDIT_COLUMNS, auditRow, type AuditRow } from './log';
 
 /** The page's GET form sends its empty fields as `from=&q=`: empty means no filter. */
 const blankless = <S extends z.ZodType>(schema: S) =>
@@ -27,17 +28,6 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const AUDIT_PAGE_SIZE = 50;
 /** An export holds at most this many entries (the newest); the file says so when cut. */
 export const AUDIT_EXPORT_MAX = 100_000;
-
-export interface AuditRow {
-	id: number;
-	at: string;
-	actor: string;
-	action: string;
-	entity: string;
-	entityId: string | null;
-	origin: string | null;
-	detail: string;
-}
 
 /** The WHERE clause of a query and its parameters; every value is bound, never spliced. */
 function where(query: AuditQuery): { sql: string; params: string[] } {
@@ -61,21 +51,11 @@ function where(query: AuditQuery): { sql: string; params: string[] } {
 async function select(db: Database, query: AuditQuery, limit: number, offset: number): Promise<AuditRow[]> {
 	const { sql, params } = where(query);
 	const rows = await db.query(
-		`SELECT id, strftime("at", '%Y-%m-%d %H:%M:%S') AS at, actor, action, entity, entity_id, origin,
-			CAST(detail AS VARCHAR) AS detail
-		 FROM audit_log ${sql} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`,
-		params
+		`SELECT ${AUDIT_COLUMNS} FROM audit_log ${sql} ORDER BY id DESC
+		 LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+		[...params, limit, offset]
 	);
-	return rows.map((r) => ({
-		id: Number(r.id),
-		at: String(r.at),
-		actor: String(r.actor),
-		action: String(r.action),
-		entity: String(r.entity),
-		entityId: r.entity_id === null ? null : String(r.entity_id),
-		origin: r.origin === null ? null : String(r.origin),
-		detail: r.detail === null ? '' : String(r.detail)
-	}));
+	return rows.map(auditRow);
 }
 
 /** One page of matching entries, newest first, with the number of matches and the filter choices. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../../tests/helpers/random';
 import {
 	bLife,
 	censorAt,
@@ -76,18 +77,6 @@ function referenceFit(failures: number[], suspensions: TimeGroup[] = []): { beta
 		lbLo + step * Math.min(N, best.i + 1)
 	);
 	return { beta: Math.exp(lb), eta: Math.exp(bestLogEta(lb)) };
-}
-
-/** Seeded PRNG (mulberry32), so the simulated samples are the same on every run. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** n units with Weibull(β, η) lives, each observed until a uniform(0, censorMax) time. */
