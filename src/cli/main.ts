@@ -1,5 +1,5 @@
 import { UserError } from '$lib/domain/errors';
-import { CliError, cliText } from './output';
+import { CliError, cliErrorText, cliText } from './output';
 import { runAssess } from './commands/assess';
 import { runBackup, runRestore } from './commands/backup';
 import { runAudit } from './commands/audit';
@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
 		// A UserError (usage, refused file, metric query, setting, busy database) is meant for the user:
 		// its words, no stack.
 		if (error instanceof UserError) {
-			process.stderr.write(`workbench ${command}: ${error.message}\n`);
+			process.stderr.write(`workbench ${command}: ${cliErrorText(error)}\n`);
 			return error instanceof CliError ? error.exitCode : 1;
 		}
 		process.stderr.write(`workbench ${command}: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,13 +1,32 @@
 import type { z } from 'zod';
 import { UserError } from '$lib/domain/errors';
-import { translate, type MessageKey, type Params } from '$lib/i18n';
-
-/** The CLI speaks English where it names its own flags and words: they are what the user types. */
-export const cliText = (key: MessageKey, params?: Params) => translate('en', key, params);
+import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
+import { settings } from '$lib/server/config';
 
 /**
- * A usage or input error the CLI reports as one line on stderr. Its line is the English message,
- * like the usage text it refers to; the key keeps it translatable.
+ * The language WORKBENCH_LANG asks the CLI to speak; null when unset (or when the settings cannot be
+ * read: the error that says so has to be printed in some language).
+ */
+export function cliLocale(): Locale | null {
+	try {
+		return settings().WORKBENCH_LANG ?? null;
+	} catch {
+		return null;
+	}
+}
+
+/** The CLI's own words (usage, results, its errors): WORKBENCH_LANG, else English like its flags. */
+export const cliText = (key: MessageKey, params?: Params) => translate(cliLocale() ?? 'en', key, params);
+
+/** A user's error as the CLI prints it: in WORKBENCH_LANG, else in both languages. */
+export const cliErrorText = (error: UserError): string => {
+	const locale = cliLocale();
+	return locale && !(error instanceof CliError) ? error.in(locale) : error.message;
+};
+
+/**
+ * A usage or input error the CLI reports as one line on stderr, in the language of its usage text
+ * (cliText).
  */
 export class CliError extends UserError {
 	constructor(

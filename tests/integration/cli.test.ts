@@ -86,3 +86,35 @@ describe('workbench import', () => {
 		}
 	});
 });
+
+describe('the language of the CLI', () => {
+	const say = (args: string[], lang?: string) => {
+		const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), ...args], {
+			cwd: ROOT,
+			env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb'), WORKBENCH_LANG: lang ?? '' },
+			encoding: 'utf8'
+		});
+		return { code: r.status, stderr: r.stderr };
+	};
+
+	it('prints its usage in WORKBENCH_LANG, English when unset', () => {
+		expect(say(['--help']).stderr).toMatch(/^Usage: workbench <command>/);
+		const zh = say(['--help'], 'zh-CN');
+		expect(zh.code).toBe(0);
+		expect(zh.stderr).toMatch(/^用法：workbench <命令>/);
+		expect(say(['--help'], 'en').stderr).toMatch(/^Usage: workbench <command>/);
+	});
+
+	it('says a refused metric request in WORKBENCH_LANG, in both languages when unset', () => {
+		const en = 'Unknown metric "no.such"';
+		const zh = '没有指标 "no.such"';
+		const both = say(['metric', 'no.such']);
+		expect(both.code).toBe(1);
+		expect(both.stderr).toContain(zh);
+		expect(both.stderr).toContain(en);
+		const chinese = say(['metric', 'no.such'], 'zh-CN').stderr;
+		expect([chinese.includes(zh), chinese.includes(en)]).toEqual([true, false]);
+		const english = say(['metric', 'no.such'], 'en').stderr;
+		expect([english.includes(zh), english.includes(en)]).toEqual([false, true]);
+	});
+});

@@ -244,6 +244,10 @@ describe('the in_warranty filter', () => {
 		const response = errorResponse(error, 'en');
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({ error: message });
+		// A request by API token states no language: it is answered in both, zh-CN first.
+		expect(await errorResponse(error, null).json()).toEqual({
+			error: `筛选 in_warranty 可取 yes, no；不能是 "maybe" / ${message}`
+		});
 	});
 
 	it('is refused by metrics of other records', async () => {

@@ -7,7 +7,7 @@ import { itemStatusKey, levelKey } from '$lib/domain/assessment/labels';
 import { score, validateAssessment, type ScoreResult } from '$lib/domain/assessment/scoring';
 import { bilingual, translate, type MessageKey, type Params } from '$lib/i18n';
 import { defaultCataloguePath } from '$lib/server/assessment/catalogue-store';
-import { CliError } from '../output';
+import { CliError, cliLocale } from '../output';
 
 /** What a file is, by the messages that say it cannot be read or is not JSON. */
 const CATALOGUE = {
@@ -34,13 +34,13 @@ function readJson(path: string, what: typeof CATALOGUE | typeof ASSESSMENT): unk
 	}
 }
 
-// A refused file's issues are English (they quote its keys), so its whole line is in English.
+// A refused file's issues quote its keys; the line is in the CLI's language (English unless set).
 function loadCatalogue(path: string): Catalogue {
 	try {
 		return validateCatalogue(readJson(path, CATALOGUE));
 	} catch (error) {
 		if (error instanceof CatalogueError)
-			throw new CliError('system.cli.refusedFile', { path, reason: error.in('en') }, 1);
+			throw new CliError('system.cli.refusedFile', { path, reason: error.in(cliLocale() ?? 'en') }, 1);
 		throw error;
 	}
 }
@@ -119,7 +119,7 @@ export async function runAssess(args: string[]): Promise<void> {
 		input = validateAssessment(catalogue, json);
 	} catch (error) {
 		if (error instanceof AssessmentError)
-			throw new CliError('system.cli.refusedFile', { path: file, reason: error.in('en') }, 1);
+			throw new CliError('system.cli.refusedFile', { path: file, reason: error.in(cliLocale() ?? 'en') }, 1);
 		throw error;
 	}
 	const result = score(catalogue, input);

@@ -23,7 +23,7 @@ export class UserError extends Error {
 }
 
 /** "中文 / English": what a message says where the reader's language is unknown (CLI, logs). */
-function bothLanguages(key: MessageKey, params?: Params): string {
+export function bothLanguages(key: MessageKey, params?: Params): string {
 	const zh = translate('zh-CN', key, params);
 	const en = translate('en', key, params);
 	if (zh === en) return zh;

@@ -1,4 +1,4 @@
-import { metricRefusals, type analyticsZh } from './analytics.zh-CN';
+import type { analyticsZh } from './analytics.zh-CN';
 
 /** English messages of the analytics pages; the type makes a missing key a compile error. */
 export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
@@ -254,5 +254,17 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'col.month': 'Month',
 	'col.key': 'Item',
 	'col.value': 'Value',
-	...metricRefusals
+	'metric.badDate': '--{name} must be a date YYYY-MM-DD, got "{value}"',
+	'metric.fromAfterTo': '--from is after --to',
+	'metric.badDimension': '{metric} accepts --by {dimensions}; not "{by}"',
+	'metric.noDimension': '{metric} does not accept --by',
+	'metric.badFilter': '{metric} accepts the filters {filters}; not "{name}"',
+	'metric.badFilterValue': 'the filter {name} accepts {values}; not "{value}"',
+	'metric.unknown': 'Unknown metric "{id}". Metrics: {ids}',
+	'records.unknownTable': 'Unknown table "{table}"; tables: {tables}',
+	'records.badFilter': '{table} can be filtered by {filters}; not "{name}"',
+	'records.badLimit': 'limit must be 1…{max}',
+	'records.badSort': '{table} can be sorted by {columns}; not "{column}"',
+	'records.badColumn': '{table} has the columns {columns}; not "{column}"',
+	'records.badRule': '{detail}'
 };

@@ -4,22 +4,23 @@
  * the metric registry (data/metrics.json) through metricInfos().
  */
 /**
- * Refused metric requests. Their words are the CLI's and the API's, which scripts and tests read as
- * they are: both languages use this English wording until a change of those texts is decided.
+ * Refused metric requests, as the CLI, the API and the pages say them. They name flags, metric ids,
+ * columns and values as the user types them; a reader whose language is unknown (the CLI, an API
+ * token) gets both languages (UserError), so scripts can keep reading the English.
  */
-export const metricRefusals = {
-	'metric.badDate': '--{name} must be a date YYYY-MM-DD, got "{value}"',
-	'metric.fromAfterTo': '--from is after --to',
-	'metric.badDimension': '{metric} accepts --by {dimensions}; not "{by}"',
-	'metric.noDimension': '{metric} does not accept --by',
-	'metric.badFilter': '{metric} accepts the filters {filters}; not "{name}"',
-	'metric.badFilterValue': 'the filter {name} accepts {values}; not "{value}"',
-	'metric.unknown': 'Unknown metric "{id}". Metrics: {ids}',
-	'records.unknownTable': 'Unknown table "{table}"; tables: {tables}',
-	'records.badFilter': '{table} can be filtered by {filters}; not "{name}"',
-	'records.badLimit': 'limit must be 1…{max}',
-	'records.badSort': '{table} can be sorted by {columns}; not "{column}"',
-	'records.badColumn': '{table} has the columns {columns}; not "{column}"',
+const metricRefusals = {
+	'metric.badDate': '--{name} 须为日期 YYYY-MM-DD，收到 "{value}"',
+	'metric.fromAfterTo': '--from 晚于 --to',
+	'metric.badDimension': '{metric} 的 --by 可取 {dimensions}；不能是 "{by}"',
+	'metric.noDimension': '{metric} 不接受 --by',
+	'metric.badFilter': '{metric} 可用的筛选为 {filters}；不能是 "{name}"',
+	'metric.badFilterValue': '筛选 {name} 可取 {values}；不能是 "{value}"',
+	'metric.unknown': '没有指标 "{id}"。可用指标：{ids}',
+	'records.unknownTable': '没有数据表 "{table}"；可用数据表：{tables}',
+	'records.badFilter': '{table} 可按 {filters} 筛选；不能按 "{name}"',
+	'records.badLimit': 'limit 须为 1…{max}',
+	'records.badSort': '{table} 可按 {columns} 排序；不能按 "{column}"',
+	'records.badColumn': '{table} 的列为 {columns}；没有 "{column}"',
 	'records.badRule': '{detail}'
 } as const;
 

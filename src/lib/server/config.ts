@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '$lib/domain/errors';
 import { isTimeZone } from '$lib/domain/reports/due';
+import { LOCALES } from '$lib/i18n';
 
 const path = (fallback: string) =>
 	z
@@ -30,6 +31,8 @@ const settingsSchema = z.object({
 	WORKBENCH_SAMPLES: path('data/samples'),
 	/** adapter-node's port; the CLI forwards to it on loopback when ORIGIN is unset. */
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** The language of the CLI's words, zh-CN or en; unset: its own words in English, errors in both. */
+	WORKBENCH_LANG: z.enum(LOCALES).optional(),
 	/** The API token the CLI sends its work to the running server with (else --token). */
 	WORKBENCH_TOKEN: z.string().trim().min(1).optional(),
 	/** The one address users reach the server by (adapter-node's setting); its host is the one accepted. */

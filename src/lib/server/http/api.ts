@@ -1,7 +1,8 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ScopeError } from '$lib/domain/auth/scope';
-import { createT, type Locale } from '$lib/i18n';
+import { bothLanguages, type UserError } from '$lib/domain/errors';
+import { createT, translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
 import { WorkspaceError } from '$lib/server/assessment/errors';
 import { DictionaryError } from '$lib/server/catalogue/defect-codes';
 import { ImportError, UploadError } from '$lib/server/ingest';
@@ -35,20 +36,24 @@ function zodMessage(error: z.ZodError): string {
 		.join('; ');
 }
 
-/** Maps any thrown value to a JSON error response: 400 bad input, 422 refused file, 500 otherwise. */
-export function errorResponse(error: unknown, locale: Locale): Response {
-	const t = createT(locale);
+/**
+ * Maps any thrown value to a JSON error response: 400 bad input, 422 refused file, 500 otherwise. Its
+ * message is in `locale`; null (a reader whose language is unknown) says it in both, zh-CN first.
+ */
+export function errorResponse(error: unknown, locale: Locale | null): Response {
+	const t = (key: MessageKey, params?: Params) =>
+		locale ? translate(locale, key, params) : bothLanguages(key, params);
+	const say = (e: UserError) => (locale ? e.in(locale) : e.message);
 	if (error instanceof ApiError) return apiError(error.status, error.message, error.details);
 	if (error instanceof z.ZodError) return apiError(400, t('api.badRequest', { detail: zodMessage(error) }));
 	if (error instanceof WorkspaceError)
 		return apiError(error.status, error.message, { code: error.code, ...error.details });
 	if (error instanceof ImportError)
 		return apiError(422, error.message, { code: error.code, details: error.details });
-	if (error instanceof UploadError || error instanceof ReportError)
-		return apiError(error.status, error.in(locale));
-	if (error instanceof MetricQueryError) return apiError(400, error.in(locale));
-	if (error instanceof ScopeError) return apiError(403, error.in(locale));
-	if (error instanceof DictionaryError) return apiError(error.status, error.in(locale), error.details);
+	if (error instanceof UploadError || error instanceof ReportError) return apiError(error.status, say(error));
+	if (error instanceof MetricQueryError) return apiError(400, say(error));
+	if (error instanceof ScopeError) return apiError(403, say(error));
+	if (error instanceof DictionaryError) return apiError(error.status, say(error), error.details);
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;
 	if (typeof status === 'number' && status >= 400 && status < 600) {
@@ -59,7 +64,10 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 	return apiError(500, t('api.internal', { detail: (error as Error)?.message ?? String(error) }));
 }
 
-/** Wraps an endpoint so that every failure becomes `{error}` JSON with the right status. */
+/**
+ * Wraps an endpoint so that every failure becomes `{error}` JSON with the right status. A request by
+ * API token (the CLI sending its work, a script) states no language: it is answered in both.
+ */
 export function api<E extends RequestEvent>(
 	handler: (event: E) => Promise<Response>
 ): (event: E) => Promise<Response> {
@@ -67,7 +75,8 @@ export function api<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (error) {
-			return errorResponse(error, event.locals.locale);
+			const byToken = /^bearer\s/i.test(event.request.headers.get('authorization') ?? '');
+			return errorResponse(error, byToken ? null : event.locals.locale);
 		}
 	};
 }
