@@ -57,6 +57,23 @@ describe('drill-down from every analytics page', () => {
 		expect(await page.getByTestId('drill-row').count()).toBeGreaterThan(0);
 	});
 
+	it('overview: a share KPI counts its met and missed records and lists either', async () => {
+		await page.goto(app.url, { waitUntil: 'networkidle' });
+		await page.getByTestId('kpi-response_on_time-drill').click();
+		const share = page.locator('[data-testid="drill-share"]:not([data-met=""]):not([data-missed=""])');
+		await share.waitFor({ timeout: 30_000 });
+		const [met, missed, value] = await Promise.all(
+			['data-met', 'data-missed', 'data-value'].map(async (a) => Number(await share.getAttribute(a)))
+		);
+		expect(met).toBeGreaterThan(0);
+		expect(missed).toBeGreaterThan(0);
+		expect(met / (met + missed)).toBeCloseTo(value, 9);
+		const count = page.locator('[data-testid="drill"][data-loading="false"] [data-testid="records-count"]');
+		await expect.poll(() => count.getAttribute('data-count')).toBe(String(met));
+		await page.getByTestId('drill-list-missed').click();
+		await expect.poll(() => count.getAttribute('data-count')).toBe(String(missed));
+	});
+
 	it('defects: a month of the monthly chart, then a Pareto bar', async () => {
 		await page.goto(`${app.url}/defects`);
 		await clickChart('chart-monthly', 0.5, 0.55);
