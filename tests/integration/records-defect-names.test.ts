@@ -1,20 +1,15 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MetricQuery } from '../../src/lib/domain/metrics/query';
 import { recordsArrow } from '../../src/lib/server/metrics/records';
 import { exportRecords } from '../../src/lib/server/metrics/records-export';
 import { importDemoData } from '../helpers/demo-data';
-import { tempDatabase } from '../helpers/temp-db';
+import { useTempDatabase } from '../helpers/temp-db';
 
 /** The records of repairs name their defect code from the dictionary, in the records and their exports. */
-let ctx: Awaited<ReturnType<typeof tempDatabase>>;
-beforeAll(async () => {
-	ctx = await tempDatabase();
-	await importDemoData(ctx.db);
-}, 180_000);
-afterAll(() => ctx.remove());
+const ctx = useTempDatabase({ fill: importDemoData, timeout: 180_000 });
 
 const download = (body: ReadableStream<Uint8Array>): Promise<ArrayBuffer> => new Response(body).arrayBuffer();
 
