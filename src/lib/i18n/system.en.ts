@@ -44,7 +44,8 @@ Commands:
   report get ID --out FILE | report list   the stored bytes of a generated report, or the list
 
 The database is WORKBENCH_DB (default data/workbench.duckdb). While the server holds it, import, metric
-and report generation are sent to the server with an API token: --token T or WORKBENCH_TOKEN.`,
+and report generation are sent to the server with an API token: --token T or WORKBENCH_TOKEN.
+WORKBENCH_LANG=zh-CN|en sets the language the CLI speaks.`,
 	'system.cli.importing': 'importing',
 	'system.cli.batch': 'batch {batchId}: {file} ({source})',
 	'system.cli.delimiter': 'delimiter {delimiter}',

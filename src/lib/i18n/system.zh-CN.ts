@@ -39,7 +39,7 @@ export const systemZh = {
   report get ID --out 文件 | report list   取回已生成报告的原始文件，或列出报告
 
 数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。服务器运行并占用数据库时，import、metric 与报告生成
-会用 API 令牌交给服务器执行：--token T 或环境变量 WORKBENCH_TOKEN。`,
+会用 API 令牌交给服务器执行：--token T 或环境变量 WORKBENCH_TOKEN。WORKBENCH_LANG=zh-CN|en 指定命令行的语言。`,
 	'system.cli.importing': '正在导入',
 	'system.cli.batch': '批次 {batchId}：{file}（{source}）',
 	'system.cli.delimiter': '分隔符 {delimiter}',
