@@ -1,7 +1,8 @@
 import type { Database } from '../db/connection';
 import { entryHash, type ChainedFields } from './chain';
 import type { Sql } from '../db/sql';
-import type { Plain, PlainRow } from '../db/values';
+import type { Plain } from '../db/values';
+import { AUDIT_COLUMNS, auditRow } from './rows';
 import type { AuditEntry } from '$lib/domain/assessment/api';
 
 /**
@@ -83,30 +84,6 @@ export interface AuditFilter {
 	/** Entity ids starting with this prefix (e.g. '12/' for every version of assessment 12). */
 	entityPrefix?: string;
 	limit?: number;
-}
-
-/** The columns a read of the log selects, in the shape auditRow maps. */
-export const AUDIT_COLUMNS = `id, strftime("at", '%Y-%m-%d %H:%M:%S') AS at, actor, action, entity, entity_id,
-	origin, CAST(detail AS VARCHAR) AS detail`;
-
-/** An entry as read, its detail as the JSON text it is stored as. */
-export interface AuditRow extends Omit<AuditEntry, 'detail'> {
-	origin: string | null;
-	detail: string;
-}
-
-/** A row of AUDIT_COLUMNS as an entry. */
-export function auditRow(r: PlainRow): AuditRow {
-	return {
-		id: Number(r.id),
-		at: String(r.at),
-		actor: String(r.actor),
-		action: String(r.action),
-		entity: String(r.entity),
-		entityId: r.entity_id === null ? null : String(r.entity_id),
-		origin: r.origin === null ? null : String(r.origin),
-		detail: r.detail === null ? '' : String(r.detail)
-	};
 }
 
 /** Entries, newest first, their detail parsed (without where they came from: pages show these). */

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { toSafeCsv, neutraliseCell } from '$lib/domain/csv-safe';
 import type { Database } from '../db/connection';
-import { AUDIT_COLUMNS, auditRow, type AuditRow } from './log';
+import { AUDIT_COLUMNS, auditRow, type AuditRow } from './rows';
 
 /** The page's GET form sends its empty fields as `from=&q=`: empty means no filter. */
 const blankless = <S extends z.ZodType>(schema: S) =>
