@@ -235,7 +235,9 @@ describe('GB/T 27922 audit pack', () => {
 	it('writes an XLSX with the indicator table and the sample as typed sheets', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer);
+		await book.xlsx.load(
+			(await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer
+		);
 		const summary = book.worksheets[0];
 		const values = summary.getColumn(2).values.map(String);
 		expect(values).toContain(snapshot.id);

@@ -117,7 +117,9 @@ describe('monthly complaint analysis', () => {
 	it('writes an XLSX with a sheet per table', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx', 'en'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer);
+		await book.xlsx.load(
+			(await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer
+		);
 		expect(book.worksheets[0].name).toBe('Summary');
 		const category = book.worksheets.find((s) => s.name.endsWith('by category'))!;
 		expect(category.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

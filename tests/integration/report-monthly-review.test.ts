@@ -100,7 +100,9 @@ describe('monthly executive review', () => {
 	it('writes an XLSX with typed cells, frozen headers and a summary', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx', 'en'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer);
+		await book.xlsx.load(
+			(await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer
+		);
 		expect(book.worksheets[0].name).toBe('Summary');
 		const rate = book.worksheets.find((s) => s.name.startsWith('Repairs per 1000'))!;
 		expect(rate.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

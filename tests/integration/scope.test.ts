@@ -114,7 +114,9 @@ describe('a scoped user', () => {
 		const html = (await snapshotBytes(env.db, scoped.id, NO_SCOPE)).bytes.toString('utf8');
 		expect(html).toContain('Scope');
 		expect(html).toContain('Regions: 华东, 西南; Models: KFR-35GW, BCD-450W');
-		expect((await snapshotBytes(env.db, whole.id, NO_SCOPE)).bytes.toString('utf8')).not.toContain('Regions: ');
+		expect((await snapshotBytes(env.db, whole.id, NO_SCOPE)).bytes.toString('utf8')).not.toContain(
+			'Regions: '
+		);
 	});
 
 	it('cannot generate the company-wide GB/T 27922 audit pack', async () => {

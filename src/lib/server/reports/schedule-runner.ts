@@ -39,7 +39,10 @@ async function runSchedule(
 	now: Date
 ): Promise<{ reportIds: string[]; error: string | null }> {
 	if (s.ownerDisabled)
-		return { reportIds: [], error: createT(s.lang)('report.sc.error.ownerDisabled', { owner: s.owner ?? '' }) };
+		return {
+			reportIds: [],
+			error: createT(s.lang)('report.sc.error.ownerDisabled', { owner: s.owner ?? '' })
+		};
 	const made: ReportSnapshot[] = [];
 	const errors: string[] = [];
 	try {
