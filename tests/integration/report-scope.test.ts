@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_SCOPE, type UserScope } from '../../src/lib/domain/auth/user';
 import type { GenerateReportRequest } from '../../src/lib/domain/reports/api';
+import { scheduleInputSchema } from '../../src/lib/domain/reports/schedule';
 import { addUser, setDisabled, updateUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
@@ -124,19 +125,16 @@ describe('report schedules under their owner’s scope', () => {
 	const at = (iso: string) => new Date(iso);
 	/** Made on 1 January 2026; due on the 3rd at 08:00 Shanghai time (00:00 UTC) of each month. */
 	const MADE = at('2026-01-01T00:00:00Z');
-	const input = {
-		kind: 'monthly-review' as const,
-		formats: ['html' as const],
-		lang: 'en' as const,
-		filters: {},
-		day: 3,
-		time: '08:00',
-		enabled: true,
-		folder: null,
-		recipients: []
-	};
-	// Each schedule delivers to a folder of its own (a schedule needs a delivery).
-	const owned = (folder: string) => ({ ...input, folder: join(env.dir, folder) });
+	// Each schedule delivers to a folder of its own (a schedule needs a delivery); the rest is defaults.
+	const owned = (folder: string) =>
+		scheduleInputSchema.parse({
+			kind: 'monthly-review',
+			formats: ['html'],
+			lang: 'en',
+			day: 3,
+			time: '08:00',
+			folder: join(env.dir, folder)
+		});
 
 	it('runs under the owner’s scope as it is at each run, and not once the owner is disabled', async () => {
 		const owner = await addUser(
