@@ -7,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_SCOPE } from '../../src/lib/domain/auth/user';
 import type { ScheduleInput } from '../../src/lib/domain/reports/schedule';
 import { runDueSchedules, startScheduler } from '../../src/lib/server/reports/schedule-runner';
-import {
-	claimRun,
-	createSchedule,
-	scheduleRuns,
-	updateSchedule
-} from '../../src/lib/server/reports/schedules';
+import { claimRun, scheduleRuns } from '../../src/lib/server/reports/schedule-runs';
+import { createSchedule, updateSchedule } from '../../src/lib/server/reports/schedules';
 import { getSnapshot, snapshotBytes } from '../../src/lib/server/reports/snapshots';
 import { importDemoData } from '../helpers/demo-data';
 import { count, tempDatabase } from '../helpers/temp-db';

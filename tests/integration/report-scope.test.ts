@@ -17,11 +17,11 @@ import { comparePage } from '../../src/lib/server/reports/page';
 import { snapshotDownload } from '../../src/lib/server/reports/http';
 import { generateReport } from '../../src/lib/server/reports/generate';
 import { runDueSchedules } from '../../src/lib/server/reports/schedule-runner';
+import { scheduleRuns } from '../../src/lib/server/reports/schedule-runs';
 import {
 	createSchedule,
 	getSchedule,
 	listSchedules,
-	scheduleRuns,
 	updateSchedule
 } from '../../src/lib/server/reports/schedules';
 import {

@@ -7,15 +7,8 @@ import { settings } from '../config';
 import type { Database } from '../db/connection';
 import { deliverToFolder, mailReport } from './delivery';
 import { generateReport } from './generate';
-import {
-	claimRun,
-	failInterruptedRuns,
-	finishRun,
-	lastDueAt,
-	scheduleRuns,
-	storedSchedules,
-	type StoredSchedule
-} from './schedules';
+import { claimRun, failInterruptedRuns, finishRun, lastDueAt, scheduleRuns } from './schedule-runs';
+import { storedSchedules, type StoredSchedule } from './schedules';
 import { snapshotBytes, snapshotFigures } from './snapshots';
 
 /**
