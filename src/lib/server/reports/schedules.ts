@@ -10,13 +10,14 @@ import {
 } from '$lib/domain/reports/schedule';
 import { appendAudit } from '../audit/log';
 import { settings } from '../config';
+import { scopeFromRow } from '../auth/user-row';
 import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { ReportError } from './errors';
 import { ISO, lastDueAt, scheduleRuns, utc } from './schedule-runs';
 
 /**
- * Stored report schedules and their runs. Instants are kept as UTC TIMESTAMPs. `active_from` is when
+ * Stored report schedules (their runs: schedule-runs.ts). Instants are kept as UTC TIMESTAMPs. `active_from` is when
  * the schedule last started counting (made, re-enabled, or its day or time changed): due times before
  * it are not owed, so saving a schedule never sets off a run for a month already past.
  *
@@ -52,8 +53,6 @@ const COLUMNS = `s.id, s.kind, s.formats, s.lang, s.filters, s.day_of_month, s.t
 	u.scope_regions, u.scope_models`;
 const FROM = `report_schedules s LEFT JOIN users u ON u.id = s.owner_id`;
 
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-
 function toStored(r: PlainRow): StoredSchedule {
 	return {
 		id: Number(r.id),
@@ -71,7 +70,7 @@ function toStored(r: PlainRow): StoredSchedule {
 		updatedAt: String(r.updated_at),
 		owner: r.owner === null ? null : String(r.owner),
 		ownerDisabled: r.owner_disabled === true,
-		scope: { regions: texts(r.scope_regions), models: texts(r.scope_models) }
+		scope: scopeFromRow(r)
 	};
 }
 

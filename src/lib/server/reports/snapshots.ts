@@ -6,6 +6,7 @@ import type { ReportFigures, ReportSnapshot } from '$lib/domain/reports/api';
 import { withinScope } from '$lib/domain/auth/scope';
 import { NO_SCOPE, type UserScope } from '$lib/domain/auth/user';
 import { appendAudit } from '../audit/log';
+import { scopeFromRow } from '../auth/user-row';
 import type { Database } from '../db/connection';
 import { sqlList } from '../db/sql';
 import type { PlainRow } from '../db/values';
@@ -54,8 +55,6 @@ export function figuresOf(doc: ReportDocument): ReportFigures {
 	};
 }
 
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-
 function toSnapshot(r: PlainRow): ReportSnapshot {
 	return {
 		id: String(r.id),
@@ -70,7 +69,7 @@ function toSnapshot(r: PlainRow): ReportSnapshot {
 		sizeBytes: Number(r.size_bytes),
 		generatedAt: String(r.generated_at),
 		generatedBy: String(r.generated_by),
-		scope: { regions: texts(r.scope_regions), models: texts(r.scope_models) }
+		scope: scopeFromRow(r)
 	};
 }
 
