@@ -1,11 +1,13 @@
 /**
- * When the running server holds the database file, the CLI sends its import, metric and report work to
- * that server's API (found through `<db>.server.json`, server-info.ts) with an API token, instead of
- * refusing: a scheduled import keeps working while people use the web app. The answers are the same
- * JSON the local commands build, so their output does not change.
+ * When the running server holds the database file, the CLI sends its import, metric, report and audit
+ * export work to that server's API (found through `<db>.server.json`, server-info.ts) with an API token,
+ * instead of refusing: a scheduled import keeps working while people use the web app. The answers are
+ * the same JSON the local commands build, so their output does not change. The commands that need the
+ * file itself (backup, restore, audit verify) are refused instead, naming the server and what to do.
  */
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
+import { UserError } from '$lib/domain/errors';
 import type { MessageKey, Params } from '$lib/i18n';
 import { settings } from '$lib/server/config';
 import { DatabaseBusyError, getDatabase, type Database } from '$lib/server/db/connection';
@@ -27,6 +29,34 @@ export async function openTarget(token: string | undefined): Promise<Target> {
 		const secret = token ?? settings().WORKBENCH_TOKEN;
 		if (!secret) throw new CliError('system.cli.forward.needToken', { url: server.url, path: error.path }, 1);
 		return { server: new ServerClient(server, secret) };
+	}
+}
+
+/** What each command that works on the file itself says while a server holds it. */
+const NEEDS_THE_FILE = {
+	backup: 'system.cli.forward.heldBackup',
+	restore: 'system.cli.forward.heldRestore',
+	'audit verify': 'system.cli.forward.heldAuditVerify'
+} as const satisfies Record<string, MessageKey>;
+export type FileCommand = keyof typeof NEEDS_THE_FILE;
+
+/**
+ * Refuses `command` while a live server holds the database at `path`, before anything is written:
+ * a backup or restore beside the running server would copy or replace a file in use. Said in both
+ * languages, as the busy database is.
+ */
+export function refuseWhileServed(path: string, command: FileCommand): void {
+	const server = runningServer(path);
+	if (server) throw new UserError(NEEDS_THE_FILE[command], { url: server.url, path });
+}
+
+/** The database file itself, for a command that cannot be sent to the server (refused while one holds it). */
+export async function openFile(command: FileCommand): Promise<Database> {
+	try {
+		return await getDatabase();
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) refuseWhileServed(error.path, command);
+		throw error;
 	}
 }
 

@@ -1,34 +1,38 @@
 /**
- * The CLI while the built server holds the database: import, metric and report generation are sent to
- * the server with an API token and print what the same commands print on a database of their own.
+ * The CLI while the built server holds the database: import, metric, report (generate, list, get) and
+ * audit export are sent to the server with an API token and print what the same commands print on a
+ * database of their own; backup, restore and audit verify, which need the file itself, are refused
+ * naming the server and what to do, having written nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runWorkbench } from '../helpers/cli';
+import type { Role } from '../../src/lib/domain/auth/user';
+import { runWorkbench, useCliWorkbench } from '../helpers/cli';
 import { Database } from '../../src/lib/server/db/connection';
 import { E2E_USERS, startApp, type RunningApp } from './harness';
 
 const FILE = join(import.meta.dirname, '../../data/samples/complaints-2023-2025.csv');
 
 let app: RunningApp;
-let local: string;
+const local = useCliWorkbench();
 const served = () => join(app.dir, 'e2e.duckdb');
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** `workbench ARGS` on the server's database (forwarded) or on a database of its own (local). */
 const onServer = (args: string[], token: string | null = app.tokens.analyst) =>
 	runWorkbench(args, { WORKBENCH_DB: served(), WORKBENCH_TOKEN: token ?? '' });
-const onLocal = (args: string[]) => runWorkbench(args, { WORKBENCH_DB: join(local, 'local.duckdb') });
+const as = (role: Role, args: string[]) => onServer(args, app.tokens[role]);
+const onLocal = local.run;
+/** The report the server generated (the test that generates it sets it). */
+let generated: { reportId: string; sha256: string; path: string };
 
 beforeAll(async () => {
 	app = await startApp();
-	local = mkdtempSync(join(tmpdir(), 'workbench-forward-local-'));
 });
 afterAll(async () => {
 	await app?.stop();
-	if (local) rmSync(local, { recursive: true, force: true });
 });
 
 describe('the CLI beside a running server', () => {
@@ -78,7 +82,7 @@ describe('the CLI beside a running server', () => {
 	});
 
 	it('generates a report on the server and writes its bytes, checked against their SHA-256', () => {
-		const out = join(local, 'analysis.html');
+		const out = join(local.dir, 'analysis.html');
 		const r = onServer([
 			'report',
 			'complaint-analysis',
@@ -97,6 +101,81 @@ describe('the CLI beside a running server', () => {
 		expect(printed.path).toBe(out);
 		expect(createHash('sha256').update(readFileSync(out)).digest('hex')).toBe(printed.sha256);
 		expect(readFileSync(out, 'utf8')).toContain(printed.reportId);
+		generated = printed;
+	});
+
+	it('lists the stored reports through the server, as the local list prints them', () => {
+		const forwarded = onServer(['report', 'list', '--json']);
+		expect(forwarded.stderr).toBe('');
+		expect(forwarded.code).toBe(0);
+		const list = JSON.parse(forwarded.stdout);
+		expect(list.map((s: { id: string }) => s.id)).toEqual([generated.reportId]);
+		expect(list[0]).toMatchObject({ sha256: generated.sha256, scope: { regions: [], models: [] } });
+		// The same fields as a local list, and the same text line made of them.
+		const mine = join(local.dir, 'mine.html');
+		const made = ['report', 'complaint-analysis', '--period', '2025-11', '--format', 'html', '--out', mine];
+		expect(onLocal(made).code).toBe(0);
+		const localList = JSON.parse(onLocal(['report', 'list', '--json']).stdout);
+		expect(Object.keys(list[0]).sort()).toEqual(Object.keys(localList[0]).sort());
+		const line = (s: Record<string, string>) =>
+			`${[s.id, s.kind, s.period, s.format, s.generatedAt, s.sha256, 'whole company'].join('  ')}\n`;
+		expect(onServer(['report', 'list']).stdout).toBe(line(list[0]));
+		expect(onLocal(['report', 'list']).stdout).toBe(line(localList[0]));
+	});
+
+	it('gets a stored report through the server, its bytes checked against their SHA-256', () => {
+		const copy = join(local.dir, 'copy.html');
+		const r = as('viewer', ['report', 'get', generated.reportId, '--out', copy, '--json']);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout)).toEqual({ ...generated, path: copy });
+		expect(sha(readFileSync(copy))).toBe(generated.sha256);
+		expect(readFileSync(copy)).toEqual(readFileSync(generated.path));
+		const unknown = onServer(['report', 'get', 'RPT-999999', '--out', join(local.dir, 'none.html')]);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr).toContain(`the server at ${app.url} refused the request (404)`);
+		expect(unknown.stderr).toContain('RPT-999999');
+		expect(existsSync(join(local.dir, 'none.html'))).toBe(false);
+	});
+
+	it('exports the audit log through the server for an auditor, as a local export writes it', () => {
+		const out = join(local.dir, 'audit.csv');
+		const r = as('auditor', ['audit', 'export', '--format', 'csv', '--out', out, '--json']);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const bytes = readFileSync(out);
+		expect(JSON.parse(r.stdout)).toEqual({ path: out, sizeBytes: bytes.length, sha256: sha(bytes) });
+		const csv = bytes.toString('utf8');
+		expect(csv).toContain('report.generate');
+		expect(csv).toContain(generated.reportId);
+		const mine = join(local.dir, 'local-audit.csv');
+		expect(onLocal(['audit', 'export', '--out', mine]).code).toBe(0);
+		const header = (text: string) => text.split('\n')[0];
+		expect(header(csv)).toBe(header(readFileSync(mine, 'utf8')));
+		// The server's own rule: an analyst may not export the audit log.
+		const refused = as('analyst', ['audit', 'export', '--out', join(local.dir, 'no.csv')]);
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toContain(`the server at ${app.url} refused the request (403)`);
+	});
+
+	it('refuses backup, restore and audit verify, naming the server and what to do, having done nothing', () => {
+		const folder = join(local.dir, 'backup');
+		const backup = onServer(['backup', folder]);
+		expect(backup.code).toBe(1);
+		expect(backup.stdout).toBe('');
+		expect(backup.stderr).toContain(`服务器 ${app.url} 正在使用数据库`);
+		expect(backup.stderr).toContain(
+			`the server at ${app.url} holds the database ${served()}. A backup needs the file to itself, so nothing was written. Stop the server`
+		);
+		expect(existsSync(folder)).toBe(false);
+		const restore = onServer(['restore', folder, '--replace']);
+		expect(restore.code).toBe(1);
+		expect(restore.stderr).toContain('A restore replaces that file, so nothing was changed. Stop the server');
+		const verify = onServer(['audit', 'verify']);
+		expect(verify.code).toBe(1);
+		expect(verify.stderr).toContain(`shown at ${app.url}/admin/audit`);
+		// The server still holds its database and answers.
+		expect(onServer(['report', 'list', '--json']).code).toBe(0);
 	});
 
 	it('refuses a token the server does not know, saying how to make one', () => {

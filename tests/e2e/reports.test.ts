@@ -44,6 +44,10 @@ describe('Reports page', () => {
 		expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		await page.getByTestId(`report-row-${pdf.id}`).waitFor();
 		expect(await page.locator('[data-testid^="report-row-"]').count()).toBe(3);
+		// Each row says the scope the report covers: the admin's, the whole company.
+		const header = await page.getByTestId('report-list').locator('th').allInnerTexts();
+		expect(header).toContain('数据范围');
+		expect(await page.getByTestId(`report-row-${pdf.id}`).innerText()).toContain('全公司');
 	}, 120_000);
 
 	it('compares two reports side by side', async () => {

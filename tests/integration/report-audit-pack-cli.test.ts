@@ -1,36 +1,28 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyState } from '../../src/lib/domain/assessment/workspace-state';
 import { createAssessment } from '../../src/lib/server/assessment/assessments';
 import { finaliseVersion, saveDraft } from '../../src/lib/server/assessment/versions';
 import { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { PERIOD, smallCatalogue } from '../helpers/assessment';
-import { runWorkbench } from '../helpers/cli';
+import { useCliWorkbench } from '../helpers/cli';
 
-let dir: string;
+const cli = useCliWorkbench();
+const workbench = cli.run;
 let finalId: number;
 let draftId: number;
-
-const workbench = (args: string[]) =>
-	runWorkbench(args, {
-		WORKBENCH_DB: join(dir, 'cli.duckdb'),
-		WORKBENCH_REPORTS: join(dir, 'reports'),
-		WORKBENCH_EVIDENCE: join(dir, 'evidence')
-	});
 
 const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** A finalised and a draft-only assessment over 2024, and a few repair orders of that year. */
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'workbench-audit-cli-'));
-	const db = await Database.open(join(dir, 'cli.duckdb'));
+	const db = await Database.open(cli.db);
 	try {
-		const csv = join(dir, 'repairs.csv');
+		const csv = join(cli.dir, 'repairs.csv');
 		writeFileSync(
 			csv,
 			`维修单号,报修时间,产品型号\n${Array.from({ length: 30 }, (_, i) => `R${i},2024-${String((i % 12) + 1).padStart(2, '0')}-10 09:00,KFR-35GW`).join('\n')}\n`
@@ -55,11 +47,10 @@ beforeAll(async () => {
 		db.close();
 	}
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('workbench report gbt27922', () => {
 	it('writes the audit pack as PDF and prints only {reportId, sha256, path} with --json', () => {
-		const out = join(dir, 'pack.pdf');
+		const out = join(cli.dir, 'pack.pdf');
 		const r = workbench([
 			'report',
 			'gbt27922',
@@ -94,7 +85,7 @@ describe('workbench report gbt27922', () => {
 	}, 90_000);
 
 	it('refuses a draft-only assessment (exit 1) or a bad --sample (exit 2), writing nothing', () => {
-		const out = join(dir, 'draft.html');
+		const out = join(cli.dir, 'draft.html');
 		const r = workbench(['report', 'gbt27922', '--assessment', String(draftId), '--out', out]);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toBe('');

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_SCOPE } from '../../src/lib/domain/auth/user';
 import { formatValue } from '../../src/lib/charts/format';
 import { score } from '../../src/lib/domain/assessment/scoring';
 import { scoringInput, type AssessmentState } from '../../src/lib/domain/assessment/workspace-state';
@@ -129,7 +130,7 @@ describe('GB/T 27922 audit pack', () => {
 		const snapshot = await generateReport(env.db, request('html'), { actor: 'tester', now: NOW });
 		expect(snapshot.period).toBe('2024-01-01..2024-12-31');
 		expect(snapshot.assessmentId).toBe(assessmentId);
-		const figures = await snapshotFigures(env.db, snapshot.id);
+		const figures = await snapshotFigures(env.db, snapshot.id, NO_SCOPE);
 		const final = await getVersion(env.db, assessmentId, 1);
 		const expected = score(final.catalogue, scoringInput(final.state));
 		expect(expected.score).toBeCloseTo(72.333333333, 6);
@@ -178,7 +179,7 @@ describe('GB/T 27922 audit pack', () => {
 		expect(data[0]).toMatchObject({ id: '2.1.1', value_then: 0.93, decision: '已采纳数据建议' });
 		expect(typeof data[0].value).toBe('number');
 
-		const html = (await snapshotBytes(env.db, snapshot.id)).bytes.toString('utf8');
+		const html = (await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes.toString('utf8');
 		expect(html).toContain(sha(EVIDENCE));
 		expect(html).toContain('complaints.sla');
 		expect(html).toContain('附录：指标定义');
@@ -188,7 +189,7 @@ describe('GB/T 27922 audit pack', () => {
 
 	it('samples exactly the records the printed seed and method give', async () => {
 		const snapshot = await generateReport(env.db, request('html'), { actor: 'tester', now: NOW });
-		const figures = await snapshotFigures(env.db, snapshot.id);
+		const figures = await snapshotFigures(env.db, snapshot.id, NO_SCOPE);
 		const settings = facts(figures, 'sample');
 		const seed = String(settings.find((f) => f.label === '随机种子')?.value);
 		const n = Number(settings.find((f) => f.label === '每类抽取数量 N')?.value);
@@ -211,7 +212,7 @@ describe('GB/T 27922 audit pack', () => {
 			actor: 'tester',
 			now: NOW
 		});
-		const again = await snapshotFigures(env.db, chosen.id);
+		const again = await snapshotFigures(env.db, chosen.id, NO_SCOPE);
 		expect(table(again, 'sample_complaint').rows.map((r) => r.complaint_id)).toEqual(
 			await redraw(CANDIDATES.complaint, '审核-2025', 5)
 		);
@@ -223,7 +224,7 @@ describe('GB/T 27922 audit pack', () => {
 			{ ...request('html'), lang: 'en' },
 			{ actor: 'tester', now: NOW }
 		);
-		const html = (await snapshotBytes(env.db, snapshot.id)).bytes.toString('utf8');
+		const html = (await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes.toString('utf8');
 		expect(html).toContain('Recommended level');
 		expect(html).toContain('Compliant');
 		expect(html).toContain('Excluded');
@@ -234,7 +235,9 @@ describe('GB/T 27922 audit pack', () => {
 	it('writes an XLSX with the indicator table and the sample as typed sheets', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await snapshotBytes(env.db, snapshot.id)).bytes as unknown as ArrayBuffer);
+		await book.xlsx.load(
+			(await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer
+		);
 		const summary = book.worksheets[0];
 		const values = summary.getColumn(2).values.map(String);
 		expect(values).toContain(snapshot.id);
@@ -249,7 +252,7 @@ describe('GB/T 27922 audit pack', () => {
 		const dir = join(env.dir, 'pdf');
 		mkdirSync(dir, { recursive: true });
 		const file = join(dir, 'pack.pdf');
-		writeFileSync(file, (await snapshotBytes(env.db, snapshot.id)).bytes);
+		writeFileSync(file, (await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes);
 		const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
 		expect(text).toContain('GB/T 27922 审核资料包');
 		expect(text).toContain(snapshot.id);

@@ -1,27 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCliWorkbench } from '../helpers/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-let dir: string;
-
-function workbench(args: string[]) {
-	const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), ...args], {
-		cwd: ROOT,
-		env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb'), WORKBENCH_REPORTS: join(dir, 'reports') },
-		encoding: 'utf8'
-	});
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = useCliWorkbench();
+const workbench = cli.run;
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'workbench-report-cli-'));
-	const csv = join(dir, 'repairs.csv');
+	const csv = join(cli.dir, 'repairs.csv');
 	writeFileSync(
 		csv,
 		'维修单号,报修时间,产品型号,配件费\nR1,2025-10-03 09:00,KFR-35GW,120\nR2,2025-11-04 10:00,KFR-35GW,80\nR3,2025-11-20 11:00,XQG100,=1+1\nR4,2025-11-30 18:00,XQG100,10\n'
@@ -30,11 +20,10 @@ beforeAll(() => {
 	const complaints = join(ROOT, 'tests/fixtures/metrics/complaints/complaints.csv');
 	expect(workbench(['import', complaints, '--kind', 'complaint', '--json']).code).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('workbench report', () => {
 	it('writes the report and prints only {reportId, sha256, path} with --json; get returns the same bytes', () => {
-		const out = join(dir, 'review.html');
+		const out = join(cli.dir, 'review.html');
 		const r = workbench([
 			'report',
 			'monthly-review',
@@ -54,7 +43,7 @@ describe('workbench report', () => {
 		expect(printed.sha256).toBe(sha(out));
 		expect(readFileSync(out, 'utf8')).toContain(printed.reportId);
 
-		const copy = join(dir, 'copy.html');
+		const copy = join(cli.dir, 'copy.html');
 		const got = workbench(['report', 'get', printed.reportId, '--out', copy, '--json']);
 		expect(got.code).toBe(0);
 		expect(JSON.parse(got.stdout)).toEqual({ ...printed, path: copy });
@@ -62,10 +51,14 @@ describe('workbench report', () => {
 
 		const list = workbench(['report', 'list', '--json']);
 		expect(JSON.parse(list.stdout).map((s: { id: string }) => s.id)).toEqual([printed.reportId]);
+		// The text list ends each line with the report's scope: made on the database file, the whole company.
+		expect(workbench(['report', 'list']).stdout).toBe(
+			`${printed.reportId}  monthly-review  2025-11  html  ${JSON.parse(list.stdout)[0].generatedAt}  ${printed.sha256}  whole company\n`
+		);
 	});
 
 	it('writes English XLSX when asked, the format taken from the file name', () => {
-		const out = join(dir, 'review.xlsx');
+		const out = join(cli.dir, 'review.xlsx');
 		const r = workbench([
 			'report',
 			'monthly-review',
@@ -82,20 +75,27 @@ describe('workbench report', () => {
 	});
 
 	it('refuses a bad period or a missing --out with usage and exit code 2, writing nothing', () => {
-		const bad = workbench(['report', 'monthly-review', '--period', '2025-13', '--out', join(dir, 'x.html')]);
+		const bad = workbench([
+			'report',
+			'monthly-review',
+			'--period',
+			'2025-13',
+			'--out',
+			join(cli.dir, 'x.html')
+		]);
 		expect(bad.code).toBe(2);
 		expect(bad.stdout).toBe('');
 		expect(bad.stderr).toMatch(/--period: must be a month, YYYY-MM/);
 		const noOut = workbench(['report', 'monthly-review', '--period', '2025-11']);
 		expect(noOut.code).toBe(2);
 		expect(noOut.stderr).toMatch(/--out FILE is required/);
-		const unknown = workbench(['report', 'get', 'RPT-999999', '--out', join(dir, 'y.html')]);
+		const unknown = workbench(['report', 'get', 'RPT-999999', '--out', join(cli.dir, 'y.html')]);
 		expect(unknown.code).toBe(1);
 		expect(unknown.stderr).toContain('RPT-999999');
 	});
 
 	it('writes the monthly complaint analysis', () => {
-		const out = join(dir, 'complaints.html');
+		const out = join(cli.dir, 'complaints.html');
 		const args = ['complaint-analysis', '--period', '2024-05', '--format', 'html', '--out', out, '--json'];
 		const r = workbench(['report', ...args]);
 		expect(r.stderr).toBe('');

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { NO_SCOPE } from '../../src/lib/domain/auth/user';
 import { lateComplaints } from '../../src/lib/server/metrics/complaints-late';
 import { metricRows } from '../../src/lib/server/metrics/registry';
 import { BREAKDOWNS } from '../../src/lib/server/reports/complaint-analysis';
@@ -32,7 +33,7 @@ describe('monthly complaint analysis', () => {
 	it('carries the registry figures for the same month and filters', async () => {
 		const snapshot = await generateReport(env.db, request('html'), { actor: 'tester', now: NOW });
 		expect(snapshot.period).toBe(PERIOD);
-		const figures = await snapshotFigures(env.db, snapshot.id);
+		const figures = await snapshotFigures(env.db, snapshot.id, NO_SCOPE);
 
 		const sla = await registry('complaints.sla', { from: '2023-07-01', to: MONTH.to });
 		expect(table(figures, 'complaints_sla').rows).toEqual(sla);
@@ -79,7 +80,7 @@ describe('monthly complaint analysis', () => {
 
 	it('prints every definition it uses, the case list rule among them, and the complaint batches', async () => {
 		const snapshot = await generateReport(env.db, request('html', 'en'), { actor: 'tester', now: NOW });
-		const html = (await snapshotBytes(env.db, snapshot.id)).bytes.toString('utf8');
+		const html = (await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes.toString('utf8');
 		expect(html).toContain('Monthly complaint analysis summary');
 		for (const id of [
 			'complaints.sla',
@@ -100,7 +101,7 @@ describe('monthly complaint analysis', () => {
 			actor: 'tester',
 			now: NOW
 		});
-		const figures = await snapshotFigures(env.db, snapshot.id);
+		const figures = await snapshotFigures(env.db, snapshot.id, NO_SCOPE);
 		const commendations = (
 			await registry('complaints.escalations', { from: '2024-01-01', to: '2024-12-31' })
 		).filter((e) => e.level === 'commendation');
@@ -108,7 +109,7 @@ describe('monthly complaint analysis', () => {
 		const printed = table(figures, 'escalations').rows.filter((r) => r.level === '年度无投诉表彰');
 		expect(printed.map((r) => r.supplier)).toEqual(commendations.map((e) => e.supplier));
 		// The commendations read the year's repairs and returns: their batches are in the lineage.
-		const html = (await snapshotBytes(env.db, snapshot.id)).bytes.toString('utf8');
+		const html = (await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes.toString('utf8');
 		expect(html).toContain('repairs-2023-2025.gbk.csv');
 		expect(html).toContain('returns-2023-2025.csv');
 	});
@@ -116,7 +117,9 @@ describe('monthly complaint analysis', () => {
 	it('writes an XLSX with a sheet per table', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx', 'en'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await snapshotBytes(env.db, snapshot.id)).bytes as unknown as ArrayBuffer);
+		await book.xlsx.load(
+			(await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer
+		);
 		expect(book.worksheets[0].name).toBe('Summary');
 		const category = book.worksheets.find((s) => s.name.endsWith('by category'))!;
 		expect(category.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -128,7 +131,7 @@ describe('monthly complaint analysis', () => {
 	it('prints a PDF whose text holds the headline figures in Chinese', async () => {
 		const snapshot = await generateReport(env.db, request('pdf'), { actor: 'tester', now: NOW });
 		const file = join(env.dir, 'ca.pdf');
-		writeFileSync(file, (await snapshotBytes(env.db, snapshot.id)).bytes);
+		writeFileSync(file, (await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes);
 		const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
 		expect(text).toContain('月度投诉分析汇总');
 		expect(text).toContain(snapshot.id);

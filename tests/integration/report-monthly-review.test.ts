@@ -1,3 +1,4 @@
+import { NO_SCOPE } from '../../src/lib/domain/auth/user';
 import { defectLabel } from '../../src/lib/domain/defect-codes';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ const request = (format: 'html' | 'pdf' | 'xlsx', lang: 'zh-CN' | 'en' = 'zh-CN'
 describe('monthly executive review', () => {
 	it('carries the registry figures for the same month and filters', async () => {
 		const snapshot = await generateReport(env.db, request('html'), { actor: 'tester', now: NOW });
-		const figures = await snapshotFigures(env.db, snapshot.id);
+		const figures = await snapshotFigures(env.db, snapshot.id, NO_SCOPE);
 		const kpis = await metricRows(env.db, 'overview.kpis', { to: '2025-11-30', filters: {} });
 		expect(table(figures, 'kpis').rows.map((r) => r.value)).toEqual(kpis.map((k) => k.value));
 		expect(table(figures, 'kpis').rows.map((r) => r.change_yoy)).toEqual(kpis.map((k) => k.change_yoy));
@@ -53,7 +54,7 @@ describe('monthly executive review', () => {
 
 	it('is one self-contained HTML file with the id, definitions and lineage', async () => {
 		const snapshot = await generateReport(env.db, request('html'), { actor: 'tester', now: NOW });
-		const { bytes } = await snapshotBytes(env.db, snapshot.id);
+		const { bytes } = await snapshotBytes(env.db, snapshot.id, NO_SCOPE);
 		const html = bytes.toString('utf8');
 		expect(html).toContain(snapshot.id);
 		expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
@@ -66,11 +67,11 @@ describe('monthly executive review', () => {
 
 	it('keeps the bytes of a snapshot after a later import; generating again makes a new id', async () => {
 		const first = await generateReport(env.db, request('html'), { actor: 'tester', now: NOW });
-		const before = (await snapshotBytes(env.db, first.id)).bytes;
+		const before = (await snapshotBytes(env.db, first.id, NO_SCOPE)).bytes;
 		const extra = join(env.dir, 'late.csv');
 		writeFileSync(extra, '维修单号,报修时间,产品型号\nLATE-1,2025-11-15 10:00,KFR-35GW\n');
 		await importFile(env.db, extra, { kind: 'repair' });
-		const again = await snapshotBytes(env.db, first.id);
+		const again = await snapshotBytes(env.db, first.id, NO_SCOPE);
 		expect(again.bytes.equals(before)).toBe(true);
 		expect(again.snapshot.sha256).toBe(first.sha256);
 		const second = await generateReport(env.db, request('html'), { actor: 'tester', now: NOW });
@@ -99,7 +100,9 @@ describe('monthly executive review', () => {
 	it('writes an XLSX with typed cells, frozen headers and a summary', async () => {
 		const snapshot = await generateReport(env.db, request('xlsx', 'en'), { actor: 'tester', now: NOW });
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await snapshotBytes(env.db, snapshot.id)).bytes as unknown as ArrayBuffer);
+		await book.xlsx.load(
+			(await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes as unknown as ArrayBuffer
+		);
 		expect(book.worksheets[0].name).toBe('Summary');
 		const rate = book.worksheets.find((s) => s.name.startsWith('Repairs per 1000'))!;
 		expect(rate.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -111,7 +114,7 @@ describe('monthly executive review', () => {
 		const dir = join(env.dir, 'pdf');
 		mkdirSync(dir, { recursive: true });
 		const file = join(dir, 'r.pdf');
-		writeFileSync(file, (await snapshotBytes(env.db, snapshot.id)).bytes);
+		writeFileSync(file, (await snapshotBytes(env.db, snapshot.id, NO_SCOPE)).bytes);
 		const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
 		expect(text).toContain('月度管理评审报告');
 		expect(text).toContain(snapshot.id);

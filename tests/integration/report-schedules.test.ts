@@ -4,14 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_SCOPE } from '../../src/lib/domain/auth/user';
 import type { ScheduleInput } from '../../src/lib/domain/reports/schedule';
 import { runDueSchedules, startScheduler } from '../../src/lib/server/reports/schedule-runner';
-import {
-	claimRun,
-	createSchedule,
-	scheduleRuns,
-	updateSchedule
-} from '../../src/lib/server/reports/schedules';
+import { claimRun, scheduleRuns } from '../../src/lib/server/reports/schedule-runs';
+import { createSchedule, updateSchedule } from '../../src/lib/server/reports/schedules';
 import { getSnapshot, snapshotBytes } from '../../src/lib/server/reports/snapshots';
 import { importDemoData } from '../helpers/demo-data';
 import { count, tempDatabase } from '../helpers/temp-db';
@@ -79,9 +76,9 @@ describe('report schedules', () => {
 		expect(await runDueSchedules(env.db, at('2026-01-03T00:00:45Z'))).toEqual([]);
 		expect(await runDueSchedules(env.db, at('2026-01-03T09:00:00Z'))).toEqual([]);
 
-		const snapshot = await getSnapshot(env.db, run.reportIds[0]);
+		const snapshot = await getSnapshot(env.db, run.reportIds[0], NO_SCOPE);
 		expect(snapshot.generatedBy).toBe('schedule');
-		const { bytes } = await snapshotBytes(env.db, snapshot.id);
+		const { bytes } = await snapshotBytes(env.db, snapshot.id, NO_SCOPE);
 		expect(readdirSync(folder)).toEqual([snapshot.fileName]);
 		expect(readFileSync(join(folder, snapshot.fileName)).equals(bytes)).toBe(true);
 		expect(
@@ -187,7 +184,7 @@ describe('report schedules', () => {
 			});
 			expect(run).toHaveLength(1);
 			expect(run[0]).toMatchObject({ outcome: 'ok', error: null });
-			const snapshot = await getSnapshot(env.db, run[0].reportIds[0]);
+			const snapshot = await getSnapshot(env.db, run[0].reportIds[0], NO_SCOPE);
 			expect(received).toHaveLength(1);
 			const message = received[0].toString('utf8');
 			const attachments = mimeParts(message).filter((p) =>

@@ -6,7 +6,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ScopeError, scopeQuery } from '../../src/lib/domain/auth/scope';
-import type { UserScope } from '../../src/lib/domain/auth/user';
+import { NO_SCOPE, type UserScope } from '../../src/lib/domain/auth/user';
 import type { MetricQuery } from '../../src/lib/domain/metrics/query';
 import { infoMap } from '../../src/lib/server/metrics/blocks';
 import { recordsArrow } from '../../src/lib/server/metrics/records';
@@ -108,13 +108,15 @@ describe('a scoped user', () => {
 			{ actor: 'east', now }
 		);
 		const whole = await generateReport(env.db, request, { actor: 'east', now });
-		const sections = async (id: string) => (await snapshotFigures(env.db, id)).sections;
+		const sections = async (id: string) => (await snapshotFigures(env.db, id, NO_SCOPE)).sections;
 		expect(await sections(scoped.id)).toEqual(await sections(filtered.id));
 		expect(await sections(scoped.id)).not.toEqual(await sections(whole.id));
-		const html = (await snapshotBytes(env.db, scoped.id)).bytes.toString('utf8');
+		const html = (await snapshotBytes(env.db, scoped.id, NO_SCOPE)).bytes.toString('utf8');
 		expect(html).toContain('Scope');
 		expect(html).toContain('Regions: 华东, 西南; Models: KFR-35GW, BCD-450W');
-		expect((await snapshotBytes(env.db, whole.id)).bytes.toString('utf8')).not.toContain('Regions: ');
+		expect((await snapshotBytes(env.db, whole.id, NO_SCOPE)).bytes.toString('utf8')).not.toContain(
+			'Regions: '
+		);
 	});
 
 	it('cannot generate the company-wide GB/T 27922 audit pack', async () => {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { settings } from '$lib/server/config';
 import { backup, restore, type BackupManifest } from '$lib/server/db/backup';
-import { getDatabase } from '$lib/server/db/connection';
+import { openFile, refuseWhileServed } from '../forward';
 import { CliError, cliText } from '../output';
 
 function summary(manifest: BackupManifest): string {
@@ -28,14 +28,16 @@ function folderArg(args: string[], command: 'backup' | 'restore') {
 /** `workbench backup DIR`: every table, the evidence and report files and the metric configuration. */
 export async function runBackup(args: string[]): Promise<void> {
 	const { dir, values } = folderArg(args, 'backup');
-	const manifest = await backup(await getDatabase(), dir);
+	const manifest = await backup(await openFile('backup'), dir);
 	process.stdout.write(values.json ? `${JSON.stringify({ dir, ...manifest })}\n` : `${summary(manifest)}\n`);
 }
 
 /** `workbench restore DIR [--replace]`: into WORKBENCH_DB, checked table by table first. */
 export async function runRestore(args: string[]): Promise<void> {
 	const { dir, values } = folderArg(args, 'restore');
-	const { manifest, previous } = await restore(dir, settings().WORKBENCH_DB, values.replace ?? false);
+	const path = settings().WORKBENCH_DB;
+	refuseWhileServed(path, 'restore');
+	const { manifest, previous } = await restore(dir, path, values.replace ?? false);
 	process.stdout.write(
 		values.json
 			? `${JSON.stringify({ dir, previous, schemaVersion: manifest.schemaVersion, tables: manifest.tables })}\n`

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NO_SCOPE } from '$lib/domain/auth/user';
 import { scheduleInputSchema, type ReportSchedule, type ScheduleRun } from '$lib/domain/reports/schedule';
 import { getDatabase } from '$lib/server/db/connection';
 import { runAfterStart } from '$lib/server/reports/schedule-runner';
@@ -54,7 +55,8 @@ export async function runReportSchedule(args: string[]): Promise<void> {
 	const [what, id] = positionals;
 	const db = await getDatabase();
 	if (what === 'list') {
-		const list = await listSchedules(db);
+		// On the database file the operator sees every schedule.
+		const list = await listSchedules(db, NO_SCOPE);
 		return print(values.json, list, list.map(line).join('\n') || cliText('report.sc.empty'));
 	}
 	if (what === 'run-due') {

@@ -7,5 +7,11 @@ export const cliForwardZh = {
 	'system.cli.forward.unreachable': '服务器 {url}（进程 {pid}）正在使用数据库，但没有响应：{detail}',
 	'system.cli.forward.refused': '服务器 {url} 拒绝了请求（{status}）：{message}',
 	'system.cli.forward.failed': '{message}',
-	'system.cli.forward.checksum': '从 {url} 下载的报告 {id} 与其 SHA-256 {sha256} 不符'
+	'system.cli.forward.checksum': '从 {url} 下载的报告 {id} 与其 SHA-256 {sha256} 不符',
+	'system.cli.forward.heldBackup':
+		'服务器 {url} 正在使用数据库 {path}。备份需要独占数据库文件，因此没有写入任何内容。请先停止服务器，再运行 workbench backup。',
+	'system.cli.forward.heldRestore':
+		'服务器 {url} 正在使用数据库 {path}。恢复会替换该文件，因此没有做任何更改。请先停止服务器，再运行 workbench restore。',
+	'system.cli.forward.heldAuditVerify':
+		'服务器 {url} 正在使用数据库 {path}。审计日志哈希链的校验结果见 {url}/admin/audit（以管理员或审计员身份登录）；也可停止服务器后再运行 workbench audit verify。'
 } as const;

@@ -40,6 +40,11 @@ export const reportScheduleEn: Record<keyof typeof reportScheduleZh, string> = {
 	'report.sc.error.notFound': 'Schedule {id} not found',
 	'report.sc.error.noSmtp':
 		'E-mail is not set up: set WORKBENCH_SMTP_URL (e.g. smtp://user:pass@host:587) and WORKBENCH_MAIL_FROM to deliver by e-mail',
+	'report.sc.error.ownerDisabled':
+		'The owner of this schedule, {owner}, is disabled, so it no longer runs; if it is still needed, have an active user create it again.',
+	'report.sc.owner': 'Owner',
+	'report.sc.ownerDisabled': '{owner} (disabled)',
+	'report.sc.ownerNone': 'command line (whole company)',
 	'report.sc.error.interrupted':
 		'The run was interrupted (the server stopped during it); it is not rerun automatically',
 	'report.sc.mail.subject': '{title} · {period} · {id}',

@@ -39,6 +39,11 @@ export const reportScheduleZh = {
 	'report.sc.error.noSmtp':
 		'未配置邮件发送：请设置 WORKBENCH_SMTP_URL（如 smtp://用户:密码@主机:587）和 WORKBENCH_MAIL_FROM 后再使用邮件投递',
 	'report.sc.error.interrupted': '运行被中断（服务器在运行期间停止），不会自动重跑',
+	'report.sc.error.ownerDisabled':
+		'定时报告的创建者 {owner} 已被停用，此定时报告不再运行；如仍需要，请由在职用户重新创建。',
+	'report.sc.owner': '创建者',
+	'report.sc.ownerDisabled': '{owner}（已停用）',
+	'report.sc.ownerNone': '命令行（全公司）',
 	'report.sc.mail.subject': '{title} · {period} · {id}',
 	'report.sc.mail.body':
 		'您好：\n\n附件是定时生成的《{title}》（报告期 {period}，报告编号 {id}）。\n\n附件 PDF 的 SHA-256：{sha256}\n可用该值核对附件未被改动；工作台中同一编号的报告下载所得文件与之完全相同。\n\n—— 服务质量工作台',

@@ -17,7 +17,9 @@ export const systemEn: Record<keyof typeof systemZh, string> = {
 	'system.cli.oneFolder': '{command} expects exactly one folder',
 	'system.cli.backupSummary': '{tables} tables, {rows} rows, {files} files, schema version {schema}',
 	'system.cli.previousKept': 'the database it replaced is kept as {path}',
-	'system.cli.auditUsage': 'audit expects: audit verify [--json]',
+	'system.cli.auditUsage':
+		'audit expects: audit verify [--json] | audit export --out FILE [--format csv|xlsx] [--actor NAME] [--action ACTION] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--q TEXT] [--json]',
+	'system.cli.auditExported': 'audit log exported to {path} ({size} bytes, SHA-256 {sha256})',
 	'system.cli.auditOk': 'audit log intact: {entries} entries ({unchained} from before the hash chain)',
 	'system.cli.auditBroken':
 		'the audit log is broken at entry {id} ({reason}): it or one before it was changed or removed',
@@ -38,13 +40,15 @@ Commands:
   user add NAME --role admin|analyst|auditor|viewer | list | disable NAME | reset NAME | token add|list|revoke
   defect-codes import FILE [--json] | defect-codes list [--json]   the defect code dictionary (sheet: code, name[, English name])
   audit verify  recompute the audit log's hash chain; names the first broken entry
+  audit export --out FILE [--format csv|xlsx] [--actor NAME] [--action ACTION] [--from DAY] [--to DAY]   the audit log as a file
   report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out FILE
               [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
   report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--json]
   report get ID --out FILE | report list   the stored bytes of a generated report, or the list
 
-The database is WORKBENCH_DB (default data/workbench.duckdb). While the server holds it, import, metric
-and report generation are sent to the server with an API token: --token T or WORKBENCH_TOKEN.
+The database is WORKBENCH_DB (default data/workbench.duckdb). While the server holds it, import, metric,
+report and audit export are sent to the server with an API token: --token T or WORKBENCH_TOKEN; backup,
+restore and audit verify need the file itself and are refused, saying what to do.
 WORKBENCH_LANG=zh-CN|en sets the language the CLI speaks.`,
 	'system.cli.importing': 'importing',
 	'system.cli.batch': 'batch {batchId}: {file} ({source})',

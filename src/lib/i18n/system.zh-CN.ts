@@ -13,7 +13,9 @@ export const systemZh = {
 	'system.cli.oneFolder': '{command} 需要且只需要一个目录',
 	'system.cli.backupSummary': '{tables} 张表，{rows} 行，{files} 个文件，数据结构版本 {schema}',
 	'system.cli.previousKept': '被替换的数据库保留为 {path}',
-	'system.cli.auditUsage': '用法：audit verify [--json]',
+	'system.cli.auditUsage':
+		'用法：audit verify [--json] | audit export --out 文件 [--format csv|xlsx] [--actor 用户] [--action 操作] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--q 文本] [--json]',
+	'system.cli.auditExported': '审计日志已导出到 {path}（{size} 字节，SHA-256 {sha256}）',
 	'system.cli.auditOk': '审计日志完整：共 {entries} 条（其中 {unchained} 条早于哈希链）',
 	'system.cli.auditBroken': '审计日志在第 {id} 条处断裂（{reason}）：该条或其之前的记录被修改或删除',
 	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}',
@@ -33,13 +35,15 @@ export const systemZh = {
   user add NAME --role admin|analyst|auditor|viewer | list | disable NAME | reset NAME | token add|list|revoke
   defect-codes import FILE [--json] | defect-codes list [--json]   故障代码字典（对照表：代码、名称[、英文名称]）
   audit verify  重新计算审计日志的哈希链，指出第一条断裂的记录
+  audit export --out 文件 [--format csv|xlsx] [--actor 用户] [--action 操作] [--from 日期] [--to 日期]   导出审计日志
   report monthly-review|complaint-analysis --period YYYY-MM --format html|pdf|xlsx --out 文件
               [--lang zh-CN|en] [--filter 维度=值 ...] [--json]
   report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--json]
   report get ID --out 文件 | report list   取回已生成报告的原始文件，或列出报告
 
-数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。服务器运行并占用数据库时，import、metric 与报告生成
-会用 API 令牌交给服务器执行：--token T 或环境变量 WORKBENCH_TOKEN。WORKBENCH_LANG=zh-CN|en 指定命令行的语言。`,
+数据库文件由 WORKBENCH_DB 指定（默认 data/workbench.duckdb）。服务器运行并占用数据库时，import、metric、report 与 audit export
+会用 API 令牌交给服务器执行：--token T 或环境变量 WORKBENCH_TOKEN；backup、restore 与 audit verify 需要数据库文件本身，会被拒绝并说明做法。
+WORKBENCH_LANG=zh-CN|en 指定命令行的语言。`,
 	'system.cli.importing': '正在导入',
 	'system.cli.batch': '批次 {batchId}：{file}（{source}）',
 	'system.cli.delimiter': '分隔符 {delimiter}',

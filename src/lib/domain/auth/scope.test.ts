@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertWholeCompany, limitToScope, ScopeError, scopeQuery } from './scope';
+import { assertWholeCompany, limitToScope, ScopeError, scopeQuery, withinScope } from './scope';
 import { NO_SCOPE } from './user';
 
 const EAST = { regions: ['华东'], models: [] };
@@ -43,5 +43,24 @@ describe('limitToScope', () => {
 	it('whole-company material is refused to a scoped user only', () => {
 		expect(() => assertWholeCompany(EAST, 'scope.auditPack')).toThrow(ScopeError);
 		expect(() => assertWholeCompany(NO_SCOPE, 'scope.auditPack')).not.toThrow();
+	});
+});
+
+describe('withinScope', () => {
+	const EAST_AND_SOUTH = { regions: ['华东', '华南'], models: [] };
+
+	it('shows everything to the whole company, and company-wide material only to it', () => {
+		expect(withinScope(EAST, NO_SCOPE)).toBe(true);
+		expect(withinScope(NO_SCOPE, NO_SCOPE)).toBe(true);
+		expect(withinScope(NO_SCOPE, EAST)).toBe(false);
+	});
+
+	it('needs, on each dimension the viewer is limited on, a subset of the viewer’s values', () => {
+		expect(withinScope(EAST, EAST_AND_SOUTH)).toBe(true);
+		expect(withinScope(EAST_AND_SOUTH, EAST)).toBe(false);
+		// Limited further on a dimension the viewer is not limited on: still within.
+		expect(withinScope({ regions: ['华东'], models: ['A'] }, EAST)).toBe(true);
+		// The viewer limited on models too: a report limited on regions only covers other models.
+		expect(withinScope(EAST, { regions: ['华东'], models: ['A'] })).toBe(false);
 	});
 });

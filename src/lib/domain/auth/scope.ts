@@ -4,6 +4,7 @@
  */
 import { UserError } from '$lib/domain/errors';
 import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
+import type { Translate } from '$lib/i18n';
 import type { UserScope } from './user';
 
 /** The filters a scope limits, each with the list of the scope that limits it. */
@@ -52,6 +53,31 @@ export function limitToScope(what: string, accepted: readonly FilterName[], quer
 	const missing = scopeLimits(query.scope).find((name) => !accepted.includes(name));
 	if (missing) throw new ScopeError('scope.unscopable', { what, dimension: missing });
 	return scopeQuery(query, query.scope);
+}
+
+/**
+ * Whether what was made under the scope `made` (a stored report, a schedule's owner) lies within
+ * `viewer`'s scope: on each dimension the viewer is limited on, `made` is limited too, to a subset of
+ * the viewer's values. A viewer with no scope sees everything; what was made company-wide is seen
+ * only by such a viewer.
+ */
+export function withinScope(made: UserScope, viewer: UserScope): boolean {
+	return scopeLimits(viewer).every((name) => {
+		const key = SCOPE_FILTERS[name];
+		const allowed = new Set(viewer[key]);
+		return made[key].length > 0 && made[key].every((value) => allowed.has(value));
+	});
+}
+
+/** "大区：华东；产品型号：A", or "全公司": a scope as the report cover and the report lists say it. */
+export function scopeText(scope: UserScope, t: Translate): string {
+	if (!isScoped(scope)) return t('scope.whole');
+	return [
+		scope.regions.length ? t('scope.regions', { list: scope.regions.join(', ') }) : null,
+		scope.models.length ? t('scope.models', { list: scope.models.join(', ') }) : null
+	]
+		.filter((part) => part !== null)
+		.join('; ');
 }
 
 /** Refuses to a scoped user what covers the whole company and cannot be limited (the message `key` says what). */

@@ -1,5 +1,6 @@
 /** The report shapes exchanged over HTTP and printed by the CLI, with the request schema. */
 import { z } from 'zod';
+import type { UserScope } from '../auth/user';
 import {
 	REPORT_FORMATS,
 	REPORT_KINDS,
@@ -21,6 +22,8 @@ export interface ReportSnapshot {
 	sizeBytes: number;
 	generatedAt: string;
 	generatedBy: string;
+	/** The scope it was generated under (empty lists: whole company); only users whose scope holds it see it. */
+	scope: UserScope;
 }
 
 /** What a snapshot keeps besides its bytes: every section's figures, charts as their tables. */

@@ -1,5 +1,6 @@
 /** Report schedules as exchanged over HTTP and the CLI: the input schema and the stored shapes. */
 import { z } from 'zod';
+import type { UserScope } from '../auth/user';
 import { REPORT_FORMATS } from './document';
 
 /** Only the monthly reports can be scheduled: the audit pack is made of one finalised assessment. */
@@ -94,4 +95,9 @@ export interface ReportSchedule extends ScheduleInput {
 	nextDue: string | null;
 	nextDueLocal: string | null;
 	lastRun: ScheduleRun | null;
+	/** Who made it (null: made on the database file), whether they are disabled (it does not run then). */
+	owner: string | null;
+	ownerDisabled: boolean;
+	/** The scope its reports are made under: the owner's as it is now; empty lists, the whole company. */
+	scope: UserScope;
 }

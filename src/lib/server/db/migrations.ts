@@ -313,5 +313,18 @@ CREATE TABLE defect_codes (
 	updated_by VARCHAR NOT NULL
 );
 `
+	},
+	{
+		version: 10,
+		name: 'reports and schedules under a scope: the scope each report was made under, the owner of each schedule',
+		// A report's scope lists are NULL where it was not limited: every report made before this
+		// migration was made company-wide, so its NULLs are true. A schedule runs under its owner's
+		// scope as it is at run time (read from users, so narrowing or disabling the owner takes effect);
+		// NULL owner: made on the database file (the CLI) or before this migration — company-wide.
+		sql: `
+ALTER TABLE report_snapshots ADD COLUMN scope_regions VARCHAR[];
+ALTER TABLE report_snapshots ADD COLUMN scope_models VARCHAR[];
+ALTER TABLE report_schedules ADD COLUMN owner_id INTEGER;
+`
 	}
 ];

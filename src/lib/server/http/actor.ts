@@ -1,3 +1,5 @@
+import { NO_SCOPE, type SessionUser, type UserScope } from '$lib/domain/auth/user';
+
 /** Who is acting, for the audit log: the signed-in user's name ('web' only if a route let no one in). */
 export function actorOf(locals: App.Locals): string {
 	return locals.user?.name ?? 'web';
@@ -16,4 +18,14 @@ export function auditSource(event: { locals: App.Locals; getClientAddress(): str
 		origin = null;
 	}
 	return { actor: actorOf(event.locals), origin };
+}
+
+/** The scope of the signed-in user (whole company only if a route let no one in). */
+export function scopeOf(locals: App.Locals): UserScope {
+	return locals.user?.scope ?? NO_SCOPE;
+}
+
+/** Who makes or changes a report schedule: the signed-in user, who owns what they make. */
+export function scheduleActor(locals: App.Locals): SessionUser | string {
+	return locals.user ?? actorOf(locals);
 }

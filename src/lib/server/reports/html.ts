@@ -1,5 +1,5 @@
 import { escapeHtml } from '$lib/charts/common';
-import type { UserScope } from '$lib/domain/auth/user';
+import { scopeText } from '$lib/domain/auth/scope';
 import { cellText, isNumeric, kindOf } from '$lib/domain/reports/cells';
 import type { ReportBlock, ReportDocument, ReportFact, ReportTable } from '$lib/domain/reports/document';
 import { isKind } from '$lib/domain/records';
@@ -61,16 +61,6 @@ export function filtersText(filters: Record<string, string[]>, t: Translate): st
 			return `${hasMessage(key) ? t(key) : name}: ${values.join(', ')}`;
 		});
 	return parts.length ? parts.join('; ') : t('report.meta.noFilters');
-}
-
-/** "大区：华东；产品型号：A" — the scope a limited user's report covers. */
-function scopeText(scope: UserScope, t: Translate): string {
-	return [
-		scope.regions.length ? t('scope.regions', { list: scope.regions.join(', ') }) : null,
-		scope.models.length ? t('scope.models', { list: scope.models.join(', ') }) : null
-	]
-		.filter((part) => part !== null)
-		.join('; ');
 }
 
 /** The cover facts every report starts with; a scoped user's report says its scope. */

@@ -41,9 +41,17 @@ export function generationStream(
 	});
 }
 
-/** A stored report as a download named by its id, kind and period; the download is audited. */
-export async function snapshotDownload(db: Database, id: string, source: AuditSource): Promise<Response> {
-	const { snapshot, bytes } = await snapshotBytes(db, id);
+/**
+ * A stored report `viewer` may see as a download named by its id, kind and period; the download is
+ * audited. One outside their scope answers 404 like an unknown id.
+ */
+export async function snapshotDownload(
+	db: Database,
+	id: string,
+	source: AuditSource,
+	viewer: UserScope
+): Promise<Response> {
+	const { snapshot, bytes } = await snapshotBytes(db, id, viewer);
 	await recordAudit(db, {
 		...source,
 		action: 'report.download',

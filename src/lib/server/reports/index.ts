@@ -10,8 +10,8 @@ export {
 	deleteSchedule,
 	getSchedule,
 	listSchedules,
-	scheduleRuns,
 	scheduleSettings,
 	updateSchedule
 } from './schedules';
+export { scheduleRuns } from './schedule-runs';
 export { runDueSchedules } from './schedule-runner';

@@ -7,15 +7,8 @@ import { settings } from '../config';
 import type { Database } from '../db/connection';
 import { deliverToFolder, mailReport } from './delivery';
 import { generateReport } from './generate';
-import {
-	claimRun,
-	failInterruptedRuns,
-	finishRun,
-	lastDueAt,
-	scheduleRuns,
-	storedSchedules,
-	type StoredSchedule
-} from './schedules';
+import { claimRun, failInterruptedRuns, finishRun, lastDueAt, scheduleRuns } from './schedule-runs';
+import { storedSchedules, type StoredSchedule } from './schedules';
 import { snapshotBytes, snapshotFigures } from './snapshots';
 
 /**
@@ -23,17 +16,26 @@ import { snapshotBytes, snapshotFigures } from './snapshots';
  * owes (after it became active and after the last due time it ran for): a tick on time runs the
  * current month's, the first tick after downtime catches up the latest missed one — once, because
  * the run is recorded before it starts. A failed run is recorded with its reason and not retried.
+ * Each runs under its owner's scope as it is at the run; a disabled owner's run fails, saying why.
  */
 
 const message = (error: unknown, lang: 'zh-CN' | 'en') =>
 	error instanceof UserError ? error.in(lang) : ((error as Error)?.message ?? String(error));
 
-/** Makes the schedule's report in each format, then delivers; returns what was made and what failed. */
+/**
+ * Makes the schedule's report in each format under its owner's scope, then delivers; returns what was
+ * made and what failed.
+ */
 async function runSchedule(
 	db: Database,
 	s: StoredSchedule,
 	now: Date
 ): Promise<{ reportIds: string[]; error: string | null }> {
+	if (s.ownerDisabled)
+		return {
+			reportIds: [],
+			error: createT(s.lang)('report.sc.error.ownerDisabled', { owner: s.owner ?? '' })
+		};
 	const made: ReportSnapshot[] = [];
 	const errors: string[] = [];
 	try {
@@ -42,15 +44,15 @@ async function runSchedule(
 				await generateReport(
 					db,
 					{ kind: s.kind, format, lang: s.lang, filters: s.filters },
-					{ actor: 'schedule', now }
+					{ actor: 'schedule', scope: s.scope, now }
 				)
 			);
 		for (const snapshot of made) {
-			const { bytes } = await snapshotBytes(db, snapshot.id);
+			const { bytes } = await snapshotBytes(db, snapshot.id, s.scope);
 			if (s.folder)
 				await deliverToFolder(s.folder, snapshot, bytes).catch((e) => errors.push(message(e, s.lang)));
 			if (s.recipients.length && snapshot.format === 'pdf') {
-				const { title } = await snapshotFigures(db, snapshot.id);
+				const { title } = await snapshotFigures(db, snapshot.id, s.scope);
 				await mailReport({ to: s.recipients, snapshot, title, bytes }).catch((e) =>
 					errors.push(message(e, s.lang))
 				);

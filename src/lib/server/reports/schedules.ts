@@ -1,28 +1,38 @@
+import { withinScope } from '$lib/domain/auth/scope';
+import { NO_SCOPE, type SessionUser, type UserScope } from '$lib/domain/auth/user';
 import { localStamp, nextDue } from '$lib/domain/reports/due';
 import {
 	scheduleInput,
 	scheduleInputSchema,
 	type ReportSchedule,
-	type RunOutcome,
 	type ScheduleInput,
-	type SchedulePatch,
-	type ScheduleRun
+	type SchedulePatch
 } from '$lib/domain/reports/schedule';
 import { appendAudit } from '../audit/log';
 import { settings } from '../config';
+import { scopeFromRow } from '../auth/user-row';
 import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
 import { ReportError } from './errors';
+import { ISO, lastDueAt, scheduleRuns, utc } from './schedule-runs';
 
 /**
- * Stored report schedules and their runs. Instants are kept as UTC TIMESTAMPs. `active_from` is when
+ * Stored report schedules (their runs: schedule-runs.ts). Instants are kept as UTC TIMESTAMPs. `active_from` is when
  * the schedule last started counting (made, re-enabled, or its day or time changed): due times before
  * it are not owed, so saving a schedule never sets off a run for a month already past.
+ *
+ * A schedule made by a signed-in user is theirs and runs under their scope as it is when it runs (a
+ * narrowed scope narrows the next report; a disabled owner's schedule does not run). Users see and
+ * change only the schedules whose reports lie within their own scope (withinScope), their own
+ * included; another is not found, like an unknown id. One made on the database file (the CLI) has no
+ * owner and runs company-wide.
  */
 
-/** ISO UTC → the naive UTC timestamp stored. */
-export const utc = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
-const ISO = `'%Y-%m-%dT%H:%M:%SZ'`;
+/** Who makes or changes a schedule: a signed-in user, or (a name) the operator on the database file. */
+export type ScheduleActor = SessionUser | string;
+
+const actorName = (actor: ScheduleActor) => (typeof actor === 'string' ? actor : actor.name);
+const actorScope = (actor: ScheduleActor) => (typeof actor === 'string' ? NO_SCOPE : actor.scope);
 
 /** A stored schedule with what the runner needs besides the input fields. */
 export interface StoredSchedule extends ScheduleInput {
@@ -30,11 +40,18 @@ export interface StoredSchedule extends ScheduleInput {
 	createdAt: string;
 	updatedAt: string;
 	activeFrom: string;
+	/** The owner's name, null when made on the database file; whether the owner is disabled. */
+	owner: string | null;
+	ownerDisabled: boolean;
+	/** The scope its reports are made under: the owner's now, the whole company without an owner. */
+	scope: UserScope;
 }
 
-const COLUMNS = `id, kind, formats, lang, filters, day_of_month, time_of_day, enabled, folder, recipients,
-	strftime(active_from, ${ISO}) AS active_from, strftime(created_at, ${ISO}) AS created_at,
-	strftime(updated_at, ${ISO}) AS updated_at`;
+const COLUMNS = `s.id, s.kind, s.formats, s.lang, s.filters, s.day_of_month, s.time_of_day, s.enabled, s.folder,
+	s.recipients, strftime(s.active_from, ${ISO}) AS active_from, strftime(s.created_at, ${ISO}) AS created_at,
+	strftime(s.updated_at, ${ISO}) AS updated_at, u.name AS owner, u.disabled_at IS NOT NULL AS owner_disabled,
+	u.scope_regions, u.scope_models`;
+const FROM = `report_schedules s LEFT JOIN users u ON u.id = s.owner_id`;
 
 function toStored(r: PlainRow): StoredSchedule {
 	return {
@@ -50,41 +67,24 @@ function toStored(r: PlainRow): StoredSchedule {
 		recipients: JSON.parse(String(r.recipients)) as string[],
 		activeFrom: String(r.active_from),
 		createdAt: String(r.created_at),
-		updatedAt: String(r.updated_at)
+		updatedAt: String(r.updated_at),
+		owner: r.owner === null ? null : String(r.owner),
+		ownerDisabled: r.owner_disabled === true,
+		scope: scopeFromRow(r)
 	};
 }
-
-function toRun(r: PlainRow): ScheduleRun {
-	return {
-		scheduleId: Number(r.schedule_id),
-		dueAt: String(r.due_at),
-		ranAt: String(r.ran_at),
-		reportIds: JSON.parse(String(r.report_ids)) as string[],
-		outcome: String(r.outcome) as RunOutcome,
-		error: r.error === null ? null : String(r.error)
-	};
-}
-
-const RUN_COLUMNS = `schedule_id, strftime(due_at, ${ISO}) AS due_at, strftime(ran_at, ${ISO}) AS ran_at,
-	report_ids, outcome, error`;
 
 export async function storedSchedules(db: Database): Promise<StoredSchedule[]> {
-	return (await db.query(`SELECT ${COLUMNS} FROM report_schedules ORDER BY id`)).map(toStored);
+	return (await db.query(`SELECT ${COLUMNS} FROM ${FROM} ORDER BY s.id`)).map(toStored);
 }
 
-async function storedSchedule(db: Database, id: number): Promise<StoredSchedule> {
-	const [row] = await db.query(`SELECT ${COLUMNS} FROM report_schedules WHERE id = $1`, [id]);
-	if (!row) throw new ReportError(404, 'report.sc.error.notFound', { id });
-	return toStored(row);
-}
-
-/** The due time the schedule last ran (or tried to) for, ISO, or null. */
-export async function lastDueAt(db: Database, id: number): Promise<string | null> {
-	const [row] = await db.query(
-		`SELECT strftime(max(due_at), ${ISO}) AS due FROM report_schedule_runs WHERE schedule_id = $1`,
-		[id]
-	);
-	return row?.due === null || row?.due === undefined ? null : String(row.due);
+/** The schedule, if `viewer` may see it; one outside their scope is not found, like an unknown id. */
+async function storedSchedule(db: Database, id: number, viewer: UserScope): Promise<StoredSchedule> {
+	const [row] = await db.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.id = $1`, [id]);
+	const stored = row ? toStored(row) : null;
+	if (!stored || !withinScope(stored.scope, viewer))
+		throw new ReportError(404, 'report.sc.error.notFound', { id });
+	return stored;
 }
 
 /** A schedule as the page and the API show it: with its next due time in the zone and its last run. */
@@ -102,25 +102,30 @@ async function present(db: Database, s: StoredSchedule, now: Date): Promise<Repo
 		timeZone: zone,
 		nextDue: due?.toISOString().replace('.000Z', 'Z') ?? null,
 		nextDueLocal: due ? localStamp(due, zone) : null,
-		lastRun: lastRun ?? null
+		lastRun: lastRun ?? null,
+		owner: s.owner,
+		ownerDisabled: s.ownerDisabled,
+		scope: s.scope
 	};
 }
 
-export async function listSchedules(db: Database, now = new Date()): Promise<ReportSchedule[]> {
-	return Promise.all((await storedSchedules(db)).map((s) => present(db, s, now)));
+/** The schedules `viewer` may see: those whose reports lie within their scope. */
+export async function listSchedules(
+	db: Database,
+	viewer: UserScope,
+	now = new Date()
+): Promise<ReportSchedule[]> {
+	const visible = (await storedSchedules(db)).filter((s) => withinScope(s.scope, viewer));
+	return Promise.all(visible.map((s) => present(db, s, now)));
 }
 
-export async function getSchedule(db: Database, id: number, now = new Date()): Promise<ReportSchedule> {
-	return present(db, await storedSchedule(db, id), now);
-}
-
-export async function scheduleRuns(db: Database, id: number, limit = 50): Promise<ScheduleRun[]> {
-	return (
-		await db.query(
-			`SELECT ${RUN_COLUMNS} FROM report_schedule_runs WHERE schedule_id = $1 ORDER BY due_at DESC LIMIT $2`,
-			[id, limit]
-		)
-	).map(toRun);
+export async function getSchedule(
+	db: Database,
+	id: number,
+	viewer: UserScope,
+	now = new Date()
+): Promise<ReportSchedule> {
+	return present(db, await storedSchedule(db, id, viewer), now);
 }
 
 /** What the schedules section shows beside them: the zone due times are read in, whether e-mail is set up. */
@@ -153,19 +158,20 @@ const params = (s: ScheduleInput) => [
 export async function createSchedule(
 	db: Database,
 	input: ScheduleInput,
-	actor: string,
+	actor: ScheduleActor,
 	now = new Date()
 ): Promise<ReportSchedule> {
 	checkMail(input);
 	const id = await db.write(async (conn) => {
 		const [id] = await conn.numbers(`SELECT nextval('report_schedule_seq')`);
 		await conn.run(
-			`INSERT INTO report_schedules VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
-				$11::TIMESTAMP, $11::TIMESTAMP, $11::TIMESTAMP)`,
-			[id, ...params(input), utc(now)]
+			`INSERT INTO report_schedules (id, kind, formats, lang, filters, day_of_month, time_of_day, enabled,
+				folder, recipients, active_from, created_at, updated_at, owner_id)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::TIMESTAMP, $11::TIMESTAMP, $11::TIMESTAMP, $12)`,
+			[id, ...params(input), utc(now), typeof actor === 'string' ? null : actor.id]
 		);
 		await appendAudit(conn, {
-			actor,
+			actor: actorName(actor),
 			action: 'report.schedule.create',
 			entity: 'report_schedule',
 			entityId: id,
@@ -173,17 +179,18 @@ export async function createSchedule(
 		});
 		return id;
 	});
-	return getSchedule(db, id, now);
+	return getSchedule(db, id, actorScope(actor), now);
 }
 
+/** Changes a schedule `actor` may see; its owner stays who made it. */
 export async function updateSchedule(
 	db: Database,
 	id: number,
 	patch: SchedulePatch,
-	actor: string,
+	actor: ScheduleActor,
 	now = new Date()
 ): Promise<ReportSchedule> {
-	const stored = await storedSchedule(db, id);
+	const stored = await storedSchedule(db, id, actorScope(actor));
 	const old = scheduleInput(stored);
 	const next = scheduleInputSchema.parse({ ...old, ...patch });
 	checkMail(next);
@@ -196,77 +203,28 @@ export async function updateSchedule(
 			[id, ...params(next), restarts ? utc(now) : utc(new Date(stored.activeFrom)), utc(now)]
 		);
 		await appendAudit(conn, {
-			actor,
+			actor: actorName(actor),
 			action: 'report.schedule.update',
 			entity: 'report_schedule',
 			entityId: id,
 			detail: { old, new: next }
 		});
 	});
-	return getSchedule(db, id, now);
+	return getSchedule(db, id, actorScope(actor), now);
 }
 
-/** Removes a schedule and its run history; the reports it made stay. */
-export async function deleteSchedule(db: Database, id: number, actor: string): Promise<void> {
-	const old = await storedSchedule(db, id);
+/** Removes a schedule `actor` may see and its run history; the reports it made stay. */
+export async function deleteSchedule(db: Database, id: number, actor: ScheduleActor): Promise<void> {
+	const old = await storedSchedule(db, id, actorScope(actor));
 	await db.write(async (conn) => {
 		await conn.run(`DELETE FROM report_schedule_runs WHERE schedule_id = $1`, [id]);
 		await conn.run(`DELETE FROM report_schedules WHERE id = $1`, [id]);
 		await appendAudit(conn, {
-			actor,
+			actor: actorName(actor),
 			action: 'report.schedule.delete',
 			entity: 'report_schedule',
 			entityId: id,
 			detail: old
 		});
-	});
-}
-
-/**
- * Records that a due time is being run, unless it already was: the primary key makes this the one
- * place that decides, so no due time runs twice, whatever the process or the clock did.
- */
-export async function claimRun(db: Database, id: number, due: Date, now: Date): Promise<boolean> {
-	const rows = await db.write((conn) =>
-		conn.all(
-			`INSERT INTO report_schedule_runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, '[]', 'running', NULL)
-			 ON CONFLICT DO NOTHING RETURNING schedule_id`,
-			[id, utc(due), utc(now)]
-		)
-	);
-	return rows.length === 1;
-}
-
-export async function finishRun(
-	db: Database,
-	id: number,
-	due: Date,
-	result: { reportIds: string[]; error: string | null }
-): Promise<void> {
-	await db.write((conn) =>
-		conn.run(
-			`UPDATE report_schedule_runs SET report_ids = $3, outcome = $4, error = $5
-			 WHERE schedule_id = $1 AND due_at = $2::TIMESTAMP`,
-			[id, utc(due), JSON.stringify(result.reportIds), result.error ? 'failed' : 'ok', result.error]
-		)
-	);
-}
-
-/** Runs a killed process left 'running' failed, with the reason: they are not run again. */
-export async function failInterruptedRuns(
-	db: Database,
-	reason: (lang: 'zh-CN' | 'en') => string
-): Promise<void> {
-	const rows = await db.query(
-		`SELECT r.schedule_id, s.lang FROM report_schedule_runs r JOIN report_schedules s ON s.id = r.schedule_id
-		 WHERE r.outcome = 'running'`
-	);
-	if (!rows.length) return;
-	await db.write(async (conn) => {
-		for (const r of rows)
-			await conn.run(
-				`UPDATE report_schedule_runs SET outcome = 'failed', error = $2 WHERE schedule_id = $1 AND outcome = 'running'`,
-				[Number(r.schedule_id), reason(String(r.lang) === 'en' ? 'en' : 'zh-CN')]
-			);
 	});
 }

@@ -3,8 +3,12 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportDocument, ReportFormat, ReportKind } from '$lib/domain/reports/document';
 import type { ReportFigures, ReportSnapshot } from '$lib/domain/reports/api';
+import { withinScope } from '$lib/domain/auth/scope';
+import { NO_SCOPE, type UserScope } from '$lib/domain/auth/user';
 import { appendAudit } from '../audit/log';
+import { scopeFromRow } from '../auth/user-row';
 import type { Database } from '../db/connection';
+import { sqlList } from '../db/sql';
 import type { PlainRow } from '../db/values';
 import { settings } from '../config';
 import { ReportNotFoundError, SnapshotAlteredError } from './errors';
@@ -14,6 +18,10 @@ import { ReportNotFoundError, SnapshotAlteredError } from './errors';
  * under WORKBENCH_REPORTS (default data/reports) as `<sha256>`, with their hash and their figures in
  * report_snapshots. Downloading again months later returns those bytes, checked against the hash,
  * whatever was imported since; generating again makes a new report id.
+ *
+ * Each snapshot keeps the scope it was generated under. Every read here takes the reader's scope and
+ * answers a report outside it as it answers an unknown id (404): the web pages, the API and the CLI
+ * all read through these functions, so none shows a scoped user a report of more of the company.
  */
 
 const MEDIA_TYPES: Record<ReportFormat, string> = {
@@ -60,12 +68,16 @@ function toSnapshot(r: PlainRow): ReportSnapshot {
 		sha256: String(r.sha256),
 		sizeBytes: Number(r.size_bytes),
 		generatedAt: String(r.generated_at),
-		generatedBy: String(r.generated_by)
+		generatedBy: String(r.generated_by),
+		scope: scopeFromRow(r)
 	};
 }
 
 const COLUMNS = `id, kind, format, lang, period, filters, assessment_id, file_name, sha256, size_bytes,
-	strftime(generated_at, '%Y-%m-%d %H:%M:%S') AS generated_at, generated_by`;
+	strftime(generated_at, '%Y-%m-%d %H:%M:%S') AS generated_at, generated_by, scope_regions, scope_models`;
+
+/** A scope list as stored: NULL where the report was not limited. */
+const scopeList = (values: string[] | undefined) => (values?.length ? sqlList('VARCHAR', values) : null);
 
 export interface StoreInput {
 	doc: ReportDocument;
@@ -86,7 +98,9 @@ export async function storeSnapshot(db: Database, input: StoreInput): Promise<Re
 	await rename(temp, join(dir, sha256));
 	await db.write(async (conn) => {
 		await conn.run(
-			`INSERT INTO report_snapshots VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMP, $13)`,
+			`INSERT INTO report_snapshots (id, kind, format, lang, period, filters, assessment_id, file_name, sha256,
+				size_bytes, figures, generated_at, generated_by, scope_regions, scope_models)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMP, $13, $14, $15)`,
 			[
 				doc.id,
 				doc.kind,
@@ -100,7 +114,9 @@ export async function storeSnapshot(db: Database, input: StoreInput): Promise<Re
 				bytes.length,
 				JSON.stringify(figuresOf(doc)),
 				doc.generatedAt,
-				doc.generatedBy
+				doc.generatedBy,
+				scopeList(doc.scope?.regions),
+				scopeList(doc.scope?.models)
 			]
 		);
 		await appendAudit(conn, {
@@ -111,33 +127,37 @@ export async function storeSnapshot(db: Database, input: StoreInput): Promise<Re
 			detail: { kind: doc.kind, format, period: doc.period, filters: doc.filters, sha256 }
 		});
 	});
-	return getSnapshot(db, doc.id);
+	return getSnapshot(db, doc.id, doc.scope ?? NO_SCOPE);
 }
 
-export async function listSnapshots(db: Database): Promise<ReportSnapshot[]> {
-	return (await db.query(`SELECT ${COLUMNS} FROM report_snapshots ORDER BY generated_at DESC, id DESC`)).map(
-		toSnapshot
-	);
+/** The reports `viewer` may see (those made within their scope), newest first. */
+export async function listSnapshots(db: Database, viewer: UserScope): Promise<ReportSnapshot[]> {
+	return (await db.query(`SELECT ${COLUMNS} FROM report_snapshots ORDER BY generated_at DESC, id DESC`))
+		.map(toSnapshot)
+		.filter((s) => withinScope(s.scope, viewer));
 }
 
-export async function getSnapshot(db: Database, id: string): Promise<ReportSnapshot> {
+/** A report `viewer` may see; one outside their scope is not found, exactly like an unknown id. */
+export async function getSnapshot(db: Database, id: string, viewer: UserScope): Promise<ReportSnapshot> {
 	const [row] = await db.query(`SELECT ${COLUMNS} FROM report_snapshots WHERE id = $1`, [id]);
-	if (!row) throw new ReportNotFoundError(id);
-	return toSnapshot(row);
+	const snapshot = row ? toSnapshot(row) : null;
+	if (!snapshot || !withinScope(snapshot.scope, viewer)) throw new ReportNotFoundError(id);
+	return snapshot;
 }
 
-export async function snapshotFigures(db: Database, id: string): Promise<ReportFigures> {
+export async function snapshotFigures(db: Database, id: string, viewer: UserScope): Promise<ReportFigures> {
+	await getSnapshot(db, id, viewer);
 	const [row] = await db.query(`SELECT figures FROM report_snapshots WHERE id = $1`, [id]);
-	if (!row) throw new ReportNotFoundError(id);
 	return JSON.parse(String(row.figures)) as ReportFigures;
 }
 
 /** The stored bytes, refused if they no longer match the hash recorded when they were made. */
 export async function snapshotBytes(
 	db: Database,
-	id: string
+	id: string,
+	viewer: UserScope
 ): Promise<{ snapshot: ReportSnapshot; bytes: Buffer }> {
-	const snapshot = await getSnapshot(db, id);
+	const snapshot = await getSnapshot(db, id, viewer);
 	const bytes = await readFile(join(settings().WORKBENCH_REPORTS, snapshot.sha256)).catch(() => null);
 	if (!bytes || createHash('sha256').update(bytes).digest('hex') !== snapshot.sha256) {
 		throw new SnapshotAlteredError(id);

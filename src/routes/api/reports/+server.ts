@@ -1,13 +1,14 @@
 import { json } from '@sveltejs/kit';
-import { NO_SCOPE } from '$lib/domain/auth/user';
 import { generateReportSchema } from '$lib/domain/reports/api';
-import { actorOf } from '$lib/server/http/actor';
+import { actorOf, scopeOf } from '$lib/server/http/actor';
 import { api, parseJson } from '$lib/server/http/api';
 import { generationStream, listSnapshots } from '$lib/server/reports';
 import type { RequestHandler } from './$types';
 
-/** Generated reports, newest first. */
-export const GET: RequestHandler = api(async ({ locals }) => json(await listSnapshots(locals.db)));
+/** Generated reports within the user's scope, newest first. */
+export const GET: RequestHandler = api(async ({ locals }) =>
+	json(await listSnapshots(locals.db, scopeOf(locals)))
+);
 
 /**
  * JSON {kind, format, lang, period?, assessmentId?, sampleSeed?, sampleSize?, filters?} → an NDJSON
@@ -20,7 +21,7 @@ export const POST: RequestHandler = api(async ({ request, locals }) => {
 		generationStream(locals.db, body, {
 			actor: actorOf(locals),
 			locale: locals.locale,
-			scope: locals.user?.scope ?? NO_SCOPE
+			scope: scopeOf(locals)
 		}),
 		{
 			headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }
