@@ -110,7 +110,7 @@ export function descendantPids(pid: number): number[] {
 		}
 	}
 	const found: number[] = [];
-	for (let queue = [pid]; queue.length; ) {
+	for (let queue = [pid]; queue.length;) {
 		const next = children.get(queue.pop()!) ?? [];
 		found.push(...next);
 		queue.push(...next);
@@ -123,7 +123,8 @@ export function descendantPids(pid: number): number[] {
  * and the processes `more` names when asked (e.g. a browser's, which come and go).
  */
 export function otherCpuMeter(serverPid?: number, more: () => number[] = () => []): () => number | null {
-	const tree = () => new Map([serverPid, ...more()].filter((p) => p !== undefined).map((p) => [p, processCpuMs(p)]));
+	const tree = () =>
+		new Map([serverPid, ...more()].filter((p) => p !== undefined).map((p) => [p, processCpuMs(p)]));
 	const busy0 = machineBusyMs();
 	const own0 = ownCpuMs();
 	const tree0 = tree();

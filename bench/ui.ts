@@ -77,7 +77,8 @@ function pageState(page: Page): Promise<string> {
 			`filter bar ready: ${document.querySelector('[data-testid="filter-bar"]')?.getAttribute('data-ready')}`,
 			`loading cards: ${document.querySelectorAll('[data-testid="card-loading"]').length}`,
 			...[...document.querySelectorAll<HTMLElement>('.chart')].map(
-				(c) => `${c.dataset.testid}: ready ${c.dataset.ready}${c.dataset.benchDraws === c.dataset.draws ? ', not drawn again' : ''}`
+				(c) =>
+					`${c.dataset.testid}: ready ${c.dataset.ready}${c.dataset.benchDraws === c.dataset.draws ? ', not drawn again' : ''}`
 			)
 		].join('\n')
 	);
@@ -87,27 +88,35 @@ function pageState(page: Page): Promise<string> {
  * Waits until the page is ready (see the header) and its URL has `search` (all its parameters);
  * resolves with the wall-clock times (ms since the epoch, the page's clock) of "drawn" and "ready".
  */
-async function waitReady(page: Page, search: Record<string, string> = {}): Promise<{ drawn: number; ready: number }> {
-	const at = await page.waitForFunction(
-		(want) => {
-			const w = window as unknown as { __uiBenchDrawn?: number };
-			const params = new URLSearchParams(location.search);
-			if (!Object.entries(want).every(([k, v]) => params.getAll(k).includes(v))) return false;
-			if (document.querySelector('[data-testid="filter-bar"]')?.getAttribute('data-ready') !== 'true') return false;
-			if (document.querySelector('[data-testid="card-loading"], .metric-card[aria-busy="true"]')) return false;
-			const now = performance.timeOrigin + performance.now();
-			w.__uiBenchDrawn ??= now;
-			const charts = [...document.querySelectorAll<HTMLElement>('.chart')];
-			if (!charts.every((c) => c.dataset.ready === 'true' && c.dataset.benchDraws !== c.dataset.draws)) return false;
-			const drawn = w.__uiBenchDrawn;
-			delete w.__uiBenchDrawn;
-			return { drawn, ready: now };
-		},
-		search,
-		{ timeout: TIMEOUT, polling: 'raf' }
-	).catch(async (error: Error) => {
-		throw new Error(`${error.message}\n${await pageState(page)}`);
-	});
+async function waitReady(
+	page: Page,
+	search: Record<string, string> = {}
+): Promise<{ drawn: number; ready: number }> {
+	const at = await page
+		.waitForFunction(
+			(want) => {
+				const w = window as unknown as { __uiBenchDrawn?: number };
+				const params = new URLSearchParams(location.search);
+				if (!Object.entries(want).every(([k, v]) => params.getAll(k).includes(v))) return false;
+				if (document.querySelector('[data-testid="filter-bar"]')?.getAttribute('data-ready') !== 'true')
+					return false;
+				if (document.querySelector('[data-testid="card-loading"], .metric-card[aria-busy="true"]'))
+					return false;
+				const now = performance.timeOrigin + performance.now();
+				w.__uiBenchDrawn ??= now;
+				const charts = [...document.querySelectorAll<HTMLElement>('.chart')];
+				if (!charts.every((c) => c.dataset.ready === 'true' && c.dataset.benchDraws !== c.dataset.draws))
+					return false;
+				const drawn = w.__uiBenchDrawn;
+				delete w.__uiBenchDrawn;
+				return { drawn, ready: now };
+			},
+			search,
+			{ timeout: TIMEOUT, polling: 'raf' }
+		)
+		.catch(async (error: Error) => {
+			throw new Error(`${error.message}\n${await pageState(page)}`);
+		});
 	return (await at.jsonValue()) as { drawn: number; ready: number };
 }
 
@@ -309,13 +318,18 @@ function report(r: UiResult): { markdown: string; checks: Check[] } {
 	const requestRows = (list: Request[]) =>
 		[...list]
 			.sort((a, b) => b.ms - a.ms)
-			.map((q) => `| \`${q.path.length > 90 ? `${q.path.slice(0, 87)}…` : q.path}\` | ${ms(q.ms)} | ${(q.bytes / 1024).toFixed(0)} |`);
+			.map(
+				(q) =>
+					`| \`${q.path.length > 90 ? `${q.path.slice(0, 87)}…` : q.path}\` | ${ms(q.ms)} | ${(q.bytes / 1024).toFixed(0)} |`
+			);
 	const lines = [
 		`Chromium (headless, ${CHROMIUM_ARGS.join(' ')}) on the 5M-repair data, 1400×1000 viewport; ` +
 			`${r.runs} server starts (cold: the first request of its kind after a start), ${r.warm} warm repeats each; ` +
 			`drill-down figures ${r.figures.map((f) => f.toLocaleString('en')).join(', ')}; ` +
 			`server start ${ms(r.serverStartMs.p50)} ms (median)` +
-			(r.otherCpu === null ? '.' : `; other processes used ${(r.otherCpu * 100).toFixed(0)} % of the CPU meanwhile.`),
+			(r.otherCpu === null
+				? '.'
+				: `; other processes used ${(r.otherCpu * 100).toFixed(0)} % of the CPU meanwhile.`),
 		'',
 		'"ready": every chart drawn with the new data and its animation over (`data-ready`), no card loading, ' +
 			'the page hydrated; "data in": the same without waiting for the charts (for the drill-down: the records panel open).',
