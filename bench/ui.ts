@@ -19,7 +19,7 @@
  *
  *   npx tsx bench/run.ts ui
  *
- * Environment: BENCH_UI_RUNS (server starts, default 3), BENCH_UI_WARM (warm repeats per run, default 3).
+ * Environment: BENCH_UI_RUNS (server starts, default 4), BENCH_UI_WARM (warm repeats per run, default 3).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -238,7 +238,7 @@ async function prepareData(): Promise<{ dir: string; database: string }> {
 }
 
 async function measure(browser: Browser, database: string): Promise<UiResult> {
-	const runs = envInt('BENCH_UI_RUNS', 3, 1);
+	const runs = envInt('BENCH_UI_RUNS', MODELS.length, 1);
 	const warm = envInt('BENCH_UI_WARM', 3, 1);
 	const empty = (): Samples => ({ cold: [], warm: [] });
 	const samples: Record<Scenario, Samples> = { overview: empty(), filter: empty(), drill: empty() };
