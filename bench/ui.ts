@@ -20,6 +20,9 @@
  *   npx tsx bench/run.ts ui
  *
  * Environment: BENCH_UI_RUNS (server starts, default 4), BENCH_UI_WARM (warm repeats per run, default 3).
+ *
+ * Over 300 lines: the three scenarios share one browser, one server per run and one readiness test;
+ * apart, each would start its own server on the 5M data and take minutes more.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
