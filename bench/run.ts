@@ -32,7 +32,7 @@ const BENCHES: Record<string, () => Promise<BenchOutput>> = {
 	ui: runUiBench,
 	'load-5m': runLoad5mBench
 };
-const BY_DEFAULT = ['import', 'metrics', 'reports', 'load'];
+const BY_DEFAULT = ['import', 'metrics', 'reports', 'load', 'ui'];
 
 const RESULTS = resolve(import.meta.dirname, 'results');
 
