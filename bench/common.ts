@@ -2,7 +2,7 @@
  * What the benchmarks share: where the repository is, their settings, their generated data files,
  * percentiles, and the CPU time of the machine and of other processes.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, resolve } from 'node:path';
 
@@ -96,15 +96,44 @@ const ownCpuMs = () => {
 	return (u.user + u.system) / 1000;
 };
 
-/** Measures the share of the machine's CPU that processes other than ours (and the server) used. */
-export function otherCpuMeter(serverPid?: number): () => number | null {
+/** The processes started by `pid`, their children and so on (Linux /proc), e.g. a browser's. */
+export function descendantPids(pid: number): number[] {
+	const children = new Map<number, number[]>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+		} catch {
+			/* exited meanwhile */
+		}
+	}
+	const found: number[] = [];
+	for (let queue = [pid]; queue.length;) {
+		const next = children.get(queue.pop()!) ?? [];
+		found.push(...next);
+		queue.push(...next);
+	}
+	return found;
+}
+
+/**
+ * Measures the share of the machine's CPU that processes other than ours used: this one, the server
+ * and the processes `more` names when asked (e.g. a browser's, which come and go).
+ */
+export function otherCpuMeter(serverPid?: number, more: () => number[] = () => []): () => number | null {
+	const tree = () =>
+		new Map([serverPid, ...more()].filter((p) => p !== undefined).map((p) => [p, processCpuMs(p)]));
 	const busy0 = machineBusyMs();
-	const own0 = ownCpuMs() + processCpuMs(serverPid);
+	const own0 = ownCpuMs();
+	const tree0 = tree();
 	const t0 = performance.now();
 	return () => {
 		const busy1 = machineBusyMs();
 		if (busy0 === null || busy1 === null) return null;
-		const own = ownCpuMs() + processCpuMs(serverPid) - own0;
+		let own = ownCpuMs() - own0;
+		for (const [pid, ms] of tree()) own += ms - (tree0.get(pid) ?? 0);
 		const capacity = (performance.now() - t0) * cpus().length;
 		return capacity > 0 ? Math.max(0, (busy1 - busy0 - own) / capacity) : null;
 	};

@@ -389,7 +389,11 @@ ORDER BY requested_at, i;`
 
 async function batchRow(conn: Sql): Promise<void> {
 	await conn.run(
-		`INSERT INTO import_batches VALUES (nextval('import_batch_seq'), 'repair', 'bench/metrics-data.ts',
+		// named columns: later migrations add columns (undo) that a generated batch leaves NULL
+		`INSERT INTO import_batches (id, kind, file_name, sha256, size_bytes, file_type, encoding, delimiter,
+			sheet, header_line, mapping, profile, rows, accepted, updated, duplicates, rejected, skipped,
+			imported_by, imported_at, duration_ms)
+		VALUES (nextval('import_batch_seq'), 'repair', 'bench/metrics-data.ts',
 			'generated', 0, 'generated', 'utf-8', NULL, NULL, 1, '{}', NULL,
 			${SIZES.repairs}, ${SIZES.repairs}, 0, 0, 0, 0, 'bench', current_localtimestamp(), 0)`
 	);

@@ -15,6 +15,7 @@ import { runImportBench } from './import';
 import { runLoad5mBench, runLoadBench } from './load';
 import { runMetricsBench } from './metrics';
 import { runReportsBench } from './reports';
+import { runUiBench } from './ui';
 
 interface BenchOutput {
 	name: string;
@@ -28,9 +29,10 @@ const BENCHES: Record<string, () => Promise<BenchOutput>> = {
 	metrics: runMetricsBench,
 	reports: runReportsBench,
 	load: runLoadBench,
+	ui: runUiBench,
 	'load-5m': runLoad5mBench
 };
-const BY_DEFAULT = ['import', 'metrics', 'reports', 'load'];
+const BY_DEFAULT = ['import', 'metrics', 'reports', 'load', 'ui'];
 
 const RESULTS = resolve(import.meta.dirname, 'results');
 

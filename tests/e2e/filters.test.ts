@@ -108,6 +108,31 @@ describe('the filter bar on the sample data', () => {
 		expect(url.searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	});
 
+	it('redraws every chart of a section with the filter ticked', async () => {
+		await page.goto(`${app.url}/defects`);
+		const charts = page.locator('.chart');
+		await page.waitForFunction(() => {
+			const all = [...document.querySelectorAll<HTMLElement>('.chart')];
+			return all.length > 0 && all.every((c) => c.dataset.ready === 'true');
+		});
+		const before = await charts.evaluateAll((all) =>
+			all.map((c) => [c.dataset.testid, Number((c as HTMLElement).dataset.draws)] as const)
+		);
+		expect(before.length).toBeGreaterThan(3);
+		await chooseFilterValue(page, 'model', models[0]);
+		// Each chart drew another option (data-draws grew) and finished it: not the drawing of before.
+		await page.waitForFunction((drawn) => {
+			const now = new Map(
+				[...document.querySelectorAll<HTMLElement>('.chart')].map((c) => [c.dataset.testid, c])
+			);
+			return drawn.every(([id, n]) => {
+				const chart = now.get(id);
+				return !chart || (Number(chart.dataset.draws) > n && chart.dataset.ready === 'true');
+			});
+		}, before);
+		expect(await page.locator('.chart[data-ready="false"]').count()).toBe(0);
+	});
+
 	it('sets from and to with a period preset', async () => {
 		await page.goto(`${app.url}/defects`);
 		await filterBarReady(page);

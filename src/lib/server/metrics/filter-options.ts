@@ -43,9 +43,11 @@ function tableDef(table: OptionTable) {
 }
 
 /**
- * One statement per table: a GROUP BY per filter, each narrowed by the period and the active filters
- * other than its own. A table takes part in a filter's counts only when it can apply every other
- * active filter (its records would otherwise be counted unfiltered).
+ * The counts of one table: each filter's values narrowed by the period and the active filters other
+ * than its own. A table takes part in a filter's counts only when it can apply every other active
+ * filter (its records would otherwise be counted unfiltered). Filters narrowed by the same others —
+ * all the inactive ones — share one scan (GROUPING SETS): a UNION ALL of one GROUP BY each read the
+ * table once per filter, twice the time on the 5M-repair data, and the bar waits for these counts.
  */
 async function tableCounts(
 	db: Database,
@@ -56,24 +58,34 @@ async function tableCounts(
 	const { def, columns } = tableDef(table);
 	const fits = (name: FilterName) => filterFits(name, table, columns);
 	const active = Object.keys(query.filters) as FilterName[];
-	const p = new Params();
-	const parts: string[] = [];
+	const groups = new Map<string, { others: FilterName[]; names: OptionFilter[] }>();
 	for (const name of OPTION_FILTERS) {
 		const others = active.filter((f) => f !== name);
 		if (!fits(name) || !others.every(fits)) continue;
-		const column = `t.${filterColumn(name)}`;
+		const key = others.join('|');
+		if (!groups.has(key)) groups.set(key, { others, names: [] });
+		groups.get(key)!.names.push(name);
+	}
+	if (!groups.size) return [];
+	const p = new Params();
+	const parts = [...groups.values()].map(({ others, names }) => {
 		const where = whereSql(
 			p,
 			{ ...query, filters: Object.fromEntries(others.map((f) => [f, query.filters[f]])) },
 			{ alias: 't', dateColumn: def.dateField, filters: others, params }
 		);
-		parts.push(
-			`SELECT ${p.add(name)} AS filter, ${column} AS value, count(*) AS count FROM ${table} t
-			WHERE ${where} AND ${column} IS NOT NULL AND ${column} <> '' GROUP BY ${column}`
-		);
-	}
-	if (!parts.length) return [];
-	const rows = await db.query(parts.join(' UNION ALL '), p.values);
+		const column = (name: OptionFilter) => `t.${filterColumn(name)}`;
+		// The row's grouping set is the one column grouping() reports as grouped (0).
+		const pick = (value: (name: OptionFilter) => string) =>
+			`CASE ${names.map((n) => `WHEN grouping(${column(n)}) = 0 THEN ${value(n)}`).join(' ')} END`;
+		return `SELECT ${pick((n) => p.add(n))} AS filter, ${pick((n) => `CAST(${column(n)} AS VARCHAR)`)} AS value,
+			count(*) AS count FROM ${table} t WHERE ${where}
+			GROUP BY GROUPING SETS (${names.map((n) => `(${column(n)})`).join(', ')})`;
+	});
+	const rows = await db.query(
+		`SELECT filter, value, count FROM (${parts.join(' UNION ALL ')}) WHERE value IS NOT NULL AND value <> ''`,
+		p.values
+	);
 	return rows.map((r) => ({
 		filter: r.filter as OptionFilter,
 		value: String(r.value),
