@@ -22,6 +22,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		user,
 		/** Nav item ids this user may open. */
 		navAllowed: user ? Object.keys(NAV_ROUTES).filter((id) => roleMay(user.role, NAV_ROUTES[id])) : [],
-		mayManageUsers: user ? roleMay(user.role, '/admin/users') : false
+		mayManageUsers: user ? roleMay(user.role, '/admin/users') : false,
+		/** Drill-down and the records view: row-level data, which viewers (dashboards only) do not get. */
+		mayOpenRecords: user ? roleMay(user.role, '/api/records/[table]') : false
 	};
 };

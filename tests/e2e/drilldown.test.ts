@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkTarget, openSession, requestAs, type RunningApp, type Session } from './harness';
+import { linkTarget, login, openSession, requestAs, type RunningApp, type Session } from './harness';
 
 /**
  * A drill-down from each analytics page on the demo data lists as many records as the clicked figure
@@ -49,6 +49,27 @@ async function expectMatch(): Promise<number> {
 }
 
 describe('drill-down from every analytics page', () => {
+	it('a viewer sees the figures, is told records are for other roles, and is offered no way into them', async () => {
+		const viewer = await page.context().browser()!.newPage();
+		try {
+			await login(viewer, app, 'viewer', '/');
+			await viewer.getByTestId('kpis').waitFor();
+			expect(await viewer.locator('[data-testid$="-drill"]').count()).toBe(0);
+			await viewer.goto(`${app.url}/defects`, { waitUntil: 'networkidle' });
+			const hint = viewer.getByTestId('drill-hint').first();
+			expect(await hint.innerText()).toContain('明细记录仅对管理员、分析员和审核员开放');
+			expect(await viewer.getByTestId('view-records').count()).toBe(0);
+			const chart = viewer.locator('[data-testid="chart-monthly"][data-ready="true"]');
+			await chart.waitFor({ timeout: 30_000 });
+			await chart.click();
+			// An admin's panel opens within a frame of the click; give a viewer's ten times that.
+			await viewer.waitForTimeout(500);
+			expect(await viewer.getByTestId('drill').count()).toBe(0);
+		} finally {
+			await viewer.close();
+		}
+	});
+
 	it('overview: the repairs KPI of its month', async () => {
 		// The first page of a cold app: the button works once the page is hydrated.
 		await page.goto(app.url, { waitUntil: 'networkidle' });

@@ -166,6 +166,8 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 
 	'drill.title': 'Records',
 	'drill.hint': 'Click a bar, point, cell or slice to see the records behind it below.',
+	'drill.hintNoRecords':
+		'The records behind the figures are open to admins, analysts and auditors; your role sees the dashboards and finished reports.',
 	'drill.close': 'Close',
 	'drill.open': 'Show records',
 	'drill.none': 'No matching records.',

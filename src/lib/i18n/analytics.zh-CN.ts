@@ -183,6 +183,8 @@ export const analyticsZh = {
 
 	'drill.title': '记录明细',
 	'drill.hint': '点击图中的柱、点、格或扇区，可在下方查看构成该数值的记录。',
+	'drill.hintNoRecords':
+		'构成数值的明细记录仅对管理员、分析员和审核员开放；您的角色可查看看板和已完成的报告。',
 	'drill.close': '关闭',
 	'drill.open': '查看明细',
 	'drill.none': '没有匹配的记录。',

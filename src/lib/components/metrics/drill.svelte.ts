@@ -3,6 +3,7 @@
  * /api/records/TABLE as Arrow). Pages own a Drill; RecordsTable only displays it, charts never fetch.
  */
 import { untrack } from 'svelte';
+import { page } from '$app/state';
 import { fetchRecords } from '$lib/client/records';
 import { RecordSet } from '$lib/components/records/record-set.svelte';
 import { recordsUrl } from '$lib/components/records/selection';
@@ -34,9 +35,14 @@ export class Drill {
 		});
 	}
 
+	/** Whether the signed-in user may open records (viewers see figures only). */
+	get available(): boolean {
+		return page.data.mayOpenRecords === true;
+	}
+
 	/** The records behind `figure` of the chart `source`, under the page's query less the metric's `ignored` filters. */
 	open(source: string, figure: Figure | null, ignored: readonly FilterName[] = []): Promise<void> {
-		if (!figure) return Promise.resolve();
+		if (!figure || !this.available) return Promise.resolve();
 		const request = figureRequest(source, this.#table, this.#query(), figure, ignored);
 		this.request = request;
 		this.listing = 'met';
