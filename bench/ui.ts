@@ -148,7 +148,10 @@ function recordRequests(page: Page): { take: () => Request[] } {
 
 async function signIn(page: Page, app: RunningApp): Promise<void> {
 	// Lands on the account page, so that the Overview is measured as a page of its own.
-	await page.goto(`${app.url.origin}/login?next=${encodeURIComponent('/account')}`);
+	// Typed into before hydration, a field could be drawn again empty: wait for the page's scripts.
+	await page.goto(`${app.url.origin}/login?next=${encodeURIComponent('/account')}`, {
+		waitUntil: 'networkidle'
+	});
 	await page.getByTestId('login-name').fill(USER.name);
 	await page.getByTestId('login-password').fill(USER.password);
 	await Promise.all([

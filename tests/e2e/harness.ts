@@ -82,7 +82,8 @@ export function requestAs(
 
 /** Signs the page in as a role through the login form; resolves on the page it lands on. */
 export async function login(page: Page, app: RunningApp, role: Role = 'admin', next = '/'): Promise<void> {
-	await page.goto(`${app.url}/login?next=${encodeURIComponent(next)}`);
+	// Typed into before hydration, a field could be drawn again empty: wait for the page's scripts.
+	await page.goto(`${app.url}/login?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
 	await page.getByTestId('login-name').fill(E2E_USERS[role].name);
 	await page.getByTestId('login-password').fill(E2E_USERS[role].password);
 	await Promise.all([

@@ -1,4 +1,5 @@
 import type { DefectSeriesRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
+import { cached } from './cache';
 import type { MetricContext } from './definition';
 import { coverageMonthsSql, coverageSql, repairRateWhereSql } from './defects-sql';
 import {
@@ -42,7 +43,17 @@ export async function monthlySeriesByModel(ctx: MetricContext): Promise<Map<stri
 	return byModel;
 }
 
-async function seriesRows(
+/**
+ * Kept like a metric result: defects.monthly, defects.pchart and the overview read the same series for
+ * one page, and on millions of repairs each reading is a scan of its own.
+ */
+function seriesRows(ctx: MetricContext, byModel: boolean): Promise<Map<string | null, DefectSeriesRow[]>> {
+	const { from, to, filters, scope } = ctx.query;
+	const key = JSON.stringify(['defects.series', byModel, from, to, filters, scope, ctx.params]);
+	return cached(ctx.db, key, () => readSeries(ctx, byModel));
+}
+
+async function readSeries(
 	{ db, query, params }: MetricContext,
 	byModel: boolean
 ): Promise<Map<string | null, DefectSeriesRow[]>> {
