@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseFilterValue } from './filter-bar';
-import { openSession, type RunningApp, type Session } from './harness';
+import { chartReady, openSession, type RunningApp, type Session } from './harness';
 
 let app: RunningApp;
 let page: Page;
@@ -11,11 +11,6 @@ beforeAll(async () => {
 	({ app, page, close } = await openSession({ demo: true, viewport: { width: 1400, height: 1000 } }));
 });
 afterAll(() => close?.());
-
-/** Waits until the chart with this test id has been drawn by ECharts. */
-async function chartReady(testid: string): Promise<void> {
-	await page.locator(`[data-testid="${testid}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
-}
 
 describe('analytics pages on the sample data', () => {
 	it('shows the KPI cards and the signals on the overview', async () => {
@@ -30,10 +25,10 @@ describe('analytics pages on the sample data', () => {
 
 	it('filters the Defects page to BCD-450W and flags its 2024-07 spike on the p-chart', async () => {
 		await page.goto(`${app.url}/defects`);
-		await chartReady('chart-monthly');
+		await chartReady(page, 'chart-monthly');
 		await chooseFilterValue(page, 'model', 'BCD-450W');
 		await page.getByText('BCD-450W', { exact: false }).first().waitFor();
-		await chartReady('chart-pchart');
+		await chartReady(page, 'chart-pchart');
 		const months = (await page.getByTestId('chart-pchart').getAttribute('data-rule-months')) ?? '';
 		expect(months.split(' ')).toContain('2024-07');
 		const hit = page.locator('[data-testid="rule-hit"][data-month="2024-07"]');
@@ -55,7 +50,7 @@ describe('analytics pages on the sample data', () => {
 	});
 
 	it('drills from a click on the first Pareto bar to the repairs of that defect code', async () => {
-		await chartReady('chart-pareto');
+		await chartReady(page, 'chart-pareto');
 		const chart = page.getByTestId('chart-pareto');
 		await chart.scrollIntoViewIfNeeded();
 		const box = await chart.boundingBox();
@@ -90,7 +85,7 @@ describe('analytics pages on the sample data', () => {
 			['/satisfaction', 'chart-csat']
 		] as const) {
 			await page.goto(`${app.url}${path}`);
-			await chartReady(chart);
+			await chartReady(page, chart);
 		}
 		await page.goto(`${app.url}/complaints`);
 		expect(await page.locator('[data-testid="escalation"]').count()).toBeGreaterThan(0);

@@ -3,7 +3,15 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkTarget, login, openSession, requestAs, type RunningApp, type Session } from './harness';
+import {
+	chartReady,
+	linkTarget,
+	login,
+	openSession,
+	requestAs,
+	type RunningApp,
+	type Session
+} from './harness';
 
 /**
  * A drill-down from each analytics page on the demo data lists as many records as the clicked figure
@@ -18,13 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => close?.());
 
-async function chartReady(testid: string): Promise<void> {
-	await page.locator(`[data-testid="${testid}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
-}
-
 /** Clicks the chart at a share of its box (a click beside a bar means that month or key). */
 async function clickChart(testid: string, x: number, y: number): Promise<void> {
-	await chartReady(testid);
+	await chartReady(page, testid);
 	const chart = page.getByTestId(testid);
 	await chart.scrollIntoViewIfNeeded();
 	const box = await chart.boundingBox();

@@ -201,3 +201,8 @@ export async function linkTarget(link: Locator): Promise<string> {
 		return url.pathname + url.search;
 	});
 }
+
+/** Waits until the chart with this test id has been drawn by ECharts with its current data. */
+export async function chartReady(page: Page, testid: string): Promise<void> {
+	await page.locator(`[data-testid="${testid}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+}

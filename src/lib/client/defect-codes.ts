@@ -1,18 +1,10 @@
-import type { DefectCode, DefectCodeInput } from '$lib/domain/defect-codes';
+import type { DefectCode, DefectCodeInput, DictionaryImportResult } from '$lib/domain/defect-codes';
 import { jsonBody, request, requestJson, upload } from './api';
 
 /** Calls of the defect code dictionary page. */
 
 const BASE = '/api/defect-codes';
 const one = (code: string) => `${BASE}/${encodeURIComponent(code)}`;
-
-export interface DictionaryImportResult {
-	file: string;
-	rows: number;
-	added: number;
-	changed: number;
-	unchanged: number;
-}
 
 export const createDefectCode = (entry: DefectCodeInput) =>
 	requestJson<DefectCode>(BASE, jsonBody('POST', entry));

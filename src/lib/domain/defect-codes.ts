@@ -34,6 +34,15 @@ export const defectCodeInput = z.object({
 });
 export type DefectCodeInput = z.infer<typeof defectCodeInput>;
 
+/** What a dictionary sheet import did: the file, its rows, and how many codes it added or changed. */
+export interface DictionaryImportResult {
+	file: string;
+	rows: number;
+	added: number;
+	changed: number;
+	unchanged: number;
+}
+
 /** The names a metric row carries beside its key when it is grouped by defect code (else both null). */
 export interface DefectNames {
 	name_zh?: string | null;

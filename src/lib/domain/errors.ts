@@ -22,6 +22,18 @@ export class UserError extends Error {
 	}
 }
 
+/** A refusal the API answers with a status of its own (404 unknown, 409 conflict, 413 too large…). */
+export class StatusError extends UserError {
+	constructor(
+		readonly status: number,
+		key: MessageKey,
+		params: Params = {},
+		details?: Record<string, unknown>
+	) {
+		super(key, params, details);
+	}
+}
+
 /** "中文 / English": what a message says where the reader's language is unknown (CLI, logs). */
 export function bothLanguages(key: MessageKey, params?: Params): string {
 	const zh = translate('zh-CN', key, params);

@@ -9,7 +9,8 @@ import { userFacingError } from '../ingest/errors';
 import { detectFileType, readHead, SNIFF_BYTES } from '../ingest/sniff';
 import { makeWorkDir } from '../ingest/work-dir';
 import { columnLetter, xlsxToCsv } from '../ingest/xlsx';
-import { DictionaryError, writeDictionary, type DictionaryImportResult } from './defect-codes';
+import type { DictionaryImportResult } from '$lib/domain/defect-codes';
+import { DictionaryError, writeDictionary } from './defect-codes';
 
 /**
  * A defect code sheet: CSV/TSV (any encoding the importer reads) or XLSX with the code, its Chinese

@@ -1,6 +1,10 @@
-import { UserError } from '$lib/domain/errors';
-import type { DefectCode, DefectCodeInput, DefectCodeSource } from '$lib/domain/defect-codes';
-import type { MessageKey, Params } from '$lib/i18n';
+import { StatusError } from '$lib/domain/errors';
+import type {
+	DefectCode,
+	DefectCodeInput,
+	DefectCodeSource,
+	DictionaryImportResult
+} from '$lib/domain/defect-codes';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { Sql } from '../db/sql';
@@ -13,16 +17,7 @@ import type { PlainRow } from '../db/values';
  */
 
 /** A refused dictionary request, with the HTTP status the API answers with. */
-export class DictionaryError extends UserError {
-	constructor(
-		readonly status: number,
-		key: MessageKey,
-		params: Params = {},
-		details?: Record<string, unknown>
-	) {
-		super(key, params, details);
-	}
-}
+export class DictionaryError extends StatusError {}
 
 const COLUMNS = `code, name_zh, name_en, source, strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at, updated_by`;
 
@@ -104,14 +99,6 @@ export async function deleteDefectCode(
 			origin
 		});
 	});
-}
-
-export interface DictionaryImportResult {
-	file: string;
-	rows: number;
-	added: number;
-	changed: number;
-	unchanged: number;
 }
 
 /**

@@ -1,13 +1,11 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ScopeError } from '$lib/domain/auth/scope';
-import { bothLanguages, type UserError } from '$lib/domain/errors';
+import { bothLanguages, StatusError, type UserError } from '$lib/domain/errors';
 import { createT, translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
 import { WorkspaceError } from '$lib/server/assessment/errors';
-import { DictionaryError } from '$lib/server/catalogue/defect-codes';
-import { ImportError, UploadError } from '$lib/server/ingest';
+import { ImportError } from '$lib/server/ingest';
 import { MetricQueryError } from '$lib/server/metrics/errors';
-import { ReportError } from '$lib/server/reports/errors';
 
 /** An error with an HTTP status whose message is safe to show to the user. */
 export class ApiError extends Error {
@@ -50,10 +48,9 @@ export function errorResponse(error: unknown, locale: Locale | null): Response {
 		return apiError(error.status, error.message, { code: error.code, ...error.details });
 	if (error instanceof ImportError)
 		return apiError(422, error.message, { code: error.code, details: error.details });
-	if (error instanceof UploadError || error instanceof ReportError) return apiError(error.status, say(error));
 	if (error instanceof MetricQueryError) return apiError(400, say(error));
 	if (error instanceof ScopeError) return apiError(403, say(error));
-	if (error instanceof DictionaryError) return apiError(error.status, say(error), error.details);
+	if (error instanceof StatusError) return apiError(error.status, say(error), error.details);
 	if (error instanceof SyntaxError) return apiError(400, t('api.badRequest', { detail: error.message }));
 	const status = (error as { status?: unknown })?.status;
 	if (typeof status === 'number' && status >= 400 && status < 600) {

@@ -1,6 +1,6 @@
 import type { ImportErrorCode } from '$lib/domain/ingest/api';
 import { basename } from 'node:path';
-import { UserError } from '$lib/domain/errors';
+import { StatusError, UserError } from '$lib/domain/errors';
 import { sanitiseText, sanitiseValue } from '$lib/domain/sanitise';
 import { DatabaseBusyError } from '../db/connection';
 import { formatBytes } from '$lib/format';
@@ -54,13 +54,9 @@ export function userFacingError(error: unknown, fileName: string): unknown {
 }
 
 /** An upload refused before its file was stored; `status` is the HTTP status to answer with. */
-export class UploadError extends UserError {
-	constructor(
-		key: MessageKey,
-		params: Params,
-		readonly status: 400 | 413
-	) {
-		super(key, params);
+export class UploadError extends StatusError {
+	constructor(key: MessageKey, params: Params, status: 400 | 413) {
+		super(status, key, params);
 	}
 }
 

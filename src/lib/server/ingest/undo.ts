@@ -1,23 +1,13 @@
 import { KIND_DEFS, isKind, type KindDef } from '$lib/domain/records';
-import { UserError } from '$lib/domain/errors';
+import { StatusError } from '$lib/domain/errors';
 import type { UndoPreview, UndoResult } from '$lib/domain/ingest/api';
-import type { MessageKey, Params } from '$lib/i18n';
 import { appendAudit } from '../audit/log';
 import { refreshRepairSequence } from '../db/repair-sequence';
 import type { Database } from '../db/connection';
 import type { Sql } from '../db/sql';
 
 /** A refused undo; the API answers with its status (404 unknown batch, 409 refused). */
-export class UndoError extends UserError {
-	constructor(
-		readonly status: number,
-		key: MessageKey,
-		params: Params = {},
-		details?: Record<string, unknown>
-	) {
-		super(key, params, details);
-	}
-}
+export class UndoError extends StatusError {}
 
 async function previewIn(conn: Sql, batchId: number): Promise<{ preview: UndoPreview; def: KindDef }> {
 	const [batch] = await conn.all(

@@ -1,16 +1,7 @@
-import { UserError } from '$lib/domain/errors';
-import type { MessageKey, Params } from '$lib/i18n';
+import { StatusError } from '$lib/domain/errors';
 
 /** A refused report request, with the HTTP status the API answers with. */
-export class ReportError extends UserError {
-	constructor(
-		readonly status: number,
-		key: MessageKey,
-		params: Params = {}
-	) {
-		super(key, params);
-	}
-}
+export class ReportError extends StatusError {}
 
 export class ReportNotFoundError extends ReportError {
 	constructor(id: string) {
