@@ -20,6 +20,12 @@ interface Kept {
 
 const byDatabase = new WeakMap<Database, Kept>();
 
+/** Whether a result for `key` is kept (or being computed) for the current version of the data. */
+export function isCached(db: Database, key: string): boolean {
+	const kept = byDatabase.get(db);
+	return !!kept && kept.version === db.dataVersion && kept.entries.has(key);
+}
+
 export async function cached<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
 	const version = db.dataVersion;
 	let kept = byDatabase.get(db);

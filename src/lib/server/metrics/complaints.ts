@@ -22,6 +22,7 @@ import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, mo
  */
 const sla: MetricDefinition<'complaints.sla'> = {
 	id: 'complaints.sla',
+	rowPerMonth: { recordsColumn: 'complaints' },
 	dimensions: [],
 	filters: ['model', 'region', 'channel', 'supplier'],
 	uses: ['response_target_hours', 'resolution_target_hours'],

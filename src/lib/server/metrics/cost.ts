@@ -141,6 +141,7 @@ async function drivers({ db, query, params }: MetricContext): Promise<CostDriver
 export const metrics = [
 	{
 		id: 'cost.monthly',
+		rowPerMonth: {},
 		dimensions: [],
 		filters: REPAIR_RATE_FILTERS,
 		uses: ['warranty_months_default', 'warranty_months'],

@@ -1,6 +1,6 @@
 import type { DefectSeriesRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
-import { cached } from './cache';
 import type { MetricContext } from './definition';
+import { keptWindow, rowsInMonths } from './month-window';
 import { coverageMonthsSql, coverageSql, repairRateWhereSql } from './defects-sql';
 import {
 	inWarrantySql,
@@ -48,12 +48,27 @@ export async function monthlySeriesByModel(ctx: MetricContext): Promise<Map<stri
  * one page, and on millions of repairs each reading is a scan of its own.
  */
 function seriesRows(ctx: MetricContext, byModel: boolean): Promise<Map<string | null, DefectSeriesRow[]>> {
-	const { from, to, filters, scope } = ctx.query;
-	const key = JSON.stringify(['defects.series', byModel, from, to, filters, scope, ctx.params]);
-	return cached(ctx.db, key, () => readSeries(ctx, byModel));
+	const { filters, scope } = ctx.query;
+	const base = JSON.stringify(['defects.series', byModel, filters, scope, ctx.params]);
+	return keptWindow(
+		ctx.db,
+		base,
+		ctx.query,
+		(window) => readSeries({ ...ctx, query: { ...ctx.query, ...window } }, byModel),
+		(kept, window) => {
+			// A month's row depends on that month alone; a model without a month in the window is not listed.
+			const sliced = new Map<string | null, DefectSeriesRow[]>();
+			for (const [model, series] of kept) {
+				const rows = rowsInMonths(series, window);
+				if (rows.length) sliced.set(model, rows);
+			}
+			return sliced;
+		}
+	);
 }
 
-async function readSeries(
+/** The series of the query's own window, read from the tables (seriesRows keeps and slices it). */
+export async function readSeries(
 	{ db, query, params }: MetricContext,
 	byModel: boolean
 ): Promise<Map<string | null, DefectSeriesRow[]>> {

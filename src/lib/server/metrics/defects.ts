@@ -12,6 +12,7 @@ import { pChart } from './stats/p-chart';
 export const metrics = [
 	{
 		id: 'defects.monthly',
+		rowPerMonth: {},
 		dimensions: [],
 		filters: REPAIR_RATE_FILTERS,
 		uses: ['warranty_months_default', 'warranty_months'],

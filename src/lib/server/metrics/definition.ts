@@ -17,6 +17,18 @@ export interface MetricDefinition<Id extends MetricId = MetricId> {
 	filters: readonly FilterName[];
 	/** Config params it reads (shown beside its definition). */
 	uses: readonly (keyof MetricParams)[];
+	/**
+	 * Each row is one month (`month`) and depends on that month's records alone, never on the window
+	 * around it: whole-month windows are sliced from the whole history (month-window.ts). A test checks
+	 * the slices against runs on the window itself.
+	 */
+	rowPerMonth?: {
+		/**
+		 * The column counting the month's records, when the months listed run from the window's first
+		 * to its last month with records (monthGridSql): a slice drops the months without any at its ends.
+		 */
+		recordsColumn?: string;
+	};
 	run(ctx: MetricContext): Promise<MetricRows[Id][]>;
 }
 

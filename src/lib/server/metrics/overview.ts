@@ -1,11 +1,11 @@
 import { limitToScope } from '$lib/domain/auth/scope';
 import type { ChangeKind, KpiRow } from '$lib/domain/metrics/overview';
 import type { MetricQuery, MetricRow } from '$lib/domain/metrics/query';
-import { cached } from './cache';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { FAMILY_METRICS } from './families';
 import { KPIS, type Kpi } from './kpis';
 import { asOfDates, lastDayOf, monthsBack, reportMonth } from './periods';
+import { keptRows } from './month-window';
 import { buildSignals } from './signals';
 
 /** Rows of a monthly metric keyed by month, computed by its definition like any other caller's. */
@@ -23,10 +23,8 @@ async function monthly(ctx: MetricContext, id: string, query: MetricQuery): Prom
 		filters,
 		scope: query.scope
 	});
-	// Kept like a metric of its own: the KPIs, the signals and later months' pages read the same windows.
-	const rows = await cached<MetricRow[]>(ctx.db, JSON.stringify(['overview', id, windowed, ctx.params]), () =>
-		def.run({ ...ctx, query: windowed })
-	);
+	// Read as the registry reads it: the KPIs, the signals, the sparklines and the pages share the reading.
+	const rows = (await keptRows(ctx.db, def, windowed, ctx.params)) as MetricRow[];
 	return new Map(rows.map((r) => [String(r.month), r]));
 }
 
@@ -57,21 +55,19 @@ async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<
 			return [kpi, { month: m, partial, reading: `${kpi.metric}|${m}|${partial}` }];
 		})
 	);
-	// Each monthly row depends on its own month only, so a metric is read in two windows per month
-	// (previous month to month to date, the same month last year) rather than the thirteen months
-	// between; figures of one metric in the same month share the reading.
+	// One window per metric and month: from the same month last year (the previous month without
+	// `yearOnYear`) to month to date. It holds the sparkline's thirteen months, which are sliced from
+	// it (month-window.ts); figures of one metric in the same month share the reading.
 	const readings = new Map([...plan].map(([kpi, p]) => [p.reading, { metric: kpi.metric, ...p }]));
 	// Independent queries on connections of their own: run together, they keep both cores busy.
 	const byReading = new Map(
 		await Promise.all(
 			[...readings].map(async ([key, { metric, month, partial }]) => {
-				const lastYear = monthsBack(month, 12);
-				const windows = [
-					{ from: `${monthsBack(month, 1)}-01`, to: lastDayOf(partial ?? month) },
-					...(yearOnYear ? [{ from: `${lastYear}-01`, to: lastDayOf(lastYear) }] : [])
-				];
-				const parts = await Promise.all(windows.map((w) => monthly(ctx, metric, { ...ctx.query, ...w })));
-				return [key, new Map(parts.flatMap((part) => [...part]))] as const;
+				const window = {
+					from: `${monthsBack(month, yearOnYear ? 12 : 1)}-01`,
+					to: lastDayOf(partial ?? month)
+				};
+				return [key, await monthly(ctx, metric, { ...ctx.query, ...window })] as const;
 			})
 		)
 	);

@@ -3,10 +3,10 @@ import { isCalendarDay } from '$lib/domain/dates';
 import type { FilterName, MetricInfo, MetricQuery, MetricResult } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type { Database } from '../db/connection';
-import { cached } from './cache';
 import { loadMetricConfig } from './config';
 import type { AnyMetricDefinition, MetricDefinition } from './definition';
 import { MetricQueryError } from './errors';
+import { keptRows } from './month-window';
 import { FAMILY_METRICS } from './families';
 import { metrics as overview } from './overview';
 
@@ -69,9 +69,7 @@ export async function metricRows<Id extends MetricId>(
 	const def = metricDefinition(id) as MetricDefinition<Id>;
 	const { params } = await loadMetricConfig();
 	const checked = validate(def as AnyMetricDefinition, query);
-	// Parameters are part of the key: a changed target or threshold is a different result.
-	const key = JSON.stringify([id, checked, params]);
-	return cached(db, key, () => def.run({ db, query: checked, params }));
+	return keptRows(db, def, checked, params);
 }
 
 /** A metric by a name users typed (CLI, API): its rows as the JSON both print. */

@@ -117,10 +117,11 @@ async function repeat({ db, query, params }: MetricContext): Promise<RepeatRow[]
 export const metrics = [
 	{
 		id: 'repairs.turnaround',
+		rowPerMonth: {},
 		dimensions: [],
 		filters: FILTERS,
 		uses: ['repair_target_hours'],
 		run: turnaround
 	},
-	{ id: 'repairs.repeat', dimensions: [], filters: FILTERS, uses: [], run: repeat }
+	{ id: 'repairs.repeat', dimensions: [], filters: FILTERS, uses: [], rowPerMonth: {}, run: repeat }
 ] satisfies AnyMetricDefinition[];

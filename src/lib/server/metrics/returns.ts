@@ -28,6 +28,7 @@ import { durationUs, Params, monthGridSql, monthSql, whereSql, monthIndexSql, mo
  */
 const monthly: MetricDefinition<'returns.monthly'> = {
 	id: 'returns.monthly',
+	rowPerMonth: { recordsColumn: 'returns' },
 	dimensions: [],
 	filters: ['model', 'region', 'channel', 'supplier'],
 	uses: ['counter_target_minutes', 'inspection_target_minutes'],

@@ -14,6 +14,7 @@ import { Params, monthGridSql, monthSql, whereSql, monthIndexSql, monthOfIndexSq
  */
 const monthly: MetricDefinition<'satisfaction.monthly'> = {
 	id: 'satisfaction.monthly',
+	rowPerMonth: { recordsColumn: 'responses' },
 	dimensions: [],
 	filters: ['model', 'region', 'channel'],
 	uses: [],
