@@ -19,8 +19,9 @@ const dayCounts = (db: Database): Promise<DayCount[]> =>
 	cached(db, JSON.stringify(['coverage.days']), async () => {
 		const parts = KINDS.map((kind) => {
 			const { table, dateField } = KIND_DEFS[kind];
-			return `SELECT '${kind}' AS kind, CAST(CAST(${dateField} AS DATE) AS VARCHAR) AS day, count(*) AS count
-				FROM ${table} GROUP BY ALL`;
+			// Grouped by the DATE, then the few days turned to text: grouping millions of strings is 7× slower.
+			return `SELECT '${kind}' AS kind, CAST(day AS VARCHAR) AS day, count FROM (
+				SELECT CAST(${dateField} AS DATE) AS day, count(*) AS count FROM ${table} GROUP BY 1)`;
 		});
 		const rows = await db.query(parts.join(' UNION ALL '));
 		return rows.map((r) => ({
