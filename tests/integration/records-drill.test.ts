@@ -200,10 +200,20 @@ describe('a figure and the records behind it are equal', () => {
 	});
 
 	it('refuses a rule of another table, a bad value and a column that is no filter', async () => {
-		expect(parseRule('repairs', 'csat:4')).toHaveProperty('error');
-		expect(parseRule('surveys', 'csat:9')).toHaveProperty('error');
+		const refusal = (table: string, text: string) => {
+			const parsed = parseRule(table, text);
+			if (!('error' in parsed)) throw new Error(`${text} was accepted`);
+			return [parsed.error.in('zh-CN'), parsed.error.in('en')];
+		};
+		const [zh, en] = refusal('repairs', 'csat:4');
+		expect(zh).toMatch(/^repairs 可用的规则为 .*blank.*；没有 "csat"$/);
+		expect(en).toMatch(/^repairs has the rules .*blank.*; not "csat"$/);
+		expect(refusal('surveys', 'csat:9')).toEqual([
+			'规则 csat：值 "9" 不符合 /^[1-5]$/',
+			'rule csat: value "9" does not fit /^[1-5]$/'
+		]);
 		await expect(count('repairs', { filters: {} }, [rule('repairs', 'blank:repair_id')])).rejects.toThrow(
-			/blank/
+			'规则 blank：没有名为 "repair_id" 的筛选列 / rule blank: no filter column "repair_id"'
 		);
 	});
 });

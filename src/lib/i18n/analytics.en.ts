@@ -268,5 +268,7 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
 	'records.badLimit': 'limit must be 1…{max}',
 	'records.badSort': '{table} can be sorted by {columns}; not "{column}"',
 	'records.badColumn': '{table} has the columns {columns}; not "{column}"',
-	'records.badRule': '{detail}'
+	'records.unknownRule': '{table} has the rules {rules}; not "{name}"',
+	'records.badRuleValue': 'rule {name}: value "{value}" does not fit {pattern}',
+	'records.blankRule': 'rule blank: no filter column "{value}"'
 };

@@ -21,7 +21,9 @@ const metricRefusals = {
 	'records.badLimit': 'limit 须为 1…{max}',
 	'records.badSort': '{table} 可按 {columns} 排序；不能按 "{column}"',
 	'records.badColumn': '{table} 的列为 {columns}；没有 "{column}"',
-	'records.badRule': '{detail}'
+	'records.unknownRule': '{table} 可用的规则为 {rules}；没有 "{name}"',
+	'records.badRuleValue': '规则 {name}：值 "{value}" 不符合 {pattern}',
+	'records.blankRule': '规则 blank：没有名为 "{value}" 的筛选列'
 } as const;
 
 export const analyticsZh = {

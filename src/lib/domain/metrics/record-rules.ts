@@ -6,6 +6,7 @@
  * its numerator (`…_ok`, `within_target`, `satisfied`) and the rest of its denominator (`…_late`,
  * `over_target`, `unsatisfied`), whose counts make the share.
  */
+import { UserError } from '../errors';
 export const RECORD_RULES = {
 	// repairs
 	sold_month: { table: 'repairs', value: /^\d{4}-(0[1-9]|1[0-2])$/ },
@@ -48,7 +49,7 @@ export const ruleParam = (rule: RecordRule): string =>
 	rule.value === undefined ? rule.name : `${rule.name}:${rule.value}`;
 
 /** `NAME` or `NAME:VALUE` → a rule of `table`, or the reason it is refused. */
-export function parseRule(table: string, text: string): RecordRule | { error: string } {
+export function parseRule(table: string, text: string): RecordRule | { error: UserError } {
 	const at = text.indexOf(':');
 	const name = at < 0 ? text : text.slice(0, at);
 	const value = at < 0 ? undefined : text.slice(at + 1);
@@ -58,8 +59,10 @@ export function parseRule(table: string, text: string): RecordRule | { error: st
 		.map(([n]) => n)
 		.join(', ');
 	if (!def || (def.table !== table && def.table !== '*'))
-		return { error: `${table} has the rules ${names || '(none)'}; not "${name}"` };
-	if (def.value === null ? value !== undefined : value === undefined || !def.value.test(value))
-		return { error: `rule ${name}: value "${value ?? ''}" does not fit ${def.value ?? 'no value'}` };
+		return { error: new UserError('records.unknownRule', { table, rules: names || '-', name }) };
+	if (def.value === null ? value !== undefined : value === undefined || !def.value.test(value)) {
+		const pattern = def.value ? String(def.value) : '-';
+		return { error: new UserError('records.badRuleValue', { name, value: value ?? '', pattern }) };
+	}
 	return { name: name as RecordRuleName, value };
 }

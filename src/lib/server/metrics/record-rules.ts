@@ -109,7 +109,7 @@ const RULE_SQL: Record<RecordRuleName, RuleSql> = {
 		// The value becomes an identifier: only a filter's column that the table has.
 		const known = Object.values(FILTER_COLUMNS) as string[];
 		if (!known.includes(value) || !columns.includes(value))
-			throw new MetricQueryError('records.badRule', { detail: `blank: no filter column "${value}"` });
+			throw new MetricQueryError('records.blankRule', { value });
 		return `${alias}.${value} IS NULL`;
 	}
 };

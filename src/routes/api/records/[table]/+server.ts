@@ -27,7 +27,7 @@ const optionsSchema = z.object({
 function rules(table: string, search: URLSearchParams): RecordRule[] {
 	return search.getAll('rule').map((text) => {
 		const rule = parseRule(table, text);
-		if ('error' in rule) throw new MetricQueryError('records.badRule', { detail: rule.error });
+		if ('error' in rule) throw new MetricQueryError(rule.error.key, rule.error.params);
 		return rule;
 	});
 }

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const query = pageQuery(url, locals, ['rule']);
 	const rules: RecordRule[] = url.searchParams.getAll('rule').map((text) => {
 		const rule = parseRule(params.table, text);
-		if ('error' in rule) error(400, t('query.invalid', { detail: rule.error }));
+		if ('error' in rule) error(400, t('query.invalid', { detail: rule.error.in(locals.locale) }));
 		return rule;
 	});
 	const tables = OPTION_TABLES.filter((t) => t === params.table);
