@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_SCOPE } from '../../src/lib/domain/auth/user';
 import { lateComplaints } from '../../src/lib/server/metrics/complaints-late';
 import { metricRows } from '../../src/lib/server/metrics/registry';
-import { BREAKDOWNS } from '../../src/lib/server/reports/complaint-analysis';
+import { BREAKDOWNS } from '../../src/lib/server/reports/complaint-analysis-breakdowns';
 import { generateReport } from '../../src/lib/server/reports/generate';
 import { snapshotBytes, snapshotFigures } from '../../src/lib/server/reports/snapshots';
 import { figuresTable as table, useDemoReports } from '../helpers/demo-reports';

@@ -4,6 +4,7 @@ import type { MetricQuery } from '$lib/domain/metrics/query';
 import type { MetricId, MetricRows } from '$lib/domain/metrics/rows';
 import type {
 	LineageRow,
+	ReportColumn,
 	ReportDefinition,
 	ReportDocument,
 	ReportKind,
@@ -30,6 +31,9 @@ export interface ReportContext {
 	generatedAt: string;
 	generatedBy: string;
 }
+
+/** The month column every per-month table starts with, headed alike in every report. */
+export const monthColumn = (t: Translate): ReportColumn => ({ key: 'month', label: t('overview.month') });
 
 /**
  * The figures of a report, read through the metric registry as the dashboards and the CLI read them,

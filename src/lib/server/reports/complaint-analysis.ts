@@ -1,67 +1,14 @@
-/*
- * Over 300 lines: one declarative document, section after section in the order it is printed, like
- * the monthly review; splitting it would scatter what the reader sees on one page.
- */
-import { paretoOption } from '$lib/charts/pareto';
-import { shareBarsOption } from '$lib/charts/share-bars';
-import type { ComplaintBreakdownRow } from '$lib/domain/metrics/complaints';
 import type { Kind } from '$lib/domain/records';
-import type { LineageRow, ReportBlock, ReportDocument, ReportSection } from '$lib/domain/reports/document';
-import type { Translate } from '$lib/i18n';
+import type { LineageRow, ReportDocument } from '$lib/domain/reports/document';
 import { lateComplaints } from '../metrics/complaints-late';
 import { loadMetricConfig } from '../metrics/config';
 import { lastDayOf } from '../metrics/periods';
 import { ReportFigures, type ReportContext } from './builders';
+import { BREAKDOWNS, breakdownSection } from './complaint-analysis-breakdowns';
+import { backlogSection, escalationSection, lateSection, minute } from './complaint-analysis-cases';
+import { slaSection, summarySection } from './complaint-analysis-service';
 import { lineage } from './lineage';
 import { nextDay, reportPeriod, trendWindow } from './period';
-
-/** The dimensions the complaint office breaks a month down by, in the order printed. */
-export const BREAKDOWNS = ['category', 'channel', 'product_model', 'supplier'] as const;
-
-/** A breakdown's chart (Pareto, as on the dashboards) and its table, no value named as such. */
-function breakdownBlock(
-	f: ReportFigures,
-	dim: (typeof BREAKDOWNS)[number],
-	month: string,
-	rows: ComplaintBreakdownRow[]
-): ReportBlock {
-	const { t, locale } = f;
-	const title = t(`report.ca.by.${dim}`, { month });
-	return {
-		type: 'chart',
-		title,
-		option: paretoOption({
-			rows,
-			valueField: 'count',
-			kind: 'count',
-			labels: {
-				value: t('complaints.count'),
-				cumulative: t('pareto.cumulative'),
-				threshold: t('pareto.threshold'),
-				empty: t('report.ca.noValue')
-			},
-			locale,
-			maxBars: 12
-		}),
-		printTable: true,
-		table: {
-			id: `by_${dim}`,
-			title,
-			empty: t('report.empty'),
-			columns: [
-				{ key: 'key', label: t(`report.ca.col.${dim}`) },
-				{ key: 'count', label: t('complaints.count'), kind: 'count' },
-				{ key: 'share', label: t('report.ca.share'), kind: 'share' }
-			],
-			rows: rows.map((r) => ({ ...r, key: r.key ?? t('report.ca.noValue') }))
-		}
-	};
-}
-
-const minute = (timestamp: string | null) => timestamp?.slice(0, 16) ?? null;
-
-/** The escalation level's name. */
-const levelName = (t: Translate, level: string) => t(`esc.level.${level}` as 'esc.level.final-warning');
 
 /**
  * The monthly complaint analysis summary the complaint office files: the month's complaints by
@@ -72,14 +19,13 @@ const levelName = (t: Translate, level: string) => t(`esc.level.${level}` as 'es
  */
 export async function complaintAnalysis(ctx: ReportContext): Promise<ReportDocument> {
 	const f = new ReportFigures(ctx);
-	const { t, locale } = f;
+	const { t } = f;
 	const { params } = await loadMetricConfig();
 	const month = await reportPeriod(ctx.db, ctx.period, 'complaint');
 	const trend = trendWindow(month);
 	const only = { from: `${month}-01`, to: lastDayOf(month) };
 	// The complaint fund counts from the start of the year; a commendation needs the whole year.
-	const year = month.slice(0, 4);
-	const yearToDate = { from: `${year}-01-01`, to: only.to };
+	const yearToDate = { from: `${month.slice(0, 4)}-01-01`, to: only.to };
 	const hours = { response: params.response_target_hours, resolution: params.resolution_target_hours };
 
 	const [sla, backlog, escalations, ...breakdowns] = await Promise.all([
@@ -89,179 +35,26 @@ export async function complaintAnalysis(ctx: ReportContext): Promise<ReportDocum
 		...BREAKDOWNS.map((dim) => f.rows('complaints.breakdown', only, dim))
 	]);
 	const late = await lateComplaints(ctx.db, { ...only, filters: ctx.filters, scope: ctx.scope });
-	const current = sla.find((r) => r.month === month);
 	const triggered = escalations.filter((e) => e.month === month || e.level === 'commendation');
 	const asOf = minute(backlog[0]?.as_of ?? null) ?? only.to;
-	const open = backlog.reduce((sum, r) => sum + r.complaints, 0);
 
-	const sections: ReportSection[] = [
-		{
-			id: 'summary',
-			title: t('report.ca.summary', { month }),
-			blocks: [
-				{
-					type: 'facts',
-					facts: [
-						{ label: t('report.ca.received'), value: current?.complaints ?? 0, kind: 'count' },
-						{
-							label: t('report.ca.response', { hours: hours.response }),
-							value: current?.response_within_target_share ?? null,
-							kind: 'share'
-						},
-						{
-							label: t('report.ca.resolution', { hours: hours.resolution }),
-							value: current?.resolution_within_target_share ?? null,
-							kind: 'share'
-						},
-						{ label: t('report.ca.pending'), value: current?.pending ?? 0, kind: 'count' },
-						{ label: t('report.ca.lateCount'), value: late.length, kind: 'count' },
-						{ label: t('report.ca.openAtEnd', { asOf }), value: open, kind: 'count' },
-						{ label: t('report.ca.escalationCount'), value: triggered.length, kind: 'count' }
-					]
-				}
-			]
-		},
-		{
-			id: 'sla',
-			title: t('report.ca.sla', { target: Math.round(params.sla_min_share * 100) }),
-			blocks: [
-				{
-					type: 'chart',
-					title: t('report.ca.sla', { target: Math.round(params.sla_min_share * 100) }),
-					option: shareBarsOption({
-						rows: sla,
-						series: [
-							{
-								key: 'response_within_target_share',
-								label: t('complaints.response', { hours: hours.response })
-							},
-							{
-								key: 'resolution_within_target_share',
-								label: t('complaints.resolution', { hours: hours.resolution })
-							}
-						],
-						target: { value: params.sla_min_share, label: t('complaints.target') },
-						locale
-					}),
-					printTable: true,
-					table: {
-						id: 'complaints_sla',
-						title: t('report.ca.sla', { target: Math.round(params.sla_min_share * 100) }),
-						columns: [
-							{ key: 'month', label: t('overview.month') },
-							{ key: 'complaints', label: t('complaints.count'), kind: 'count' },
-							{
-								key: 'response_within_target_share',
-								label: t('complaints.response', { hours: hours.response }),
-								kind: 'share'
-							},
-							{
-								key: 'resolution_within_target_share',
-								label: t('complaints.resolution', { hours: hours.resolution }),
-								kind: 'share'
-							},
-							{ key: 'pending', label: t('report.ca.pending'), kind: 'count' },
-							{ key: 'open', label: t('complaints.open'), kind: 'count' }
-						],
-						rows: sla
-					}
-				}
-			]
-		},
-		{
-			id: 'breakdowns',
-			title: t('report.ca.breakdowns'),
-			blocks: BREAKDOWNS.map((dim, i) => breakdownBlock(f, dim, month, breakdowns[i]))
-		},
-		{
-			id: 'backlog',
-			title: t('report.ca.backlog'),
-			blocks: [
-				{ type: 'paragraph', text: t('report.ca.backlogAsOf', { asOf }) },
-				{
-					type: 'table',
-					table: {
-						id: 'backlog',
-						title: t('report.ca.backlog'),
-						columns: [
-							{ key: 'bucket', label: t('report.ca.bucket') },
-							{ key: 'complaints', label: t('complaints.count'), kind: 'count' },
-							{ key: 'share', label: t('report.ca.share'), kind: 'share' },
-							{ key: 'oldest_received_at', label: t('report.ca.oldest') }
-						],
-						rows: backlog.map((r) => ({
-							bucket: t(`report.ca.bucket.${r.bucket}`),
-							complaints: r.complaints,
-							share: r.share,
-							oldest_received_at: minute(r.oldest_received_at)
-						}))
-					}
-				}
-			]
-		},
-		{
-			id: 'escalations',
-			title: t('report.ca.escalations'),
-			blocks: [
-				{ type: 'paragraph', text: t('report.ca.escalationsWindow', { month, year }) },
-				{
-					type: 'table',
-					table: {
-						id: 'escalations',
-						title: t('report.ca.escalations'),
-						empty: t('esc.none'),
-						columns: [
-							{ key: 'supplier', label: t('esc.supplier') },
-							{ key: 'level', label: t('esc.level') },
-							{ key: 'issue', label: t('esc.issue') },
-							{ key: 'complaints', label: t('esc.complaints'), kind: 'count' },
-							{ key: 'month', label: t('esc.month') }
-						],
-						rows: triggered.map((e) => ({
-							supplier: e.supplier,
-							level: levelName(t, e.level),
-							issue: e.issue,
-							complaints: e.complaints,
-							month: e.month ?? String(e.year)
-						}))
-					}
-				}
-			]
-		},
-		{
-			id: 'late',
-			title: t('report.ca.late', { month, hours: hours.resolution }),
-			blocks: [
-				{
-					type: 'table',
-					table: {
-						id: 'late',
-						title: t('report.ca.late', { month, hours: hours.resolution }),
-						empty: t('report.ca.noLate'),
-						columns: [
-							{ key: 'complaint_id', label: t('report.ca.col.id') },
-							{ key: 'received_at', label: t('report.ca.col.received') },
-							{ key: 'resolved_at', label: t('report.ca.col.resolved') },
-							{ key: 'hours', label: t('report.ca.col.hours'), kind: 'hours' },
-							{ key: 'category', label: t('report.ca.col.category') },
-							{ key: 'supplier', label: t('report.ca.col.supplier') },
-							{ key: 'product_model', label: t('report.ca.col.product_model') },
-							{ key: 'channel', label: t('report.ca.col.channel') }
-						],
-						rows: late.map((r) => ({
-							...r,
-							received_at: minute(r.received_at),
-							resolved_at: minute(r.resolved_at) ?? t('report.ca.unresolved')
-						}))
-					}
-				}
-			]
-		}
-	];
 	return f.document({
 		kind: 'complaint-analysis',
 		period: month,
-		sections,
+		sections: [
+			summarySection(f, month, hours, {
+				current: sla.find((r) => r.month === month),
+				late: late.length,
+				asOf,
+				open: backlog.reduce((sum, r) => sum + r.complaints, 0),
+				escalations: triggered.length
+			}),
+			slaSection(f, params.sla_min_share, hours, sla),
+			breakdownSection(f, month, breakdowns),
+			backlogSection(f, asOf, backlog),
+			escalationSection(f, month, triggered),
+			lateSection(f, month, hours.resolution, late)
+		],
 		definitions: [
 			{
 				id: 'complaints.late-cases',
