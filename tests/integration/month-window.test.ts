@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OPTION_TABLES } from '../../src/lib/domain/metrics/filter-options';
 import type { MetricQuery } from '../../src/lib/domain/metrics/query';
 import { KIND_DEFS, KINDS } from '../../src/lib/domain/records';
@@ -93,6 +93,30 @@ describe('whole-month windows sliced from the whole history', () => {
 		expect(trimmed).toBeGreaterThan(0);
 	});
 
+	it('reads a window for itself when the wider reading it waits on fails', async () => {
+		const { params } = await loadMetricConfig();
+		const { options } = await filterOptions(ctx.db, ['complaints'], { filters: {} });
+		// A filter set no other test reads, so that nothing of it is kept yet.
+		const filters = { model: [options.model![0].value], region: [options.region![0].value] };
+		const query = ctx.db.query.bind(ctx.db);
+		let failures = 1;
+		const spy = vi.spyOn(ctx.db, 'query').mockImplementation(async (sql, values) => {
+			if (failures-- > 0) throw new Error('transient');
+			return query(sql, values);
+		});
+		try {
+			const march = { from: '2024-03-01', to: '2024-03-31', filters };
+			const wide = metricRows(ctx.db, 'complaints.sla', { from: '2024-01-01', to: '2024-12-31', filters });
+			const narrow = metricRows(ctx.db, 'complaints.sla', march);
+			await expect(wide).rejects.toThrow('transient');
+			const direct = await metricDefinition('complaints.sla').run({ db: ctx.db, query: march, params });
+			expect(direct).toHaveLength(1);
+			expect(await narrow).toEqual(direct);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
 	it('gives the defect series of a run on the window', async () => {
 		const { params } = await loadMetricConfig();
 		for (const window of windows(12)) {
@@ -124,5 +148,66 @@ describe('whole-month windows sliced from the whole history', () => {
 				});
 			}
 		}
+	});
+});
+
+/** A model whose returns, complaints and surveys of 2024-06 are gone: a month without records between two with some. */
+const GAP_MODEL = 'BCD-450W';
+
+describe('the overview KPIs over a month without records', () => {
+	const sparse = useTempDatabase({
+		timeout: 120_000,
+		fill: async (db) => {
+			await importDemoData(db);
+			await db.write(async (conn) => {
+				for (const [table, date] of [
+					['returns', 'requested_at'],
+					['complaints', 'received_at'],
+					['surveys', 'responded_at']
+				])
+					await conn.run(
+						`DELETE FROM ${table} WHERE product_model = $1 AND ${date} >= DATE '2024-06-01' AND ${date} < DATE '2024-07-01'`,
+						[GAP_MODEL]
+					);
+			});
+		}
+	});
+
+	it('gives each KPI the figures of its own windows, not of the wider reading they are sliced from', async () => {
+		const { params } = await loadMetricConfig();
+		let gaps = 0;
+		for (const filters of [{}, { model: [GAP_MODEL] }]) {
+			for (const month of ['2024-05', '2024-06', '2024-07', '2024-08', '2025-06']) {
+				const rows = await metricRows(sparse.db, 'overview.kpis', { to: lastDayOf(month), filters });
+				expect(rows.length).toBeGreaterThan(0);
+				for (const kpi of rows) {
+					const def = metricDefinition(kpi.metric);
+					const run = async (from: string, to: string) =>
+						new Map(
+							(
+								await def.run({
+									db: sparse.db,
+									query: { from: `${from}-01`, to: lastDayOf(to), filters },
+									params
+								})
+							).map((r) => [
+								(r as { month: string }).month,
+								(r as Record<string, unknown>)[kpi.column] ?? null
+							])
+						);
+					const own = await run(monthsBack(kpi.month, 1), kpi.mtd_month ?? kpi.month);
+					const lastYear = monthsBack(kpi.month, 12);
+					const wide = await run(lastYear, kpi.mtd_month ?? kpi.month);
+					const figure = (m: Map<string, unknown>, month: string) => (m.has(month) ? m.get(month) : null);
+					const where = `${kpi.kpi} ${kpi.month} ${JSON.stringify(filters)}`;
+					expect(kpi.value, where).toEqual(figure(own, kpi.month));
+					expect(kpi.previous, where).toEqual(figure(own, monthsBack(kpi.month, 1)));
+					expect(kpi.last_year, where).toEqual(figure(await run(lastYear, lastYear), lastYear));
+					if (figure(wide, monthsBack(kpi.month, 1)) !== figure(own, monthsBack(kpi.month, 1))) gaps++;
+				}
+			}
+		}
+		// Some previous months had no records: a month the wider reading lists as 0 stayed without a figure.
+		expect(gaps).toBeGreaterThan(0);
 	});
 });

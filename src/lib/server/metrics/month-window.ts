@@ -47,6 +47,9 @@ const holds = (outer: MonthWindow, inner: MonthWindow) =>
 /** The windows read per reading (`base`: what is read, without its window), for one version of the data. */
 const readWindows = new WeakMap<Database, { version: number; byBase: Map<string, MonthWindow[]> }>();
 
+/** Readings remembered beyond this many filter sets are swept of those the cache let go of. */
+const MAX_BASES = 2000;
+
 const windowKey = (base: string, window: MonthWindow) =>
 	JSON.stringify([base, window.first ?? null, window.last ?? null]);
 
@@ -68,15 +71,29 @@ export async function keptWindow<T>(
 	if (!known || known.version !== db.dataVersion)
 		readWindows.set(db, (known = { version: db.dataVersion, byBase: new Map() }));
 	// Readings the cache let go of are forgotten here too.
-	const windows = (known.byBase.get(base) ?? []).filter((w) => isCached(db, windowKey(base, w)));
-	let holder = windows.find((w) => holds(w, window));
-	if (!holder) windows.push((holder = window));
-	known.byBase.set(base, windows);
-	const bounds = {
-		from: holder.first && `${holder.first}-01`,
-		to: holder.last && lastDayOf(holder.last)
-	};
-	return slice(await cached(db, windowKey(base, holder), () => read(bounds)), window);
+	const kept = (b: string) => (known.byBase.get(b) ?? []).filter((w) => isCached(db, windowKey(b, w)));
+	if (known.byBase.size > MAX_BASES) {
+		for (const b of [...known.byBase.keys()]) {
+			const live = kept(b);
+			if (live.length) known.byBase.set(b, live);
+			else known.byBase.delete(b);
+		}
+	}
+	const remember = (w: MonthWindow) => known.byBase.set(base, [...kept(base), w]);
+	const reading = (w: MonthWindow) =>
+		cached(db, windowKey(base, w), () =>
+			read({ from: w.first && `${w.first}-01`, to: w.last && lastDayOf(w.last) })
+		);
+	const holder = kept(base).find((w) => holds(w, window));
+	if (holder) {
+		try {
+			return slice(await reading(holder), window);
+		} catch {
+			// The wider reading failed (it is not kept): this window is read for itself.
+		}
+	}
+	remember(window);
+	return slice(await reading(window), window);
 }
 
 /**

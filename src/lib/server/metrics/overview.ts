@@ -55,19 +55,26 @@ async function kpiRows(ctx: MetricContext, { yearOnYear = true } = {}): Promise<
 			return [kpi, { month: m, partial, reading: `${kpi.metric}|${m}|${partial}` }];
 		})
 	);
-	// One window per metric and month: from the same month last year (the previous month without
-	// `yearOnYear`) to month to date. It holds the sparkline's thirteen months, which are sliced from
-	// it (month-window.ts); figures of one metric in the same month share the reading.
 	const readings = new Map([...plan].map(([kpi, p]) => [p.reading, { metric: kpi.metric, ...p }]));
+	// Each figure reads its own windows: the previous month to month to date, and the same month last
+	// year. (A series listing the months between its first and last with records shows a month without
+	// any as 0 inside a wider window, where the month's own window gives no row and the figure none.)
+	// The reading from last year's month on is started first: it holds both windows and the sparkline's
+	// thirteen months, which are then slices of it (month-window.ts), not scans of their own.
 	// Independent queries on connections of their own: run together, they keep both cores busy.
 	const byReading = new Map(
 		await Promise.all(
 			[...readings].map(async ([key, { metric, month, partial }]) => {
-				const window = {
-					from: `${monthsBack(month, yearOnYear ? 12 : 1)}-01`,
-					to: lastDayOf(partial ?? month)
-				};
-				return [key, await monthly(ctx, metric, { ...ctx.query, ...window })] as const;
+				const lastYear = monthsBack(month, 12);
+				const to = lastDayOf(partial ?? month);
+				const windows = [
+					...(yearOnYear ? [{ from: `${lastYear}-01`, to }] : []),
+					{ from: `${monthsBack(month, 1)}-01`, to },
+					...(yearOnYear ? [{ from: `${lastYear}-01`, to: lastDayOf(lastYear) }] : [])
+				];
+				const parts = await Promise.all(windows.map((w) => monthly(ctx, metric, { ...ctx.query, ...w })));
+				// The first, wide reading when there is one only serves the others.
+				return [key, new Map(parts.slice(yearOnYear ? 1 : 0).flatMap((part) => [...part]))] as const;
 			})
 		)
 	);
