@@ -55,7 +55,7 @@ export async function createAssessment(
 	catalogue: Catalogue,
 	actor: string
 ): Promise<Assessment> {
-	const id = await db.write(async (conn) => {
+	const id = await db.writeAside(async (conn) => {
 		const [row] = await conn.all(`SELECT CAST(nextval('assessment_seq') AS INTEGER) AS id`);
 		const newId = Number(row.id);
 		await conn.run(

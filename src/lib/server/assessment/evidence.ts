@@ -123,7 +123,7 @@ function recordEvidence(
 	{ fileName, sha256, size, relative }: { fileName: string; sha256: string; size: number; relative: string },
 	actor: string
 ): Promise<EvidenceUpload> {
-	return db.write(async (conn) => {
+	return db.writeAside(async (conn) => {
 		await assertDraftOn(conn, assessmentId, version);
 		const [same] = await conn.all(
 			`SELECT * FROM evidence_files WHERE assessment_id = $1 AND leaf_id = $2 AND sha256 = $3 ORDER BY id LIMIT 1`,

@@ -52,7 +52,7 @@ export async function createRectification(
 		(deductionIndex === null || deductionIndex < 0 || deductionIndex >= latest.state.deductions.length)
 	)
 		throw new InvalidAssessmentError('as.error.noDeduction', { n: String(deductionIndex) });
-	return db.write(async (conn) => {
+	return db.writeAside(async (conn) => {
 		return insertAudited(
 			conn,
 			{
@@ -92,7 +92,7 @@ export async function updateRectification(
 	patch: RectificationPatch,
 	actor: string
 ): Promise<Rectification> {
-	return db.write(async (conn) => {
+	return db.writeAside(async (conn) => {
 		const [row] = await conn.all(`SELECT * FROM rectifications WHERE assessment_id = $1 AND id = $2`, [
 			assessmentId,
 			id

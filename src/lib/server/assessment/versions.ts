@@ -94,7 +94,7 @@ export async function saveDraft(
 	actor: string
 ): Promise<AssessmentVersion> {
 	const state = stateSchema.parse(input);
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		const current = await draftOn(conn, assessmentId, version);
 		checkState(current.catalogue, state);
 		await conn.run(
@@ -120,7 +120,7 @@ export async function finaliseVersion(
 	version: number,
 	actor: string
 ): Promise<AssessmentVersion> {
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		const current = await draftOn(conn, assessmentId, version);
 		checkState(current.catalogue, current.state);
 		missingLeaves(current.catalogue, current.state, true);
@@ -150,7 +150,7 @@ export async function newDraftFrom(
 	from: number,
 	actor: string
 ): Promise<AssessmentVersion> {
-	const next = await db.write(async (conn) => {
+	const next = await db.writeAside(async (conn) => {
 		const rows = await conn.all(
 			`SELECT version, status FROM assessment_versions WHERE assessment_id = $1 ORDER BY version`,
 			[assessmentId]

@@ -75,7 +75,7 @@ export type AuditSource = Pick<AuditInput, 'actor' | 'origin'>;
 
 /** Records an event that changes no data (a download, a catalogue read) in a write of its own. */
 export function recordAudit(db: Database, entry: AuditInput): Promise<void> {
-	return db.write((conn) => appendAudit(conn, entry));
+	return db.writeAside((conn) => appendAudit(conn, entry));
 }
 
 export interface AuditFilter {

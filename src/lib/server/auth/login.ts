@@ -28,7 +28,7 @@ export async function logIn(
 	const name = credentials.name.trim().slice(0, 64);
 	const keys = loginKeys(name, client.address);
 	const audit = (action: string, detail: unknown) =>
-		db.write((conn) =>
+		db.writeAside((conn) =>
 			appendAudit(conn, {
 				actor: name || '-',
 				action,
@@ -53,7 +53,7 @@ export async function logIn(
 		return { ok: false, reason: 'bad' };
 	}
 	limiter.clear(keys[0]);
-	const secret = await db.write(async (conn) => {
+	const secret = await db.writeAside(async (conn) => {
 		const made = await startSession(conn, user.id, client, clock());
 		await appendAudit(conn, {
 			actor: user.name,
@@ -76,7 +76,7 @@ export async function logOut(
 	everywhere: boolean,
 	address: string | null
 ): Promise<void> {
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		const ended = everywhere
 			? await endUserSessions(conn, user.id)
 			: secret

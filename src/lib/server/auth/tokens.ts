@@ -35,7 +35,7 @@ export async function addToken(
 	if (!trimmed || trimmed.length > 100) throw new UserError('auth.badLabel');
 	const token = `${TOKEN_START}${newSecret()}`;
 	const prefix = token.slice(0, SHOWN);
-	const id = await db.write(async (conn) => {
+	const id = await db.writeAside(async (conn) => {
 		const [next] = await conn.numbers("SELECT nextval('api_token_seq')");
 		await conn.run(
 			`INSERT INTO api_tokens (id, user_id, label, token_hash, prefix, created_at)
@@ -86,7 +86,7 @@ export async function revokeToken(
 	actor: Actor,
 	options: { ownerId?: number; clock?: Clock } = {}
 ): Promise<void> {
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		const [row] = await conn.all(
 			'SELECT t.user_id, u.name, t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = $1',
 			[id]

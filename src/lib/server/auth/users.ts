@@ -102,7 +102,7 @@ export async function addUser(
 	checkUserName(user.name);
 	checkRole(user.role);
 	const hash = await hashPassword(checkPassword(user.password));
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		const id = await insertUser(conn, user, hash, clock());
 		await appendAudit(conn, {
 			actor: actor.name,
@@ -128,7 +128,7 @@ export async function addFirstAdmin(
 ): Promise<void> {
 	checkUserName(name);
 	const hash = await hashPassword(checkPassword(password));
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		if (await countUsers(conn)) throw new UserError('auth.setupDone');
 		const id = await insertUser(
 			conn,
@@ -156,7 +156,7 @@ export async function setPassword(
 	action: 'user.reset' | 'user.password'
 ): Promise<void> {
 	const hash = await hashPassword(checkPassword(password));
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		await conn.run('UPDATE users SET password_hash = $1 WHERE id = $2', [hash, user.id]);
 		const ended = await endUserSessions(conn, user.id);
 		await appendAudit(conn, {
@@ -178,7 +178,7 @@ export async function setDisabled(
 	actor: Actor,
 	clock: Clock = systemClock
 ): Promise<void> {
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		await conn.run(`UPDATE users SET disabled_at = ${disabled ? atMs('$1') : 'NULL'} WHERE id = $2`, [
 			disabled ? clock() : null,
 			user.id
@@ -203,7 +203,7 @@ export async function updateUser(
 	actor: Actor
 ): Promise<void> {
 	checkRole(change.role);
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		await conn.run('UPDATE users SET role = $1, scope_regions = $2, scope_models = $3 WHERE id = $4', [
 			change.role,
 			sqlList('VARCHAR', change.scope.regions),

@@ -99,8 +99,10 @@ export class Database {
 	}
 
 	/**
-	 * A write to bookkeeping no metric reads (a session's last use): the write lock and a transaction like
-	 * write(), but the data version stays, so cached metric results survive a signed-in user's clicks.
+	 * A write to tables no metric reads — accounts, sessions and tokens, the audit log, assessments and
+	 * their evidence, report snapshots and schedules: the write lock and a transaction like write(), but
+	 * the data version stays, so the metric results kept for everyone survive a sign-in, a download or an
+	 * assessment edit. Records, defect names and metric settings go through write().
 	 */
 	async writeAside<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
 		const run = this.writeQueue.then(

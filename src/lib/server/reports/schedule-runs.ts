@@ -48,7 +48,7 @@ export async function scheduleRuns(db: Database, id: number, limit = 50): Promis
  * place that decides, so no due time runs twice, whatever the process or the clock did.
  */
 export async function claimRun(db: Database, id: number, due: Date, now: Date): Promise<boolean> {
-	const rows = await db.write((conn) =>
+	const rows = await db.writeAside((conn) =>
 		conn.all(
 			`INSERT INTO report_schedule_runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, '[]', 'running', NULL)
 			 ON CONFLICT DO NOTHING RETURNING schedule_id`,
@@ -64,7 +64,7 @@ export async function finishRun(
 	due: Date,
 	result: { reportIds: string[]; error: string | null }
 ): Promise<void> {
-	await db.write((conn) =>
+	await db.writeAside((conn) =>
 		conn.run(
 			`UPDATE report_schedule_runs SET report_ids = $3, outcome = $4, error = $5
 			 WHERE schedule_id = $1 AND due_at = $2::TIMESTAMP`,
@@ -83,7 +83,7 @@ export async function failInterruptedRuns(
 		 WHERE r.outcome = 'running'`
 	);
 	if (!rows.length) return;
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		for (const r of rows)
 			await conn.run(
 				`UPDATE report_schedule_runs SET outcome = 'failed', error = $2 WHERE schedule_id = $1 AND outcome = 'running'`,

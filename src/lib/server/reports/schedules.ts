@@ -162,7 +162,7 @@ export async function createSchedule(
 	now = new Date()
 ): Promise<ReportSchedule> {
 	checkMail(input);
-	const id = await db.write(async (conn) => {
+	const id = await db.writeAside(async (conn) => {
 		const [id] = await conn.numbers(`SELECT nextval('report_schedule_seq')`);
 		await conn.run(
 			`INSERT INTO report_schedules (id, kind, formats, lang, filters, day_of_month, time_of_day, enabled,
@@ -195,7 +195,7 @@ export async function updateSchedule(
 	const next = scheduleInputSchema.parse({ ...old, ...patch });
 	checkMail(next);
 	const restarts = next.day !== old.day || next.time !== old.time || (next.enabled && !old.enabled);
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		await conn.run(
 			`UPDATE report_schedules SET kind = $2, formats = $3, lang = $4, filters = $5, day_of_month = $6,
 				time_of_day = $7, enabled = $8, folder = $9, recipients = $10, active_from = $11::TIMESTAMP,
@@ -216,7 +216,7 @@ export async function updateSchedule(
 /** Removes a schedule `actor` may see and its run history; the reports it made stay. */
 export async function deleteSchedule(db: Database, id: number, actor: ScheduleActor): Promise<void> {
 	const old = await storedSchedule(db, id, actorScope(actor));
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		await conn.run(`DELETE FROM report_schedule_runs WHERE schedule_id = $1`, [id]);
 		await conn.run(`DELETE FROM report_schedules WHERE id = $1`, [id]);
 		await appendAudit(conn, {

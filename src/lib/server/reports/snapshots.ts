@@ -36,7 +36,7 @@ export function mediaType(format: ReportFormat): string {
 
 /** A new report id, taken before the report is drawn because the report prints it. */
 export async function newReportId(db: Database): Promise<string> {
-	const [seq] = await db.write((conn) => conn.numbers(`SELECT nextval('report_seq')`));
+	const [seq] = await db.writeAside((conn) => conn.numbers(`SELECT nextval('report_seq')`));
 	return `RPT-${String(seq).padStart(6, '0')}`;
 }
 
@@ -96,7 +96,7 @@ export async function storeSnapshot(db: Database, input: StoreInput): Promise<Re
 	const temp = join(dir, `.${doc.id}.tmp`);
 	await writeFile(temp, bytes);
 	await rename(temp, join(dir, sha256));
-	await db.write(async (conn) => {
+	await db.writeAside(async (conn) => {
 		await conn.run(
 			`INSERT INTO report_snapshots (id, kind, format, lang, period, filters, assessment_id, file_name, sha256,
 				size_bytes, figures, generated_at, generated_by, scope_regions, scope_models)
