@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { ROLES, type Role } from '../../src/lib/domain/auth/user';
+import { NO_SCOPE, ROLES, type Role, type UserScope } from '../../src/lib/domain/auth/user';
 import { addToken } from '../../src/lib/server/auth/tokens';
 import { addUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/connection';
@@ -38,6 +38,8 @@ export interface RunningApp {
 	dir: string;
 	/** An API token per role (users E2E_USERS[role]), for requests without a browser. */
 	tokens: Record<Role, string>;
+	/** The API token of each extra user (StartOptions.users), by name. */
+	userTokens: Record<string, string>;
 	/** Sends SIGTERM and waits for the server to exit, keeping its folder. */
 	terminate: () => Promise<void>;
 	/** Terminates the server and removes its folder. */
@@ -49,17 +51,31 @@ export const E2E_USERS: Record<Role, { name: string; password: string }> = Objec
 	ROLES.map((role) => [role, { name: role, password: `${role}-e2e-password` }])
 ) as Record<Role, { name: string; password: string }>;
 
-/** One user per role and a token each, written before the server opens the file (DuckDB allows one process). */
-async function addUsers(database: string): Promise<Record<Role, string>> {
+/** A user beyond the one per role, e.g. with a scope; its token is in RunningApp.userTokens. */
+export interface ExtraUser {
+	name: string;
+	role: Role;
+	scope: UserScope;
+}
+
+/**
+ * One user per role and a token each, and the extra users with theirs, written before the server opens
+ * the file (DuckDB allows one process).
+ */
+async function addUsers(
+	database: string,
+	extra: readonly ExtraUser[]
+): Promise<{ tokens: Record<Role, string>; userTokens: Record<string, string> }> {
 	const db = await Database.open(database);
 	try {
-		const tokens = {} as Record<Role, string>;
 		const actor = { name: 'e2e', origin: 'e2e' };
-		for (const role of ROLES) {
-			const user = await addUser(db, { ...E2E_USERS[role], role, scope: { regions: [], models: [] } }, actor);
-			tokens[role] = (await addToken(db, user, 'e2e', actor)).token;
-		}
-		return tokens;
+		const tokenOf = async (name: string, role: Role, scope: UserScope, password = `${name}-e2e-password`) =>
+			(await addToken(db, await addUser(db, { name, password, role, scope }, actor), 'e2e', actor)).token;
+		const tokens = {} as Record<Role, string>;
+		for (const role of ROLES) tokens[role] = await tokenOf(role, role, NO_SCOPE, E2E_USERS[role].password);
+		const userTokens: Record<string, string> = {};
+		for (const user of extra) userTokens[user.name] = await tokenOf(user.name, user.role, user.scope);
+		return { tokens, userTokens };
 	} finally {
 		db.close();
 	}
@@ -95,6 +111,8 @@ export async function login(page: Page, app: RunningApp, role: Role = 'admin', n
 export interface StartOptions {
 	/** Load the sample data set (data/samples, `workbench demo`) into the app's database first. */
 	demo?: boolean;
+	/** Users beyond the one per role. */
+	users?: readonly ExtraUser[];
 }
 
 /** Imports the sample manifest into a database file through the CLI (the same ingest code as the app). */
@@ -114,7 +132,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 		throw new Error('build/index.js is missing: run `npm run build` before the e2e tests');
 	const dir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
 	if (options.demo) loadDemo(join(dir, 'e2e.duckdb'));
-	const tokens = await addUsers(join(dir, 'e2e.duckdb'));
+	const { tokens, userTokens } = await addUsers(join(dir, 'e2e.duckdb'), options.users ?? []);
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, [entry], {
@@ -155,6 +173,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 		url,
 		dir,
 		tokens,
+		userTokens,
 		terminate,
 		stop: async () => {
 			await terminate();

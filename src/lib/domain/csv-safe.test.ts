@@ -44,4 +44,17 @@ describe('toSafeCsv', () => {
 		expect(toSafeCsv([['x', '@y']])).toBe("x,'@y\r\n");
 		expect(toSafeCsv([])).toBe('');
 	});
+
+	it('streams a header alone and then its rows as one file, without a blank line between', () => {
+		const streamed = toSafeCsv([], { header: ['a', 'b'], bom: true }) + toSafeCsv([['1', '2']]);
+		expect(streamed).toBe(toSafeCsv([['1', '2']], { header: ['a', 'b'], bom: true }));
+		expect(streamed).toBe(`${UTF8_BOM}a,b\r\n1,2\r\n`);
+	});
+
+	it('keeps an empty value of a one-column file as a record', () => {
+		const csv = toSafeCsv([], { header: ['region'] }) + toSafeCsv([['']]) + toSafeCsv([['华东'], [null]]);
+		expect(csv).toBe('region\r\n""\r\n华东\r\n""\r\n');
+		// Parsed as is (the last CRLF ends the file): every record is there, the empty ones included.
+		expect(Papa.parse<string[]>(csv.slice(0, -2)).data).toEqual([['region'], [''], ['华东'], ['']]);
+	});
 });

@@ -29,11 +29,18 @@ export function toSafeCsv(
 	rows: readonly (readonly unknown[])[],
 	options: { header?: readonly string[]; bom?: boolean } = {}
 ): string {
-	const data = rows.map(neutraliseRow);
-	const body = Papa.unparse(
-		options.header ? { fields: neutraliseRow(options.header).map((c) => String(c ?? '')), data } : data,
-		{ newline: '\r\n', header: options.header !== undefined, quotes: false, escapeFormulae: false }
-	);
-	const text = body === '' ? '' : body + '\r\n';
+	const lines = [...(options.header ? [options.header.map((c) => String(c ?? ''))] : []), ...rows];
+	if (!lines.length) return options.bom ? UTF8_BOM : '';
+	// Every line ends with CRLF, the header included: handed a header alone, Papa ends it with CRLF
+	// itself, and adding one more left a blank line between a streamed header and its rows. In a
+	// one-column file an empty value is quoted: an empty line is what readers skip, not a record.
+	const oneColumn = lines.every((line) => line.length === 1);
+	const cells = lines.map((line) => neutraliseRow(line).map((c) => (oneColumn ? (c ?? '') : c)));
+	const text =
+		Papa.unparse(cells, {
+			newline: '\r\n',
+			quotes: oneColumn ? (value: unknown) => value === '' : false,
+			escapeFormulae: false
+		}) + '\r\n';
 	return options.bom ? UTF8_BOM + text : text;
 }
