@@ -52,7 +52,7 @@ export const E2E_USERS: Record<Role, { name: string; password: string }> = Objec
 ) as Record<Role, { name: string; password: string }>;
 
 /** A user beyond the one per role, e.g. with a scope; its token is in RunningApp.userTokens. */
-export interface ExtraUser {
+interface ExtraUser {
 	name: string;
 	role: Role;
 	scope: UserScope;

@@ -45,7 +45,8 @@ export async function monthlySeriesByModel(ctx: MetricContext): Promise<Map<stri
 
 /**
  * Kept like a metric result: defects.monthly, defects.pchart and the overview read the same series for
- * one page, and on millions of repairs each reading is a scan of its own.
+ * one page, and on millions of repairs each reading is a scan of its own. A month's row depends on that
+ * month alone, so a whole-month window inside one already read is a slice of it (keptWindow).
  */
 function seriesRows(ctx: MetricContext, byModel: boolean): Promise<Map<string | null, DefectSeriesRow[]>> {
 	const { filters, scope } = ctx.query;
@@ -56,7 +57,7 @@ function seriesRows(ctx: MetricContext, byModel: boolean): Promise<Map<string | 
 		ctx.query,
 		(window) => readSeries({ ...ctx, query: { ...ctx.query, ...window } }, byModel),
 		(kept, window) => {
-			// A month's row depends on that month alone; a model without a month in the window is not listed.
+			// A model without a month in the window is not listed, as its own reading would not list it.
 			const sliced = new Map<string | null, DefectSeriesRow[]>();
 			for (const [model, series] of kept) {
 				const rows = rowsInMonths(series, window);
