@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NO_SCOPE } from '../../src/lib/domain/auth/user';
 import { logIn, logOut } from '../../src/lib/server/auth/login';
 import { hashPassword, verifyPassword, generatePassword } from '../../src/lib/server/auth/passwords';
@@ -153,6 +153,35 @@ describe('users, sessions and tokens', () => {
 			{ action: 'user.login', origin: '10.0.0.7' },
 			{ action: 'user.logout', origin: '10.0.0.7' }
 		]);
+	});
+
+	it('keeps who a session or token acts as until an account changes, and never past that change', async () => {
+		const { clock, secret } = await login();
+		const ana = await requireUser(t.db, 'ana');
+		const { token } = await addToken(t.db, ana, 'dashboards', CLI, clock);
+		const reads = vi.spyOn(t.db, 'query');
+		expect((await resolveSession(t.db, secret, clock, limits))?.role).toBe('analyst');
+		expect((await resolveToken(t.db, token, clock))?.role).toBe('analyst');
+		const first = reads.mock.calls.length;
+		clock.advance(30_000);
+		await resolveSession(t.db, secret, clock, limits);
+		await resolveToken(t.db, token, clock);
+		// A minute later each is touched (a write, not a read of the accounts), still from the kept rows.
+		clock.advance(30_000);
+		await resolveSession(t.db, secret, clock, limits);
+		await resolveToken(t.db, token, clock);
+		expect(reads.mock.calls.length).toBe(first);
+
+		await updateUser(t.db, ana, { role: 'viewer', scope: { regions: ['华东'], models: [] } }, CLI);
+		expect(await resolveSession(t.db, secret, clock, limits)).toMatchObject({
+			role: 'viewer',
+			scope: { regions: ['华东'] }
+		});
+		expect((await resolveToken(t.db, token, clock))?.role).toBe('viewer');
+		await setDisabled(t.db, await requireUser(t.db, 'ana'), true, CLI, clock);
+		expect(await resolveSession(t.db, secret, clock, limits)).toBeNull();
+		expect(await resolveToken(t.db, token, clock)).toBeNull();
+		reads.mockRestore();
 	});
 
 	it('limits failed logins per account and per address, then lets them in again', async () => {

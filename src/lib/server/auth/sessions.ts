@@ -2,6 +2,7 @@ import type { SessionUser } from '$lib/domain/auth/user';
 import { settings } from '../config';
 import type { Database } from '../db/connection';
 import type { Sql } from '../db/sql';
+import { accessRow } from './access-cache';
 import { atMs, msOf, type Clock } from './clock';
 import { newSecret, secretHash } from './secrets';
 import { userFromRow } from './user-row';
@@ -55,13 +56,16 @@ export async function resolveSession(
 	limits: SessionLimits = sessionLimits()
 ): Promise<SessionUser | null> {
 	const idHash = secretHash(secret);
-	const [row] = await db.query(
-		`SELECT u.id, u.name, u.role, u.scope_regions, u.scope_models, ${msOf('u.created_at')} AS created_ms,
-			${msOf('u.disabled_at')} AS disabled_ms, ${msOf('s.created_at')} AS started_ms,
-			${msOf('s.last_seen_at')} AS seen_ms
-		 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1`,
-		[idHash]
-	);
+	const row = await accessRow(db, `session:${idHash}`, async () => {
+		const [found] = await db.query(
+			`SELECT u.id, u.name, u.role, u.scope_regions, u.scope_models, ${msOf('u.created_at')} AS created_ms,
+				${msOf('u.disabled_at')} AS disabled_ms, ${msOf('s.created_at')} AS started_ms,
+				${msOf('s.last_seen_at')} AS seen_ms
+			 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1`,
+			[idHash]
+		);
+		return found;
+	});
 	if (!row) return null;
 	const now = clock();
 	const seen = Number(row.seen_ms);
@@ -70,10 +74,15 @@ export async function resolveSession(
 		await db.writeAside((conn) => conn.run('DELETE FROM sessions WHERE id_hash = $1', [idHash]));
 		return null;
 	}
-	if (now - seen >= TOUCH_INTERVAL_MS)
-		await db.writeAside((conn) =>
-			conn.run(`UPDATE sessions SET last_seen_at = ${atMs('$1')} WHERE id_hash = $2`, [now, idHash])
+	if (now - seen >= TOUCH_INTERVAL_MS) {
+		// The kept row learns the touch first, so requests arriving meanwhile do not touch again.
+		row.seen_ms = now;
+		await db.writeAside(
+			(conn) =>
+				conn.run(`UPDATE sessions SET last_seen_at = ${atMs('$1')} WHERE id_hash = $2`, [now, idHash]),
+			{ touch: true }
 		);
+	}
 	return { id: user.id, name: user.name, role: user.role, scope: user.scope };
 }
 

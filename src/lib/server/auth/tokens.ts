@@ -2,6 +2,7 @@ import { UserError } from '$lib/domain/errors';
 import type { SessionUser } from '$lib/domain/auth/user';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
+import { accessRow } from './access-cache';
 import { atMs, msOf, systemClock, type Clock } from './clock';
 import { newSecret, secretHash } from './secrets';
 import { TOUCH_INTERVAL_MS } from './sessions';
@@ -120,23 +121,31 @@ export async function resolveToken(
 ): Promise<SessionUser | null> {
 	if (!token.startsWith(TOKEN_START) || token.length > 200) return null;
 	const hash = secretHash(token);
-	const [row] = await db.query(
-		`SELECT u.id, u.name, u.role, u.scope_regions, u.scope_models, ${msOf('u.created_at')} AS created_ms,
-			${msOf('u.disabled_at')} AS disabled_ms, ${msOf('t.last_used_at')} AS used_ms, t.id AS token_id
-		 FROM api_tokens t JOIN users u ON u.id = t.user_id
-		 WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-		[hash]
-	);
+	const row = await accessRow(db, `token:${hash}`, async () => {
+		const [found] = await db.query(
+			`SELECT u.id, u.name, u.role, u.scope_regions, u.scope_models, ${msOf('u.created_at')} AS created_ms,
+				${msOf('u.disabled_at')} AS disabled_ms, ${msOf('t.last_used_at')} AS used_ms, t.id AS token_id
+			 FROM api_tokens t JOIN users u ON u.id = t.user_id
+			 WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+			[hash]
+		);
+		return found;
+	});
 	if (!row) return null;
 	const user = userFromRow(row);
 	if (user.disabledAt !== null) return null;
 	const now = clock();
-	if (row.used_ms === null || now - Number(row.used_ms) >= TOUCH_INTERVAL_MS)
-		await db.writeAside((conn) =>
-			conn.run(`UPDATE api_tokens SET last_used_at = ${atMs('$1')} WHERE id = $2`, [
-				now,
-				Number(row.token_id)
-			])
+	if (row.used_ms === null || now - Number(row.used_ms) >= TOUCH_INTERVAL_MS) {
+		// The kept row learns the touch first, so requests arriving meanwhile do not touch again.
+		row.used_ms = now;
+		await db.writeAside(
+			(conn) =>
+				conn.run(`UPDATE api_tokens SET last_used_at = ${atMs('$1')} WHERE id = $2`, [
+					now,
+					Number(row.token_id)
+				]),
+			{ touch: true }
 		);
+	}
 	return { id: user.id, name: user.name, role: user.role, scope: user.scope };
 }

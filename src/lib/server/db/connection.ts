@@ -39,6 +39,7 @@ const READ_SLOTS = Math.max(2, availableParallelism());
 export class Database {
 	private writeQueue: Promise<unknown> = Promise.resolve();
 	private writes = 0;
+	private asides = 0;
 	private reads = 0;
 	private readonly readQueue: (() => void)[] = [];
 	/** Connections of finished reads, kept for the next ones: opening one per query cost more than small queries. */
@@ -104,13 +105,26 @@ export class Database {
 	 * the data version stays, so the metric results kept for everyone survive a sign-in, a download or an
 	 * assessment edit. Records, defect names and metric settings go through write().
 	 */
-	async writeAside<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
-		const run = this.writeQueue.then(
-			() => this.connected((conn) => conn.transaction(() => fn(conn))),
-			() => this.connected((conn) => conn.transaction(() => fn(conn)))
-		);
+	async writeAside<T>(fn: (conn: Sql) => Promise<T>, options: { touch?: boolean } = {}): Promise<T> {
+		const counted = async () => {
+			if (!options.touch) this.asides++;
+			try {
+				return await this.connected((conn) => conn.transaction(() => fn(conn)));
+			} finally {
+				if (!options.touch) this.asides++;
+			}
+		};
+		const run = this.writeQueue.then(counted, counted);
 		this.writeQueue = run.catch(() => undefined);
 		return run;
+	}
+
+	/**
+	 * Changes whenever a write aside starts or ends, except a `touch` (a session's or token's last use,
+	 * which changes no one's access): who a request acts as can be kept under it (auth/access-cache).
+	 */
+	get asideVersion(): number {
+		return this.asides;
 	}
 
 	/** Serialises work that must not overlap with another write (preparation outside a transaction included). */

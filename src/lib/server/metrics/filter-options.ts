@@ -93,13 +93,16 @@ async function tableCounts(
 	}));
 }
 
+/** The last day with records in `tables`, read once per version of the data (it knows no period or filter). */
 async function latestDay(db: Database, tables: readonly OptionTable[]): Promise<string | null> {
 	if (!tables.length) return null;
-	const maxes = tables.map((t) => `SELECT max(CAST(${tableDef(t).def.dateField} AS DATE)) AS d FROM ${t}`);
-	const [row] = await db.query(
-		`SELECT CAST(max(d) AS VARCHAR) AS latest FROM (${maxes.join(' UNION ALL ')})`
-	);
-	return (row?.latest as string | null) ?? null;
+	return cached(db, JSON.stringify(['latest-day', tables]), async () => {
+		const maxes = tables.map((t) => `SELECT max(CAST(${tableDef(t).def.dateField} AS DATE)) AS d FROM ${t}`);
+		const [row] = await db.query(
+			`SELECT CAST(max(d) AS VARCHAR) AS latest FROM (${maxes.join(' UNION ALL ')})`
+		);
+		return (row?.latest as string | null) ?? null;
+	});
 }
 
 /**
