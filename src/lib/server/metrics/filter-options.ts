@@ -17,6 +17,7 @@ import { KIND_DEFS, KINDS } from '$lib/domain/records';
 import type { Database } from '../db/connection';
 import { cached } from './cache';
 import { loadMetricConfig, type MetricParams } from './config';
+import { cubeCounts, type OptionCount } from './option-cube';
 import { Params, whereSql } from './sql';
 
 /** The tables a metric reads, by its family (the overview's figures read every record table). */
@@ -43,18 +44,18 @@ function tableDef(table: OptionTable) {
 }
 
 /**
- * The counts of one table: each filter's values narrowed by the period and the active filters other
- * than its own. A table takes part in a filter's counts only when it can apply every other active
+ * The counts of one table read from its records: each filter's values narrowed by the period and the
+ * active filters other than its own. A table takes part in a filter's counts only when it can apply every other active
  * filter (its records would otherwise be counted unfiltered). Filters narrowed by the same others —
  * all the inactive ones — share one scan (GROUPING SETS): a UNION ALL of one GROUP BY each read the
  * table once per filter, twice the time on the 5M-repair data, and the bar waits for these counts.
  */
-async function tableCounts(
+export async function recordCounts(
 	db: Database,
 	table: OptionTable,
 	query: MetricQuery,
 	params: MetricParams
-): Promise<{ filter: OptionFilter; value: string; count: number }[]> {
+): Promise<OptionCount[]> {
 	const { def, columns } = tableDef(table);
 	const fits = (name: FilterName) => filterFits(name, table, columns);
 	const active = Object.keys(query.filters) as FilterName[];
@@ -91,6 +92,19 @@ async function tableCounts(
 		value: String(r.value),
 		count: Number(r.count)
 	}));
+}
+
+/** The counts of one table: from its option cube when the cube can answer, else from its records. */
+async function tableCounts(
+	db: Database,
+	table: OptionTable,
+	query: MetricQuery,
+	params: MetricParams
+): Promise<OptionCount[]> {
+	const { def, columns } = tableDef(table);
+	return (
+		cubeCounts(db, table, columns, def.dateField, query, params) ?? recordCounts(db, table, query, params)
+	);
 }
 
 /** The last day with records in `tables`, read once per version of the data (it knows no period or filter). */

@@ -23,7 +23,7 @@ export interface MonthWindow {
 }
 
 /** The window's months; null when it does not start on a month's first day and end on a last day. */
-function wholeMonths(query: Pick<MetricQuery, 'from' | 'to'>): MonthWindow | null {
+export function wholeMonths(query: Pick<MetricQuery, 'from' | 'to'>): MonthWindow | null {
 	const first = query.from?.slice(0, 7);
 	const last = query.to?.slice(0, 7);
 	if (query.from !== undefined && query.from !== `${first}-01`) return null;

@@ -43,15 +43,20 @@ export function whereSql(
 			parts.push(`${col(column)} IN (${values.map((v) => p.add(v)).join(', ')})`);
 			continue;
 		}
-		const allowed = filterValues(name) ?? [];
-		const bad = values.find((v) => !allowed.includes(v));
-		if (bad !== undefined)
-			throw new MetricQueryError('metric.badFilterValue', { name, values: allowed.join(', '), value: bad });
+		checkRuleValues(name, values);
 		if (!options.params) throw new Error(`whereSql: the filter ${name} needs the metric params`);
 		const wanted = values.map((v) => p.add(v === 'yes')).join(', ');
 		parts.push(`(${inWarrantySql(p, options.params, options.alias)}) IN (${wanted})`);
 	}
 	return parts.join(' AND ');
+}
+
+/** Refuses a value a rule filter does not know: a typo would otherwise select the opposite, or nothing. */
+export function checkRuleValues(name: FilterName, values: readonly string[]): void {
+	const allowed = filterValues(name) ?? [];
+	const bad = values.find((v) => !allowed.includes(v));
+	if (bad !== undefined)
+		throw new MetricQueryError('metric.badFilterValue', { name, values: allowed.join(', '), value: bad });
 }
 
 /**
