@@ -1,9 +1,10 @@
 import type { CostDriverRow, CostMonthlyRow } from '$lib/domain/metrics/cost';
 import { defectNamesSql } from '../catalogue/defect-codes';
 import type { Plain } from '../db/values';
-import { REPAIR_FILTERS, REPAIR_RATE_FILTERS, repairRateWhereSql, repairsWhereSql } from './defects-sql';
+import { REPAIR_FILTERS, REPAIR_RATE_FILTERS, salesWhereSql } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
-import { inWarrantySql, monthIndexSql, monthOfIndexSql, monthSql, Params } from './sql';
+import { COST_COLUMNS, repairSource } from './repair-rollups';
+import { monthOfIndexSql, monthSql, Params } from './sql';
 
 /**
  * The cost metric family: repair cost (parts + labor + logistics + other; a NULL cost counts as 0)
@@ -11,9 +12,6 @@ import { inWarrantySql, monthIndexSql, monthOfIndexSql, monthSql, Params } from 
  */
 
 const num = (v: Plain | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-
-/** Repair total cost of the row aliased `r`. */
-const COST_COLUMNS = ['parts_cost', 'labor_cost', 'logistics_cost', 'other_cost'];
 
 /**
  * The summed cost of all four parts, optionally over the rows a condition keeps. Each column is summed
@@ -53,19 +51,20 @@ const DRIVER_COLUMNS: Record<string, string> = {
  */
 async function monthly({ db, query, params }: MetricContext): Promise<CostMonthlyRow[]> {
 	const p = new Params();
-	const { repairs: where, sales: salesWhere } = repairRateWhereSql(p, query, params);
-	const inWarranty = inWarrantySql(p, params, 'r');
+	const repairs = repairSource(p, db, query, params, { filters: REPAIR_RATE_FILTERS });
+	const salesWhere = salesWhereSql(p, query);
+	const inWarranty = repairs.inWarranty();
 	const rows = await db.query(
 		`WITH c AS (
-			SELECT ${monthOfIndexSql(monthIndexSql('r.received_at'))} AS m, count(*) AS repairs,
+			SELECT ${monthOfIndexSql(repairs.month)} AS m, ${repairs.count()} AS repairs,
 				coalesce(sum(r.parts_cost), 0) AS parts,
 				coalesce(sum(r.labor_cost), 0) AS labor,
 				coalesce(sum(r.logistics_cost), 0) AS logistics,
 				coalesce(sum(r.other_cost), 0) AS other,
 				(${totalSql()}) AS total,
 				(${totalSql(inWarranty)}) AS warranty_total,
-				count(*) FILTER (WHERE ${inWarranty}) AS warranty_repairs
-			FROM repairs r WHERE ${where} GROUP BY ${monthIndexSql('r.received_at')}
+				${repairs.count(inWarranty)} AS warranty_repairs
+			FROM ${repairs.from} WHERE ${repairs.where} GROUP BY ${repairs.month}
 		), u AS (
 			SELECT CAST(date_trunc('month', s.period) AS DATE) AS m, sum(s.units) AS units_sold,
 				CASE WHEN count(s.revenue) = count(*) THEN sum(s.revenue) END AS revenue
@@ -116,12 +115,12 @@ async function drivers({ db, query, params }: MetricContext): Promise<CostDriver
 	const column = DRIVER_COLUMNS[query.by ?? 'defect_code'];
 	if (!column) throw new Error(`cost.drivers: unknown dimension "${query.by}"`);
 	const p = new Params();
-	const where = repairsWhereSql(p, query, params);
+	const repairs = repairSource(p, db, query, params, { by: [column] });
 	const names = defectNamesSql(column === 'defect_code', 'g.key');
 	const rows = await db.query(
 		`WITH g AS (
-			SELECT r.${column} AS key, (${totalSql()}) AS total, count(*) AS repairs
-			FROM repairs r WHERE ${where} GROUP BY r.${column}
+			SELECT r.${column} AS key, (${totalSql()}) AS total, ${repairs.count()} AS repairs
+			FROM ${repairs.from} WHERE ${repairs.where} GROUP BY r.${column}
 		)
 		SELECT g.key, ${names.columns}, g.total, CAST(g.total AS DOUBLE) / NULLIF(sum(g.total) OVER (), 0) AS share,
 			g.repairs

@@ -1,6 +1,6 @@
 import type { MisRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageMonthsSql, coverageSql, repairRateWhereSql } from './defects-sql';
+import { coverageMonthsSql, coverageSql, repairMonths, repairRateWhereSql } from './defects-sql';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params } from './sql';
 
 /**
@@ -23,9 +23,10 @@ import { monthIndexSql, monthOfIndexSql, monthSql, Params } from './sql';
 export async function misTriangle({ db, query, params }: MetricContext): Promise<MisRow[]> {
 	const p = new Params();
 	const { repairs: repairsWhere, sales: salesWhere } = repairRateWhereSql(p, query, params);
+	const months = await repairMonths(db);
 	const sold = monthIndexSql('r.sold_at');
 	const sql = `
-		WITH span AS (${coverageSql(p, query)}),
+		WITH span AS (${coverageSql(p, query, months)}),
 		cohort_units AS (
 			SELECT s.period AS cohort, sum(s.units) AS units
 			FROM sales s, span
@@ -44,7 +45,7 @@ export async function misTriangle({ db, query, params }: MetricContext): Promise
 		),
 		cells AS (
 			SELECT c.cohort, date_diff('month', c.cohort, g.m) AS mis
-			FROM cohorts c JOIN (${coverageMonthsSql('span')}) g ON g.m >= c.cohort
+			FROM cohorts c JOIN (${coverageMonthsSql(p, 'span', months)}) g ON g.m >= c.cohort
 		)
 		SELECT ${monthSql('cells.cohort')} AS cohort, cells.mis,
 			CAST(coalesce(claims.claims, 0) AS BIGINT) AS claims,

@@ -1,7 +1,8 @@
 import type { ParetoRow } from '$lib/domain/metrics/defects';
 import { defectNamesSql } from '../catalogue/defect-codes';
 import type { MetricContext } from './definition';
-import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
+import { REPAIR_FILTERS } from './defects-sql';
+import { repairSource } from './repair-rollups';
 import { Params } from './sql';
 
 /** Columns of repairs a Pareto may group by; the first is the default. */
@@ -32,11 +33,11 @@ export async function pareto({ db, query, params }: MetricContext): Promise<Pare
 	if (!(PARETO_DIMENSIONS as readonly string[]).includes(by))
 		throw new Error(`defects.pareto: bad dimension ${by}`);
 	const p = new Params();
-	const where = repairsWhereSql(p, query, params, PARETO_FILTERS);
+	const repairs = repairSource(p, db, query, params, { filters: PARETO_FILTERS, by: [by] });
 	const names = defectNamesSql(by === 'defect_code', 'g.key');
 	const rows = await db.query(
 		`SELECT g.key, g.count, ${names.columns} FROM (
-			SELECT r.${by} AS key, count(*) AS count FROM repairs r WHERE ${where} GROUP BY 1) g ${names.join}
+			SELECT r.${by} AS key, ${repairs.count()} AS count FROM ${repairs.from} WHERE ${repairs.where} GROUP BY 1) g ${names.join}
 		 ORDER BY g.key IS NULL, g.count DESC, g.key`,
 		p.values
 	);

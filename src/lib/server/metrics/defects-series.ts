@@ -1,16 +1,15 @@
 import type { DefectSeriesRow, RepairSeriesRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
 import { keptWindow, rowsInMonths } from './month-window';
-import { coverageMonthsSql, coverageSql, repairRateWhereSql } from './defects-sql';
 import {
-	inWarrantySql,
-	monthIndexSql,
-	monthOfIndexSql,
-	monthSql,
-	Params,
-	warrantyMonthsSql,
-	warrantyUnknownSql
-} from './sql';
+	coverageMonthsSql,
+	coverageSql,
+	REPAIR_RATE_FILTERS,
+	repairMonths,
+	salesWhereSql
+} from './defects-sql';
+import { repairSource } from './repair-rollups';
+import { monthOfIndexSql, monthSql, Params, warrantyMonthsSql } from './sql';
 
 /**
  * Repairs and units in warranty per month, the series behind defects.monthly and defects.pchart.
@@ -74,11 +73,16 @@ export async function readSeries(
 	byModel: boolean
 ): Promise<Map<string | null, DefectSeriesRow[]>> {
 	const p = new Params();
-	const { repairs: repairsWhere, sales: salesWhere } = repairRateWhereSql(p, query, params);
+	const repairs = repairSource(p, db, query, params, {
+		filters: REPAIR_RATE_FILTERS,
+		by: byModel ? ['product_model'] : []
+	});
+	const salesWhere = salesWhereSql(p, query);
+	const months = await repairMonths(db);
 	const key = (alias: string) => (byModel ? `${alias}.product_model` : 'CAST(NULL AS VARCHAR)');
 	const sql = `
-		WITH span AS (${coverageSql(p, query)}),
-		grid AS (${coverageMonthsSql('span')}),
+		WITH span AS (${coverageSql(p, query, months)}),
+		grid AS (${coverageMonthsSql(p, 'span', months)}),
 		sold AS (
 			SELECT ${key('s')} AS k, s.period, ${warrantyMonthsSql(p, params, 's.product_model')} AS w, sum(s.units) AS units
 			FROM sales s WHERE ${salesWhere} GROUP BY ALL
@@ -90,10 +94,10 @@ export async function readSeries(
 		),
 		received AS (
 			SELECT k, ${monthOfIndexSql('mi')} AS m, repairs, in_warranty, unknown FROM (
-				SELECT ${key('r')} AS k, ${monthIndexSql('r.received_at')} AS mi, count(*) AS repairs,
-					count(*) FILTER (WHERE ${inWarrantySql(p, params, 'r')}) AS in_warranty,
-					count(*) FILTER (WHERE ${warrantyUnknownSql('r')}) AS unknown
-				FROM repairs r WHERE ${repairsWhere} GROUP BY ALL)
+				SELECT ${key('r')} AS k, ${repairs.month} AS mi, ${repairs.count()} AS repairs,
+					${repairs.count(repairs.inWarranty())} AS in_warranty,
+					${repairs.count(repairs.unknown())} AS unknown
+				FROM ${repairs.from} WHERE ${repairs.where} GROUP BY ALL)
 		),
 		cells AS (
 			SELECT g.m, keys.k FROM grid g, (SELECT k FROM sold UNION SELECT k FROM received) keys

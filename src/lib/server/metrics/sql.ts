@@ -21,7 +21,14 @@ export class Params {
 export function whereSql(
 	p: Params,
 	query: MetricQuery,
-	options: { alias: string; dateColumn?: string; filters: readonly FilterName[]; params?: MetricParams }
+	options: {
+		alias: string;
+		dateColumn?: string;
+		filters: readonly FilterName[];
+		params?: MetricParams;
+		/** The warranty scope of a row that carries it already (a repair rollup), instead of the rule. */
+		inWarranty?: string;
+	}
 ): string {
 	const parts = ['TRUE'];
 	const col = (name: string) => `${options.alias}.${name}`;
@@ -44,9 +51,11 @@ export function whereSql(
 			continue;
 		}
 		checkRuleValues(name, values);
-		if (!options.params) throw new Error(`whereSql: the filter ${name} needs the metric params`);
+		if (!options.params && !options.inWarranty)
+			throw new Error(`whereSql: the filter ${name} needs the metric params`);
 		const wanted = values.map((v) => p.add(v === 'yes')).join(', ');
-		parts.push(`(${inWarrantySql(p, options.params, options.alias)}) IN (${wanted})`);
+		const scope = options.inWarranty ?? inWarrantySql(p, options.params!, options.alias);
+		parts.push(`(${scope}) IN (${wanted})`);
 	}
 	return parts.join(' AND ');
 }
