@@ -36,10 +36,10 @@ function csv(dir: string, name: string, rows: string[]): string {
 	return path;
 }
 
-/** Row count and checksum of every table but the import bookkeeping. */
+/** Row count and checksum of every table of the database file (not the in-memory summaries) but the import bookkeeping. */
 async function snapshot(db: Database): Promise<Record<string, string>> {
 	const tables = await db.query(
-		"SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY 1"
+		"SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY 1"
 	);
 	const out: Record<string, string> = {};
 	for (const { table_name } of tables) {
