@@ -34,7 +34,7 @@ async function checks(path: string) {
 	const db = await Database.open(path);
 	try {
 		const tables = await db.query(
-			`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name`
+			`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name`
 		);
 		const out: Record<string, string> = {};
 		for (const { table_name } of tables) {

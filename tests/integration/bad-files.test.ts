@@ -43,7 +43,7 @@ afterAll(() => ctx.remove());
 async function snapshot(): Promise<Record<string, string>> {
 	const tables = await db.query(
 		`SELECT table_name FROM information_schema.tables
-		 WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name`
+		 WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name`
 	);
 	const result: Record<string, string> = {};
 	for (const { table_name } of tables) {
