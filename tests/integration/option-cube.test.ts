@@ -1,10 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import { OPTION_FILTERS, OPTION_TABLES, type OptionTable } from '../../src/lib/domain/metrics/filter-options';
+import { describe, expect, it } from 'vitest';
+import { OPTION_FILTERS, OPTION_TABLES } from '../../src/lib/domain/metrics/filter-options';
 import type { FilterName, MetricQuery } from '../../src/lib/domain/metrics/query';
-import { KIND_DEFS, KINDS } from '../../src/lib/domain/records';
 import { loadMetricConfig } from '../../src/lib/server/metrics/config';
 import { filterOptions, recordCounts } from '../../src/lib/server/metrics/filter-options';
-import { cubeCounts, type OptionCount } from '../../src/lib/server/metrics/option-cube';
+import { cubeCounts, prepareOptionCubes, type OptionCount } from '../../src/lib/server/metrics/option-cube';
 import { lastDayOf, monthsBack } from '../../src/lib/server/metrics/periods';
 import { importDemoData } from '../helpers/demo-data';
 import { mulberry32 } from '../helpers/random';
@@ -20,30 +19,23 @@ describe('the option cube', () => {
 	const rnd = mulberry32(41);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
 
-	const table = (name: OptionTable) => {
-		const def = KIND_DEFS[KINDS.find((k) => KIND_DEFS[k].table === name)!];
-		return { dateColumn: def.dateField, columns: new Set(def.fields.map((f) => f.name)) };
-	};
 	const sorted = (counts: OptionCount[]) =>
 		[...counts].sort((a, b) => `${a.filter}|${a.value}`.localeCompare(`${b.filter}|${b.value}`));
 
-	it('answers once built, and until then leaves the counts to the records', async () => {
+	it('answers once prepared for the current data, and until then leaves the counts to the records', async () => {
 		const { params } = await loadMetricConfig();
-		const { dateColumn, columns } = table('returns');
-		const count = () => cubeCounts(ctx.db, 'returns', columns, dateColumn, { filters: {} }, params);
+		const count = () => cubeCounts(ctx.db, 'returns', { filters: {} }, params);
 		expect(count()).toBeNull();
-		await vi.waitFor(() => expect(count()).not.toBeNull());
+		await prepareOptionCubes(ctx.db, params);
 		expect(sorted(count()!)).toEqual(sorted(await recordCounts(ctx.db, 'returns', { filters: {} }, params)));
+		// A write: the cube of the data before it is not used.
+		await ctx.db.write(async () => undefined);
+		expect(count()).toBeNull();
 	});
 
 	it('counts what the records count, for random periods and filter sets of every table', async () => {
 		const { params } = await loadMetricConfig();
-		for (const name of OPTION_TABLES) {
-			const { dateColumn, columns } = table(name);
-			await vi.waitFor(() =>
-				expect(cubeCounts(ctx.db, name, columns, dateColumn, { filters: {} }, params)).not.toBeNull()
-			);
-		}
+		await prepareOptionCubes(ctx.db, params);
 		const all = (await filterOptions(ctx.db, OPTION_TABLES, { filters: {} })).options;
 		const valuesOf = (name: FilterName) =>
 			name === 'in_warranty'
@@ -74,8 +66,7 @@ describe('the option cube', () => {
 				filters
 			};
 			for (const name of OPTION_TABLES) {
-				const { dateColumn, columns } = table(name);
-				const fromCube = cubeCounts(ctx.db, name, columns, dateColumn, query, params);
+				const fromCube = cubeCounts(ctx.db, name, query, params);
 				expect(fromCube, JSON.stringify([name, query])).not.toBeNull();
 				expect(sorted(fromCube!), JSON.stringify([name, query])).toEqual(
 					sorted(await recordCounts(ctx.db, name, query, params))
@@ -90,9 +81,9 @@ describe('the option cube', () => {
 
 	it('leaves periods of days and filters it does not hold to the records', async () => {
 		const { params } = await loadMetricConfig();
-		const { dateColumn, columns } = table('repairs');
-		const count = (query: MetricQuery) => cubeCounts(ctx.db, 'repairs', columns, dateColumn, query, params);
-		await vi.waitFor(() => expect(count({ filters: {} })).not.toBeNull());
+		await prepareOptionCubes(ctx.db, params);
+		const count = (query: MetricQuery) => cubeCounts(ctx.db, 'repairs', query, params);
+		expect(count({ filters: {} })).not.toBeNull();
 		expect(count({ from: '2025-03-02', to: '2025-03-31', filters: {} })).toBeNull();
 		expect(count({ from: '2025-03-01', to: '2025-03-30', filters: {} })).toBeNull();
 		expect(count({ filters: { defect_code: ['E1'] } })).toBeNull();

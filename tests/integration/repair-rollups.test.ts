@@ -7,8 +7,9 @@ import { readSeries } from '../../src/lib/server/metrics/defects-series';
 import { filterOptions } from '../../src/lib/server/metrics/filter-options';
 import { lastDayOf, monthsBack } from '../../src/lib/server/metrics/periods';
 import { metricDefinition } from '../../src/lib/server/metrics/registry';
-import { repairSource } from '../../src/lib/server/metrics/repair-rollups';
+import { prepareRepairRollups, repairSource } from '../../src/lib/server/metrics/repair-rollups';
 import { Params } from '../../src/lib/server/metrics/sql';
+import { keepSummaries } from '../../src/lib/server/metrics/summaries';
 import { importDemoData } from '../helpers/demo-data';
 import { mulberry32 } from '../helpers/random';
 import { useTempDatabase } from '../helpers/temp-db';
@@ -16,7 +17,7 @@ import { useTempDatabase } from '../helpers/temp-db';
 /**
  * The repair metrics read from a rollup (repair-rollups.ts) must give what they give from the repairs
  * themselves: each random whole-month query of the demo data is run right after a write (no rollup is
- * built for the new version, so the repairs answer) and again once the rollup is built.
+ * prepared for the new version, so the repairs answer) and again once the rollups are prepared.
  */
 describe('repair rollups', () => {
 	const ctx = useTempDatabase({ fill: importDemoData, timeout: 120_000 });
@@ -77,8 +78,8 @@ describe('repair rollups', () => {
 			expect(fromRollup(ctx.db, query, params, by)).toBe(false);
 			const records = await def.run({ db: ctx.db, query, params });
 			const byModel = id === 'defects.pchart' && (await readSeries({ db: ctx.db, query, params }, true));
-			if (held)
-				await vi.waitFor(() => expect(fromRollup(ctx.db, query, params, by)).toBe(true), { timeout: 5000 });
+			await prepareRepairRollups(ctx.db, params);
+			expect(fromRollup(ctx.db, query, params, by)).toBe(held);
 			const rollup = await def.run({ db: ctx.db, query, params });
 			expect(rollup, JSON.stringify([id, query])).toEqual(records);
 			// The series of every model, behind the signals.
@@ -91,7 +92,8 @@ describe('repair rollups', () => {
 	it('reads the repairs for periods of days and columns no rollup holds', async () => {
 		const { params } = await loadMetricConfig();
 		const whole: MetricQuery = { from: '2025-01-01', to: '2025-03-31', filters: {} };
-		await vi.waitFor(() => expect(fromRollup(ctx.db, whole, params, [])).toBe(true), { timeout: 5000 });
+		await prepareRepairRollups(ctx.db, params);
+		expect(fromRollup(ctx.db, whole, params, [])).toBe(true);
 		expect(fromRollup(ctx.db, { ...whole, to: '2025-03-30' }, params, [])).toBe(false);
 		expect(fromRollup(ctx.db, whole, params, ['symptom'])).toBe(false);
 		// The service partners and the defect codes are in different rollups, never both in one.
@@ -99,5 +101,20 @@ describe('repair rollups', () => {
 			false
 		);
 		expect(fromRollup(ctx.db, { ...whole, filters: { supplier: ['x'] } }, params, ['region'])).toBe(true);
+	});
+
+	it('is prepared by the server at its start and again after each write, older tables dropped', async () => {
+		const { params } = await loadMetricConfig();
+		const whole: MetricQuery = { from: '2025-01-01', to: '2025-03-31', filters: {} };
+		await keepSummaries(ctx.db);
+		expect(fromRollup(ctx.db, whole, params, [])).toBe(true);
+		for (let i = 0; i < 3; i++) {
+			await ctx.db.write(async () => undefined);
+			await vi.waitFor(() => expect(fromRollup(ctx.db, whole, params, [])).toBe(true), { timeout: 10_000 });
+		}
+		// One table per rollup: those of the versions before were dropped.
+		const tables = () =>
+			ctx.db.query("SELECT table_name FROM duckdb_tables() WHERE database_name = 'workbench_rollups'");
+		await vi.waitFor(async () => expect(await tables()).toHaveLength(2));
 	});
 });

@@ -1,5 +1,6 @@
 import { removePartialEvidence, removeUnreferencedEvidence } from './assessment/evidence';
 import { getDatabase, type Database } from './db/connection';
+import { keepSummaries } from './metrics/summaries';
 import { removePartialUploads } from './ingest/uploads';
 import { removeOrphanWorkDirs } from './ingest/work-dir';
 import { startScheduler, type Scheduler } from './reports/schedule-runner';
@@ -31,8 +32,8 @@ let scheduler: Scheduler | null = null;
 
 /**
  * The server's start: opens the database, whose file lock means no other workbench process shares
- * its folders (a second server fails here), then clears what an earlier, killed run left and starts
- * the report schedules (catching up missed runs in the background). It says where it listens beside
+ * its folders (a second server fails here), then clears what an earlier, killed run left, builds the
+ * summaries the metrics read (summaries.ts) and starts the report schedules (catching up missed runs in the background). It says where it listens beside
  * the database file (server-info.ts), for the CLI to send its imports, metrics and reports to. A
  * database in use is reported by the first request, as before; the folders are then left alone.
  */
@@ -41,5 +42,6 @@ export async function startServer(): Promise<void> {
 	if (!db) return;
 	publishServer(db.path);
 	await recoverFromKilledRuns(db);
+	await keepSummaries(db);
 	scheduler ??= startScheduler(db);
 }

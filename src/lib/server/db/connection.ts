@@ -40,6 +40,7 @@ export class Database {
 	private writeQueue: Promise<unknown> = Promise.resolve();
 	private writes = 0;
 	private asides = 0;
+	private readonly changeListeners: (() => void)[] = [];
 	private reads = 0;
 	private readonly readQueue: (() => void)[] = [];
 	/** Connections of finished reads, kept for the next ones: opening one per query cost more than small queries. */
@@ -127,6 +128,11 @@ export class Database {
 		return this.asides;
 	}
 
+	/** Calls `listener` after each write that moved the data version (write, session, exclusive) has ended. */
+	onDataChange(listener: () => void): void {
+		this.changeListeners.push(listener);
+	}
+
 	/** Serialises work that must not overlap with another write (preparation outside a transaction included). */
 	exclusive<T>(fn: () => Promise<T>): Promise<T> {
 		const counted = async () => {
@@ -135,6 +141,7 @@ export class Database {
 				return await fn();
 			} finally {
 				this.writes++;
+				for (const listener of this.changeListeners) listener();
 			}
 		};
 		const run = this.writeQueue.then(counted, counted);

@@ -13,11 +13,10 @@ import {
 	type OptionTable
 } from '$lib/domain/metrics/filter-options';
 import { filterColumn, filterFits, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
-import { KIND_DEFS, KINDS } from '$lib/domain/records';
 import type { Database } from '../db/connection';
 import { cached } from './cache';
 import { loadMetricConfig, type MetricParams } from './config';
-import { cubeCounts, type OptionCount } from './option-cube';
+import { cubeCounts, tableDef, type OptionCount } from './option-cube';
 import { Params, whereSql } from './sql';
 
 /** The tables a metric reads, by its family (the overview's figures read every record table). */
@@ -35,12 +34,6 @@ const FAMILY_TABLES: Record<string, readonly OptionTable[]> = {
 export function metricTables(ids: readonly string[]): OptionTable[] {
 	const used = new Set(ids.flatMap((id) => FAMILY_TABLES[id.split('.')[0]] ?? OPTION_TABLES));
 	return OPTION_TABLES.filter((t) => used.has(t));
-}
-
-function tableDef(table: OptionTable) {
-	const kind = KINDS.find((k) => KIND_DEFS[k].table === table)!;
-	const def = KIND_DEFS[kind];
-	return { def, columns: new Set(def.fields.map((f) => f.name)) };
 }
 
 /**
@@ -101,10 +94,7 @@ async function tableCounts(
 	query: MetricQuery,
 	params: MetricParams
 ): Promise<OptionCount[]> {
-	const { def, columns } = tableDef(table);
-	return (
-		cubeCounts(db, table, columns, def.dateField, query, params) ?? recordCounts(db, table, query, params)
-	);
+	return cubeCounts(db, table, query, params) ?? recordCounts(db, table, query, params);
 }
 
 /** The last day with records in `tables`, read once per version of the data (it knows no period or filter). */

@@ -1,16 +1,23 @@
 /**
- * A record table counted by month and by every filter column it has (the option cube), built once per
- * version of the data and kept in memory as dictionary codes. The filter bar's counts for a period of
+ * A record table counted by month and by every filter column it has (the option cube), built by the
+ * server once per version of the data (summaries.ts) and kept in memory as dictionary codes. The filter bar's counts for a period of
  * whole months are then one pass over the cube's groups in JS (tens of thousands on 5M repairs)
  * instead of a scan of every record in DuckDB, which each new period or filter set cost before: 50 ms
  * a time on 5M repairs and a sixth of all read time under load.
  */
-import { OPTION_FILTERS, type OptionFilter, type OptionTable } from '$lib/domain/metrics/filter-options';
+import {
+	OPTION_FILTERS,
+	OPTION_TABLES,
+	type OptionFilter,
+	type OptionTable
+} from '$lib/domain/metrics/filter-options';
+import { KIND_DEFS, KINDS } from '$lib/domain/records';
 import { filterColumn, filterFits, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
 import type { Database } from '../db/connection';
 import { ofType } from '../db/columns';
 import type { MetricParams } from './config';
 import { wholeMonths } from './month-window';
+import { SummaryStore } from './summary-store';
 import { checkRuleValues, inWarrantySql, monthIndexSql, Params } from './sql';
 
 /** One filter's count of a value, as the filter bar sums them over tables. */
@@ -31,6 +38,13 @@ interface OptionCube {
 	months: Int32Array;
 	/** Records in each group. */
 	counts: Float64Array;
+}
+
+/** The record kind stored in `table`, and its columns. */
+export function tableDef(table: OptionTable) {
+	const kind = KINDS.find((k) => KIND_DEFS[k].table === table)!;
+	const def = KIND_DEFS[kind];
+	return { def, columns: new Set(def.fields.map((f) => f.name)) };
 }
 
 /** A month "YYYY-MM" as the cube's month index. */
@@ -137,39 +151,23 @@ async function readCube(
 	return cube;
 }
 
-/** The cubes built for one version of the data, by key, and the keys being built. */
-interface Built {
-	version: number;
-	cubes: Map<string, OptionCube>;
-	building: Set<string>;
-}
+/** The cubes of the current data, by table and warranty rule; prepared by the server (summaries.ts). */
+const cubes = new SummaryStore<OptionCube>();
 
-const builtFor = new WeakMap<Database, Built>();
+const cubeKey = (table: OptionTable, filters: readonly FilterName[], params: MetricParams) =>
+	JSON.stringify([table, filters.includes('in_warranty') ? params : null]);
 
-/**
- * The cube for `key` when it is built for the current data; else null, and its building starts (once).
- * Meanwhile the filter bar counts the records, as it did before cubes: building one takes a few scans'
- * time (0.3 s for 5M repairs), which the first page view after start or an import must not wait for.
- */
-function builtCube(db: Database, key: string, build: () => Promise<OptionCube>): OptionCube | null {
-	const version = db.dataVersion;
-	let built = builtFor.get(db);
-	if (!built || built.version !== version)
-		builtFor.set(db, (built = { version, cubes: new Map(), building: new Set() }));
-	const cube = built.cubes.get(key);
-	if (cube || built.building.has(key)) return cube ?? null;
-	const kept = built;
-	kept.building.add(key);
-	// A failed build is forgotten (the records answer, the next request tries again); a build that
-	// overlapped a write is not kept, as its version is gone.
-	build().then(
-		(made) => {
-			kept.building.delete(key);
-			if (db.dataVersion === version) kept.cubes.set(key, made);
-		},
-		() => kept.building.delete(key)
+/** Builds the option cube of each record table for the current data, unless built; resolves when done. */
+export async function prepareOptionCubes(db: Database, params: MetricParams): Promise<void> {
+	await Promise.all(
+		OPTION_TABLES.map((table) => {
+			const { def, columns } = tableDef(table);
+			const filters = cubeFilters(table, columns);
+			return cubes.prepare(db, cubeKey(table, filters, params), () =>
+				readCube(db, table, def.dateField, filters, params)
+			);
+		})
 	);
-	return null;
 }
 
 /** The first group of `months` (ascending) at or after `month`. */
@@ -188,16 +186,15 @@ function firstAtOrAfter(months: Int32Array, month: number): number {
  * The filter bar's counts of `table` for `query` from its cube: each option filter's values among the
  * records of the period that pass every other active filter (a table without one of those columns takes
  * no part). Null when the cube cannot answer — a period not made of whole months, an active filter
- * the cube does not hold, or a cube not built yet — and the caller counts the records themselves.
+ * the cube does not hold, or no cube prepared for the current data — and the caller counts the records.
  */
 export function cubeCounts(
 	db: Database,
 	table: OptionTable,
-	columns: ReadonlySet<string>,
-	dateColumn: string,
 	query: MetricQuery,
 	params: MetricParams
 ): OptionCount[] | null {
+	const { columns } = tableDef(table);
 	const window = wholeMonths(query);
 	if (!window) return null;
 	const filters = cubeFilters(table, columns);
@@ -205,8 +202,7 @@ export function cubeCounts(
 	if (active.some((name) => !filterFits(name, table, columns))) return [];
 	if (active.some((name) => !filters.includes(name))) return null;
 	for (const name of active) if (!filterColumn(name)) checkRuleValues(name, query.filters[name]!);
-	const key = JSON.stringify([table, filters.includes('in_warranty') ? params : null]);
-	const cube = builtCube(db, key, () => readCube(db, table, dateColumn, filters, params));
+	const cube = cubes.ready(db, cubeKey(table, filters, params));
 	if (!cube) return null;
 	const start = window.first ? firstAtOrAfter(cube.months, monthIndex(window.first)) : 0;
 	const end = window.last ? firstAtOrAfter(cube.months, monthIndex(window.last) + 1) : cube.months.length;

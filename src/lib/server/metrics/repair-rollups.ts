@@ -2,8 +2,8 @@
  * Repairs summed by month and a few columns (rollups), kept in an in-memory database of the DuckDB
  * instance: the defect series, cost and Pareto metrics of a period of whole months read tens of
  * thousands of groups instead of every repair (113k groups for 5M repairs: 4 ms instead of 30 for a
- * model's year, 2 instead of 41 for the whole history). A rollup is built in the background once per
- * version of the data and of the metric settings (the warranty rule decides `in_warranty`); until
+ * model's year, 2 instead of 41 for the whole history). The server builds the rollups once per version
+ * of the data and of the metric settings (the warranty rule decides `in_warranty`; summaries.ts); until
  * then, and for periods of days or columns no rollup holds, the repairs themselves are read.
  */
 import { filterColumn, type FilterName, type MetricQuery } from '$lib/domain/metrics/query';
@@ -11,6 +11,7 @@ import type { Database } from '../db/connection';
 import type { MetricParams } from './config';
 import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
 import { wholeMonths } from './month-window';
+import { SummaryStore } from './summary-store';
 import { inWarrantySql, monthIndexSql, Params, warrantyUnknownSql, whereSql } from './sql';
 
 /** Cost columns of repairs; a rollup keeps each one's sum under the same name. */
@@ -93,7 +94,7 @@ export function repairSource(
 	];
 	const rollup =
 		window && ROLLUPS.find((r) => needed.every((c) => (r.columns as readonly string[]).includes(c)));
-	const table = rollup && builtRollup(db, rollup, params);
+	const table = rollup && rollups.ready(db, rollupKey(rollup, params));
 	if (!table) return recordsSource(p, query, params, filters);
 	const conditions = [whereSql(p, query, { alias: 'r', filters, params, inWarranty: 'r.in_warranty' })];
 	if (window.first) conditions.push(`r.mi >= ${p.add(monthIndex(window.first))}`);
@@ -111,49 +112,28 @@ export function repairSource(
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
-/** The rollup tables built for one version of the data and settings (by rollup), and those being built. */
-interface Built {
-	version: number;
-	params: string;
-	ready: Map<string, string>;
-	building: Set<string>;
-}
+/** The rollup tables of the current data, by rollup and warranty rule; prepared by the server (summaries.ts). */
+const rollups = new SummaryStore<string>((db, table) => {
+	// A reading that picked the table just before keeps its snapshot; a failed drop only leaves memory used.
+	db.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+});
 
-const builtFor = new WeakMap<Database, Built>();
+const rollupKey = (rollup: Rollup, params: MetricParams) => JSON.stringify([rollup.name, params]);
 
 /** Each build writes a table of its own, so a slow build of an older version never overwrites a newer one. */
 let builds = 0;
 
-/**
- * The table of `rollup` built for the current data and settings; when there is none, its building
- * starts (once) and the caller reads the repairs meanwhile.
- */
-function builtRollup(db: Database, rollup: Rollup, params: MetricParams): string | null {
-	const version = db.dataVersion;
-	const settings = JSON.stringify(params);
-	let built = builtFor.get(db);
-	if (!built || built.version !== version || built.params !== settings) {
-		const previous = built;
-		builtFor.set(db, (built = { version, params: settings, ready: new Map(), building: new Set() }));
-		for (const table of previous?.ready.values() ?? [])
-			void db.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
-	}
-	const table = built.ready.get(rollup.name);
-	if (table || built.building.has(rollup.name)) return table ?? null;
-	const kept = built;
-	const made = `${SCHEMA}.${rollup.name}_${++builds}`;
-	kept.building.add(rollup.name);
-	// A failed build is forgotten (the repairs answer, the next request tries again). A build that
-	// overlapped a write or a settings change is dropped: its version is gone.
-	buildRollup(db, rollup, made, params).then(
-		() => {
-			kept.building.delete(rollup.name);
-			if (builtFor.get(db) === kept && db.dataVersion === version) kept.ready.set(rollup.name, made);
-			else void db.query(`DROP TABLE IF EXISTS ${made}`).catch(() => undefined);
-		},
-		() => kept.building.delete(rollup.name)
+/** Builds each repair rollup for the current data and settings, unless built; resolves when done. */
+export async function prepareRepairRollups(db: Database, params: MetricParams): Promise<void> {
+	await Promise.all(
+		ROLLUPS.map((rollup) =>
+			rollups.prepare(db, rollupKey(rollup, params), async () => {
+				const table = `${SCHEMA}.${rollup.name}_${++builds}`;
+				await buildRollup(db, rollup, table, params);
+				return table;
+			})
+		)
 	);
-	return null;
 }
 
 /**

@@ -1,0 +1,28 @@
+import type { Database } from '../db/connection';
+import { loadMetricConfig } from './config';
+import { prepareOptionCubes } from './option-cube';
+import { prepareRepairRollups } from './repair-rollups';
+
+/**
+ * Builds the summaries the metrics read when they are ready (option-cube.ts, repair-rollups.ts) for the
+ * current data and metric settings; resolves when all are built or have failed (the records answer).
+ */
+export async function prepareSummaries(db: Database): Promise<void> {
+	const { params } = await loadMetricConfig();
+	await Promise.all([prepareOptionCubes(db, params), prepareRepairRollups(db, params)]);
+}
+
+/**
+ * The server's summaries: built before it serves its first request, and again after each write to the
+ * data, in the background. The CLI builds none — one question does not pay for a summary — and reads
+ * the records.
+ */
+export async function keepSummaries(db: Database): Promise<void> {
+	if (!kept.has(db)) {
+		kept.add(db);
+		db.onDataChange(() => void prepareSummaries(db));
+	}
+	await prepareSummaries(db);
+}
+
+const kept = new WeakSet<Database>();
