@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWorkbench, useCliWorkbench, type CliResult } from '../helpers/cli';
 
+const ROOT = join(import.meta.dirname, '../..');
 const cli = useCliWorkbench();
 const workbench = (args: string[], env: Record<string, string> = {}) =>
 	runWorkbench(args, { WORKBENCH_DB: cli.db, WORKBENCH_LANG: '', ...env });
@@ -176,5 +178,23 @@ describe('workbench says what is wrong with a file, a date or a folder, without 
 		expect(demo.stderr).toBe(
 			`workbench demo: cannot read the sample data set ${join(cli.dir, 'no-samples', 'manifest.json')} (ENOENT); set WORKBENCH_SAMPLES to its folder\n`
 		);
+	});
+});
+
+describe('bin/workbench.js', () => {
+	it('writes the generated tsconfig it needs when a checkout lacks it, then runs', () => {
+		// A copy of the project without .svelte-kit: what `npm ci --ignore-scripts` leaves.
+		const root = mkdtempSync(join(tmpdir(), 'workbench-bin-'));
+		try {
+			mkdirSync(join(root, 'bin'));
+			cpSync(join(ROOT, 'bin/workbench.js'), join(root, 'bin/workbench.js'));
+			for (const entry of ['src', 'node_modules', 'package.json', 'svelte.config.js', 'tsconfig.json'])
+				symlinkSync(join(ROOT, entry), join(root, entry));
+			const r = runWorkbench(['metric', '--help'], {}, join(root, 'bin/workbench.js'));
+			expect(r.stderr).toBe('');
+			expect([r.code, r.stdout.split('\n')[0]]).toEqual([0, 'Usage:']);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
