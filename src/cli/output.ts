@@ -39,13 +39,30 @@ export class CliError extends UserError {
 	}
 }
 
+/** A command's usage, made when it is shown so that it is in the CLI's language. */
+export type Usage = () => string;
+
+/** "Usage:" and a command's usage text, indented: what --help prints and what a usage error ends with. */
+export function usageBlock(key: MessageKey, params?: Params): string {
+	const lines = cliText(key, params)
+		.split('\n')
+		.map((line) => (line ? `  ${line}` : line));
+	return [cliText('system.cli.usageHead'), ...lines].join('\n');
+}
+
+/** What is wrong with a command's arguments, on its line, then the command's usage. */
+export function usageError(usage: Usage, key: MessageKey, params: Params = {}): CliError {
+	const error = new CliError(key, params);
+	error.message = `${error.message}\n${usage()}`;
+	return error;
+}
+
 /** The first problem of options that failed their schema, named by its --option, with the usage. */
-export function optionError(error: z.ZodError, usage: string, flags: Record<string, string> = {}): CliError {
+export function optionError(error: z.ZodError, usage: Usage, flags: Record<string, string> = {}): CliError {
 	const issue = error.issues[0];
-	return new CliError('report.cli.badOption', {
+	return usageError(usage, 'system.cli.badOption', {
 		option: issue.path.length ? `--${flags[String(issue.path[0])] ?? issue.path.join('.')}: ` : '',
-		problem: issue.message,
-		usage
+		problem: issue.message
 	});
 }
 

@@ -12,9 +12,16 @@ export interface CliResult {
 	stderr: string;
 }
 
-/** Runs `workbench ARGS` as a user would, from the repository root, with `env` added to the environment. */
-export function runWorkbench(args: string[], env: Record<string, string>): CliResult {
-	const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), ...args], {
+/**
+ * Runs `workbench ARGS` as a user would, from the repository root, with `env` added to the environment;
+ * `bin` is the script run (another copy of it, say).
+ */
+export function runWorkbench(
+	args: string[],
+	env: Record<string, string>,
+	bin = join(ROOT, 'bin/workbench.js')
+): CliResult {
+	const r = spawnSync(process.execPath, [bin, ...args], {
 		cwd: ROOT,
 		env: { ...process.env, ...env },
 		encoding: 'utf8'

@@ -101,7 +101,9 @@ describe('workbench assess score', () => {
 
 		const usage = workbench(['assess', 'rate', fixture('mixed.json')]);
 		expect(usage.code).toBe(2);
-		expect(usage.stderr).toMatch(/usage: assess score FILE\.json/);
+		expect(usage.stderr).toMatch(
+			/^workbench assess: assess expects one of score\nUsage:\n {2}workbench assess score FILE\.json/
+		);
 	});
 
 	it('uses --catalogue or WORKBENCH_STANDARD, and validates the catalogue', () => {

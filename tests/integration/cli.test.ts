@@ -94,15 +94,15 @@ describe('the language of the CLI', () => {
 			env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb'), WORKBENCH_LANG: lang ?? '' },
 			encoding: 'utf8'
 		});
-		return { code: r.status, stderr: r.stderr };
+		return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 	};
 
 	it('prints its usage in WORKBENCH_LANG, English when unset', () => {
-		expect(say(['--help']).stderr).toMatch(/^Usage: workbench <command>/);
+		expect(say(['--help']).stdout).toMatch(/^Usage: workbench <command>/);
 		const zh = say(['--help'], 'zh-CN');
 		expect(zh.code).toBe(0);
-		expect(zh.stderr).toMatch(/^用法：workbench <命令>/);
-		expect(say(['--help'], 'en').stderr).toMatch(/^Usage: workbench <command>/);
+		expect(zh.stdout).toMatch(/^用法：workbench <命令>/);
+		expect(say(['--help'], 'en').stdout).toMatch(/^Usage: workbench <command>/);
 	});
 
 	it('says a refused metric request in WORKBENCH_LANG, in both languages when unset', () => {

@@ -88,10 +88,21 @@ describe('workbench report', () => {
 		expect(bad.stderr).toMatch(/--period: must be a month, YYYY-MM/);
 		const noOut = workbench(['report', 'monthly-review', '--period', '2025-11']);
 		expect(noOut.code).toBe(2);
-		expect(noOut.stderr).toMatch(/--out FILE is required/);
+		expect(noOut.stderr).toMatch(/^workbench report: --out FILE is missing\nUsage:/);
 		const unknown = workbench(['report', 'get', 'RPT-999999', '--out', join(cli.dir, 'y.html')]);
 		expect(unknown.code).toBe(1);
 		expect(unknown.stderr).toContain('RPT-999999');
+	});
+
+	it('refuses an --out it cannot write before generating anything', () => {
+		const before = JSON.parse(workbench(['report', 'list', '--json']).stdout).length;
+		const out = join(cli.dir, 'no', 'such', 'review.html');
+		const r = workbench(['report', 'monthly-review', '--period', '2025-11', '--out', out]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toBe(
+			`workbench report: ${out}: cannot write the file, the folder ${join(cli.dir, 'no', 'such')} does not exist\n`
+		);
+		expect(JSON.parse(workbench(['report', 'list', '--json']).stdout)).toHaveLength(before);
 	});
 
 	it('writes the monthly complaint analysis', () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { firstLevel, validateCatalogue, type Catalogue } from '$lib/domain/assessment/catalogue';
 import { AssessmentError, CatalogueError } from '$lib/domain/assessment/errors';
 import { gapToNextLevel } from '$lib/domain/assessment/gap';
@@ -7,7 +6,10 @@ import { itemStatusKey, levelKey } from '$lib/domain/assessment/labels';
 import { score, validateAssessment, type ScoreResult } from '$lib/domain/assessment/scoring';
 import { bilingual, translate, type MessageKey, type Params } from '$lib/i18n';
 import { defaultCataloguePath } from '$lib/server/assessment/catalogue-store';
-import { CliError, cliLocale } from '../output';
+import { expectArgs, parseCommand, subcommand } from '../args';
+import { CliError, cliLocale, usageBlock } from '../output';
+
+const usage = () => usageBlock('system.cli.assessUsage');
 
 /** What a file is, by the messages that say it cannot be read or is not JSON. */
 const CATALOGUE = {
@@ -105,13 +107,14 @@ function summary(catalogue: Catalogue, result: ScoreResult, gap: ReturnType<type
 
 /** `assess score FILE.json [--catalogue CATALOGUE.json] [--json]` */
 export async function runAssess(args: string[]): Promise<void> {
-	const { values, positionals } = parseArgs({
+	const { values, positionals } = parseCommand(
 		args,
-		allowPositionals: true,
-		options: { catalogue: { type: 'string' }, json: { type: 'boolean' } }
-	});
-	const [sub, file, ...extra] = positionals;
-	if (sub !== 'score' || !file || extra.length) throw new CliError('system.cli.assessUsage');
+		{ catalogue: { type: 'string' }, json: { type: 'boolean' } },
+		usage
+	);
+	const [sub, ...rest] = positionals;
+	subcommand('assess', sub, ['score'], usage);
+	const [file] = expectArgs(rest, ['FILE.json'], usage);
 	const catalogue = loadCatalogue(values.catalogue ?? defaultCataloguePath());
 	const json = readJson(file, ASSESSMENT);
 	let input;

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { auditQuerySchema, exportAudit } from '$lib/server/audit/query';
 import { verifyAudit } from '$lib/server/audit/verify';
+import { expectArgs, parseCommand, subcommand } from '../args';
 import { openFile, openTarget, type ServerClient } from '../forward';
-import { CliError, cliText, optionError } from '../output';
+import { outPath, writeOut } from '../out-file';
+import { CliError, cliText, optionError, usageBlock } from '../output';
+
+const usage = () => usageBlock('system.cli.auditUsage');
 
 /** `workbench audit verify`: recomputes the audit log's hash chain; exit 1 naming the first broken entry. */
 async function auditVerify(json: boolean | undefined): Promise<void> {
@@ -21,9 +22,10 @@ async function auditVerify(json: boolean | undefined): Promise<void> {
 }
 
 /** The export's flags: the admin page's filter, the format, and where the file goes. */
-const exportSchema = auditQuerySchema
-	.omit({ page: true })
-	.extend({ format: z.enum(['csv', 'xlsx']).default('csv'), out: z.string().min(1, 'is required') });
+const exportSchema = auditQuerySchema.omit({ page: true }).extend({
+	format: z.enum(['csv', 'xlsx']).default('csv'),
+	out: z.string({ error: 'is required' }).min(1, 'is required')
+});
 type ExportOptions = z.output<typeof exportSchema>;
 
 /** The same file GET /api/audit?format= answers, from the server that holds the database. */
@@ -41,14 +43,14 @@ async function serverExport(server: ServerClient, options: ExportOptions): Promi
  */
 async function auditExport(values: Record<string, unknown>): Promise<void> {
 	const parsed = exportSchema.safeParse(values);
-	if (!parsed.success) throw optionError(parsed.error, cliText('system.cli.auditUsage'));
+	if (!parsed.success) throw optionError(parsed.error, usage);
 	const options = parsed.data;
+	const path = outPath(options.out);
 	const target = await openTarget(values.token as string | undefined);
 	const bytes = target.db
 		? (await exportAudit(target.db, { ...options, page: 1 }, options.format)).bytes
 		: await serverExport(target.server, options);
-	const path = resolve(options.out);
-	writeFileSync(path, bytes);
+	writeOut(path, bytes);
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	process.stdout.write(
 		values.json
@@ -59,10 +61,9 @@ async function auditExport(values: Record<string, unknown>): Promise<void> {
 
 /** `workbench audit verify|export`. */
 export async function runAudit(args: string[]): Promise<void> {
-	const { values, positionals } = parseArgs({
+	const { values, positionals } = parseCommand(
 		args,
-		allowPositionals: true,
-		options: {
+		{
 			json: { type: 'boolean' },
 			format: { type: 'string' },
 			out: { type: 'string' },
@@ -72,10 +73,11 @@ export async function runAudit(args: string[]): Promise<void> {
 			to: { type: 'string' },
 			q: { type: 'string' },
 			token: { type: 'string' }
-		}
-	});
-	if (positionals.length !== 1) throw new CliError('system.cli.auditUsage');
-	if (positionals[0] === 'verify') return auditVerify(values.json);
-	if (positionals[0] === 'export') return auditExport(values);
-	throw new CliError('system.cli.auditUsage');
+		},
+		usage
+	);
+	const [asked, ...rest] = positionals;
+	const what = subcommand('audit', asked, ['verify', 'export'], usage);
+	expectArgs(rest, [], usage);
+	return what === 'verify' ? auditVerify(values.json) : auditExport(values);
 }

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { MessageKey } from '$lib/i18n';
 import { settings } from '$lib/server/config';
 import { backup, restore, type BackupManifest } from '$lib/server/db/backup';
+import { expectArgs, parseCommand, type CommandOptions } from '../args';
 import { openFile, refuseWhileServed } from '../forward';
-import { CliError, cliText } from '../output';
+import { cliText, usageBlock } from '../output';
 
 function summary(manifest: BackupManifest): string {
 	const rows = Object.values(manifest.tables).reduce((sum, t) => sum + t.rows, 0);
@@ -15,26 +16,24 @@ function summary(manifest: BackupManifest): string {
 	});
 }
 
-function folderArg(args: string[], command: 'backup' | 'restore') {
-	const { values, positionals } = parseArgs({
-		args,
-		allowPositionals: true,
-		options: { json: { type: 'boolean' }, replace: { type: 'boolean' } }
-	});
-	if (positionals.length !== 1) throw new CliError('system.cli.oneFolder', { command });
-	return { dir: resolve(positionals[0]), values };
+/** The one folder a backup or restore takes, resolved, with the command's flags. */
+function folderArg<const O extends CommandOptions>(args: string[], options: O, key: MessageKey) {
+	const usage = () => usageBlock(key);
+	const { values, positionals } = parseCommand(args, options, usage);
+	return { dir: resolve(expectArgs(positionals, ['DIR'], usage)[0]), values };
 }
 
 /** `workbench backup DIR`: every table, the evidence and report files and the metric configuration. */
 export async function runBackup(args: string[]): Promise<void> {
-	const { dir, values } = folderArg(args, 'backup');
+	const { dir, values } = folderArg(args, { json: { type: 'boolean' } }, 'system.cli.backupUsage');
 	const manifest = await backup(await openFile('backup'), dir);
 	process.stdout.write(values.json ? `${JSON.stringify({ dir, ...manifest })}\n` : `${summary(manifest)}\n`);
 }
 
 /** `workbench restore DIR [--replace]`: into WORKBENCH_DB, checked table by table first. */
 export async function runRestore(args: string[]): Promise<void> {
-	const { dir, values } = folderArg(args, 'restore');
+	const options = { json: { type: 'boolean' }, replace: { type: 'boolean' } } as const;
+	const { dir, values } = folderArg(args, options, 'system.cli.restoreUsage');
 	const path = settings().WORKBENCH_DB;
 	refuseWhileServed(path, 'restore');
 	const { manifest, previous } = await restore(dir, path, values.replace ?? false);

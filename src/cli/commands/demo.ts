@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generatePassword } from '$lib/server/auth/passwords';
 import { addUser, findUser, setDisabled, setPassword } from '$lib/server/auth/users';
@@ -10,7 +9,8 @@ import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
 import { importDefectCodeSheet } from '$lib/server/catalogue/defect-code-sheet';
 import { importFile } from '$lib/server/ingest';
-import { cliText, progressBar } from '../output';
+import { expectArgs, parseCommand } from '../args';
+import { CliError, cliText, progressBar, usageBlock } from '../output';
 import { summaryLine } from './import';
 
 /**
@@ -22,8 +22,20 @@ const manifestSchema = z.object({
 	files: z.array(z.object({ file: z.string(), kind: z.enum(KINDS) }))
 });
 
-function samplesDir(): string {
-	return settings().WORKBENCH_SAMPLES;
+/** The sample data set's manifest; a folder without one is named, with the setting that points to it. */
+async function readManifest(dir: string): Promise<z.output<typeof manifestSchema>> {
+	const path = join(dir, 'manifest.json');
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		throw new CliError(
+			'system.cli.noSamples',
+			{ path, reason: String((error as NodeJS.ErrnoException).code ?? error) },
+			1
+		);
+	}
+	return manifestSchema.parse(JSON.parse(text));
 }
 
 /** The admin `demo` with a new password (made, or reset and enabled again), so the demo URL can be opened. */
@@ -45,9 +57,11 @@ async function demoLogin(db: Database): Promise<{ name: string; password: string
  * gives the admin `demo` a new password, printed last.
  */
 export async function runDemo(args: string[]): Promise<void> {
-	const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
-	const dir = samplesDir();
-	const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
+	const usage = () => usageBlock('system.cli.demoUsage');
+	const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } }, usage);
+	expectArgs(positionals, [], usage);
+	const dir = settings().WORKBENCH_SAMPLES;
+	const manifest = await readManifest(dir);
 	const db = await getDatabase();
 	const dictionary = manifest.dictionary
 		? await importDefectCodeSheet(db, join(dir, manifest.dictionary), 'demo')

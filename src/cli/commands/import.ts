@@ -1,14 +1,15 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { KINDS } from '$lib/domain/records';
 import { importFile, type ImportOptions } from '$lib/server/ingest';
 import { assertReadable } from '$lib/server/ingest/import-plan';
 import type { ImportJob, ImportProgress, ImportResult } from '$lib/domain/ingest/api';
+import { expectArgs, parseCommand } from '../args';
 import { openTarget, type ServerClient } from '../forward';
-import { CliError, cliText, progressBar } from '../output';
+import { cliText, progressBar, usageBlock, usageError } from '../output';
 import { runImportUndo } from './import-undo';
 
 const kindSchema = z.enum(KINDS);
+const usage = () => usageBlock('system.cli.importUsage');
 
 /** How often a forwarded import asks the server how far its job is. */
 const POLL_MS = 250;
@@ -18,7 +19,7 @@ function parseMapEntries(entries: string[]): Record<string, string> {
 	const map: Record<string, string> = {};
 	for (const entry of entries) {
 		const at = entry.lastIndexOf('=');
-		if (at <= 0 || at === entry.length - 1) throw new CliError('system.cli.badMap', { entry });
+		if (at <= 0 || at === entry.length - 1) throw usageError(usage, 'system.cli.badMap', { entry });
 		map[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
 	}
 	return map;
@@ -63,10 +64,9 @@ async function serverImport(
 
 export async function runImport(args: string[]): Promise<void> {
 	if (args[0] === 'undo') return runImportUndo(args.slice(1));
-	const { values, positionals } = parseArgs({
+	const { values, positionals } = parseCommand(
 		args,
-		allowPositionals: true,
-		options: {
+		{
 			kind: { type: 'string' },
 			map: { type: 'string', multiple: true },
 			profile: { type: 'string' },
@@ -75,11 +75,12 @@ export async function runImport(args: string[]): Promise<void> {
 			sheet: { type: 'string' },
 			json: { type: 'boolean' },
 			token: { type: 'string' }
-		}
-	});
-	if (positionals.length !== 1) throw new CliError('system.cli.importOneFile');
+		},
+		usage
+	);
+	const [file] = expectArgs(positionals, ['FILE'], usage);
 	const kind = kindSchema.safeParse(values.kind);
-	if (!kind.success) throw new CliError('system.cli.badKind', { kinds: KINDS.join(', ') });
+	if (!kind.success) throw usageError(usage, 'system.cli.badKind', { kinds: KINDS.join(', ') });
 	const options = {
 		kind: kind.data,
 		map: parseMapEntries(values.map ?? []),
@@ -92,8 +93,8 @@ export async function runImport(args: string[]): Promise<void> {
 	const bar = progressBar(cliText('system.cli.importing'));
 	const onProgress = values.json ? undefined : (p: ImportProgress) => bar.update(p.fraction, p.phase);
 	const result = target.db
-		? await importFile(target.db, positionals[0], { ...options, onProgress })
-		: await serverImport(target.server, positionals[0], options, onProgress);
+		? await importFile(target.db, file, { ...options, onProgress })
+		: await serverImport(target.server, file, options, onProgress);
 	bar.done();
 	if (values.json) {
 		const { batchId, file, sha256, encoding, rows, accepted, updated, duplicates, rejected, skipped } =

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
 	FILTER_NAMES,
 	type FilterName,
@@ -6,9 +5,13 @@ import {
 	type MetricResult,
 	type MetricRow
 } from '$lib/domain/metrics/query';
-import { runMetric } from '$lib/server/metrics/registry';
+import { metricIds, runMetric } from '$lib/server/metrics/registry';
+import { expectArgs, parseCommand } from '../args';
 import { openTarget } from '../forward';
-import { CliError, cliText } from '../output';
+import { CliError, cliText, usageBlock } from '../output';
+
+const usage = () =>
+	usageBlock('system.cli.metricUsage', { metrics: metricIds().join(', '), filters: FILTER_NAMES.join(', ') });
 
 /** "--filter DIM=VALUE" entries, repeatable; the same DIM twice means either value. */
 export function parseFilters(entries: string[]): MetricQuery['filters'] {
@@ -57,20 +60,19 @@ function table(rows: MetricRow[]): string {
 }
 
 export async function runMetricCommand(args: string[]): Promise<void> {
-	const { values, positionals } = parseArgs({
+	const { values, positionals } = parseCommand(
 		args,
-		allowPositionals: true,
-		options: {
+		{
 			from: { type: 'string' },
 			to: { type: 'string' },
 			by: { type: 'string' },
 			filter: { type: 'string', multiple: true },
 			json: { type: 'boolean' },
 			token: { type: 'string' }
-		}
-	});
-	if (positionals.length !== 1) throw new CliError('system.cli.metricOneId');
-	const [id] = positionals;
+		},
+		usage
+	);
+	const [id] = expectArgs(positionals, ['ID'], usage);
 	const query: MetricQuery = {
 		from: values.from,
 		to: values.to,

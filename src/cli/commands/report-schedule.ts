@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { NO_SCOPE } from '$lib/domain/auth/user';
 import { scheduleInputSchema, type ReportSchedule, type ScheduleRun } from '$lib/domain/reports/schedule';
 import { getDatabase } from '$lib/server/db/connection';
 import { runAfterStart } from '$lib/server/reports/schedule-runner';
 import { createSchedule, deleteSchedule, listSchedules } from '$lib/server/reports/schedules';
-import { CliError, cliText, optionError } from '../output';
+import { expectArgs, numberArg, parseCommand, subcommand } from '../args';
+import { cliText, optionError, usageBlock } from '../output';
 import { parseFilters } from './metric';
 
-const usage = () => cliText('report.sc.cli.usage');
+const usage = () => usageBlock('report.sc.cli.usage');
 
 function print(json: boolean | undefined, value: unknown, text: string): void {
 	process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
@@ -36,10 +36,9 @@ const runLine = (r: ScheduleRun) =>
  * is for cron users who run no server: it runs what is due now, missed runs caught up as at a start.
  */
 export async function runReportSchedule(args: string[]): Promise<void> {
-	const { values, positionals } = parseArgs({
+	const { values, positionals } = parseCommand(
 		args,
-		allowPositionals: true,
-		options: {
+		{
 			kind: { type: 'string' },
 			day: { type: 'string' },
 			time: { type: 'string' },
@@ -50,9 +49,13 @@ export async function runReportSchedule(args: string[]): Promise<void> {
 			filter: { type: 'string', multiple: true },
 			disabled: { type: 'boolean' },
 			json: { type: 'boolean' }
-		}
-	});
-	const [what, id] = positionals;
+		},
+		usage
+	);
+	const [asked, ...rest] = positionals;
+	const what = subcommand('report schedule', asked, ['list', 'add', 'remove', 'run-due'], usage);
+	const [id] = expectArgs(rest, what === 'remove' ? ['ID'] : [], usage);
+	const removed = what === 'remove' ? numberArg(id, 'ID', usage) : undefined;
 	const db = await getDatabase();
 	if (what === 'list') {
 		// On the database file the operator sees every schedule.
@@ -63,13 +66,10 @@ export async function runReportSchedule(args: string[]): Promise<void> {
 		const runs = await runAfterStart(db, new Date());
 		return print(values.json, runs, runs.map(runLine).join('\n') || cliText('report.sc.cli.none'));
 	}
-	if (what === 'remove') {
-		if (!id || !/^\d+$/.test(id)) throw new CliError('report.sc.cli.needId', { usage: usage() });
-		await deleteSchedule(db, Number(id), 'cli');
-		return print(values.json, { removed: Number(id) }, cliText('report.sc.cli.removed', { id }));
+	if (removed !== undefined) {
+		await deleteSchedule(db, removed, 'cli');
+		return print(values.json, { removed }, cliText('report.sc.cli.removed', { id: removed }));
 	}
-	if (what !== 'add')
-		throw new CliError('report.cli.badWhat', { choices: 'list, add, remove, run-due', usage: usage() });
 	const input = scheduleInputSchema.safeParse({
 		kind: values.kind,
 		day: values.day === undefined ? undefined : Number(values.day),
@@ -81,7 +81,7 @@ export async function runReportSchedule(args: string[]): Promise<void> {
 		filters: parseFilters(values.filter ?? []),
 		enabled: !values.disabled
 	});
-	if (!input.success) throw optionError(input.error, usage());
+	if (!input.success) throw optionError(input.error, usage);
 	const made = await createSchedule(db, input.data, 'cli');
 	print(values.json, made, line(made));
 }

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
 	generateReportSchema,
 	type GenerateReportRequest,
@@ -14,12 +11,20 @@ import { NO_SCOPE } from '$lib/domain/auth/user';
 import type { Database } from '$lib/server/db/connection';
 import { generateReport } from '$lib/server/reports/generate';
 import { listSnapshots, snapshotBytes } from '$lib/server/reports/snapshots';
+import { expectArgs, parseCommand, subcommand } from '../args';
 import { openTarget, type ServerClient } from '../forward';
-import { CliError, cliText, optionError } from '../output';
+import { outPath, writeOut } from '../out-file';
+import { cliText, optionError, usageBlock, usageError } from '../output';
 import { parseFilters } from './metric';
 import { runReportSchedule } from './report-schedule';
 
-const usage = () => cliText('report.cli.usage');
+const usage = () => usageBlock('report.cli.usage');
+
+/** The file --out names, required and checked before a report is generated or fetched. */
+function outArg(out: string | undefined): string {
+	if (!out) throw usageError(usage, 'system.cli.missing', { what: '--out FILE' });
+	return outPath(out);
+}
 
 /** The flag a request field comes from, where their names differ. */
 const FLAGS: Record<string, string> = {
@@ -39,10 +44,9 @@ function written(json: boolean | undefined, id: string, sha256: string, path: st
 
 export async function runReport(args: string[]): Promise<void> {
 	if (args[0] === 'schedule') return runReportSchedule(args.slice(1));
-	const { values, positionals } = parseArgs({
+	const { values, positionals } = parseCommand(
 		args,
-		allowPositionals: true,
-		options: {
+		{
 			period: { type: 'string' },
 			assessment: { type: 'string' },
 			seed: { type: 'string' },
@@ -53,10 +57,13 @@ export async function runReport(args: string[]): Promise<void> {
 			filter: { type: 'string', multiple: true },
 			json: { type: 'boolean' },
 			token: { type: 'string' }
-		}
-	});
-	const [what, id] = positionals;
+		},
+		usage
+	);
+	const [asked, ...rest] = positionals;
+	const what = subcommand('report', asked, [...REPORT_KINDS, 'get', 'list'], usage);
 	if (what === 'list') {
+		expectArgs(rest, [], usage);
 		// On the database file the operator sees every report; through the server, the token's user
 		// sees those within their scope.
 		const target = await openTarget(values.token);
@@ -66,24 +73,19 @@ export async function runReport(args: string[]): Promise<void> {
 		process.stdout.write(values.json ? `${JSON.stringify(list)}\n` : list.map(listLine).join('\n') + '\n');
 		return;
 	}
-	if (!values.out) throw new CliError('report.cli.needOut', { usage: usage() });
-	const out = resolve(values.out);
 	if (what === 'get') {
-		if (!id) throw new CliError('report.cli.needId', { usage: usage() });
+		const [id] = expectArgs(rest, ['ID'], usage);
+		const out = outArg(values.out);
 		const target = await openTarget(values.token);
 		const { snapshot, bytes } = target.db
 			? await snapshotBytes(target.db, id, NO_SCOPE)
 			: await serverDownload(target.server, id);
-		writeFileSync(out, bytes);
+		writeOut(out, bytes);
 		written(values.json, snapshot.id, snapshot.sha256, out);
 		return;
 	}
-	if (!(REPORT_KINDS as readonly string[]).includes(what ?? '')) {
-		throw new CliError('report.cli.badWhat', {
-			choices: [...REPORT_KINDS, 'get', 'list'].join(', '),
-			usage: usage()
-		});
-	}
+	expectArgs(rest, [], usage);
+	const out = outArg(values.out);
 	const request = generateReportSchema.safeParse({
 		kind: what,
 		format:
@@ -96,12 +98,12 @@ export async function runReport(args: string[]): Promise<void> {
 		sampleSize: values.sample === undefined ? undefined : Number(values.sample),
 		filters: parseFilters(values.filter ?? [])
 	});
-	if (!request.success) throw optionError(request.error, usage(), FLAGS);
+	if (!request.success) throw optionError(request.error, usage, FLAGS);
 	const target = await openTarget(values.token);
 	const { snapshot, bytes } = target.db
 		? await generateLocally(target.db, request.data)
 		: await serverReport(target.server, request.data);
-	writeFileSync(out, bytes);
+	writeOut(out, bytes);
 	written(values.json, snapshot.id, snapshot.sha256, out);
 }
 

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ROLES } from '$lib/domain/auth/user';
 import { generatePassword } from '$lib/server/auth/passwords';
@@ -15,9 +14,10 @@ import {
 	type UserRecord
 } from '$lib/server/auth/users';
 import { getDatabase, type Database } from '$lib/server/db/connection';
-import { CliError, cliText, optionError } from '../output';
+import { expectArgs, numberArg, parseCommand, subcommand } from '../args';
+import { CliError, cliText, optionError, usageBlock, usageError } from '../output';
 
-const usage = () => cliText('auth.cli.usage');
+const usage = () => usageBlock('auth.cli.usage');
 /** The command line acts as 'cli' in the audit log: whoever holds the database file is its admin. */
 const CLI: Actor = { name: 'cli', origin: 'cli' };
 
@@ -52,9 +52,8 @@ async function passwordFrom(stdin: boolean | undefined): Promise<{ password: str
 }
 
 /** NAME as the one positional the subcommand needs, checked before anything is printed or asked. */
-function nameArg(name: string | undefined): string {
-	if (!name) throw new CliError('auth.cli.missing', { what: 'NAME', usage: usage() });
-	return checkUserName(name);
+function nameArg(args: string[]): string {
+	return checkUserName(expectArgs(args, ['NAME'], usage)[0]);
 }
 
 const userLine = (u: UserRecord) =>
@@ -73,10 +72,12 @@ async function runToken(
 	args: string[],
 	values: { label?: string; json?: boolean }
 ): Promise<void> {
-	const [what, arg] = args;
+	const [asked, ...rest] = args;
+	const what = subcommand('user token', asked, ['add', 'list', 'revoke'], usage);
 	if (what === 'add') {
-		const user = await requireUser(db, nameArg(arg));
-		if (!values.label) throw new CliError('auth.cli.missing', { what: '--label', usage: usage() });
+		const name = nameArg(rest);
+		if (!values.label) throw usageError(usage, 'system.cli.missing', { what: '--label' });
+		const user = await requireUser(db, name);
 		const made = await addToken(db, user, values.label, CLI);
 		return print(
 			values.json,
@@ -85,7 +86,7 @@ async function runToken(
 		);
 	}
 	if (what === 'list') {
-		const tokens = await listTokens(db, arg ? (await requireUser(db, nameArg(arg))).id : undefined);
+		const tokens = await listTokens(db, rest.length ? (await requireUser(db, nameArg(rest))).id : undefined);
 		const at = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
 		return print(
 			values.json,
@@ -98,33 +99,31 @@ async function runToken(
 				.join('\n') || cliText('auth.token.none')
 		);
 	}
-	if (what === 'revoke') {
-		if (!arg || !/^\d+$/.test(arg)) throw new CliError('auth.cli.missing', { what: 'ID', usage: usage() });
-		await revokeToken(db, Number(arg), CLI);
-		return print(values.json, { revoked: Number(arg) }, cliText('auth.cli.revoked', { id: arg }));
-	}
-	throw new CliError('auth.cli.badWhat', { choices: 'token add, token list, token revoke', usage: usage() });
+	const id = numberArg(expectArgs(rest, ['ID'], usage)[0], 'ID', usage);
+	await revokeToken(db, id, CLI);
+	return print(values.json, { revoked: id }, cliText('auth.cli.revoked', { id }));
 }
 
 /** `workbench user add|list|disable|reset|token …`: accounts from the shell, every change audited as 'cli'. */
 export async function runUser(args: string[]): Promise<void> {
-	const { values, positionals } = parseArgs({
+	const { values, positionals } = parseCommand(
 		args,
-		allowPositionals: true,
-		options: {
+		{
 			role: { type: 'string' },
 			regions: { type: 'string' },
 			models: { type: 'string' },
 			label: { type: 'string' },
 			'password-stdin': { type: 'boolean' },
 			json: { type: 'boolean' }
-		}
-	});
-	const [what, name, ...rest] = positionals;
+		},
+		usage
+	);
+	const [asked, ...rest] = positionals;
+	const what = subcommand('user', asked, ['add', 'list', 'disable', 'reset', 'token'], usage);
 	if (what === 'add') {
-		const userName = nameArg(name);
+		const userName = nameArg(rest);
 		const options = addOptions.safeParse(values);
-		if (!options.success) throw optionError(options.error, usage());
+		if (!options.success) throw optionError(options.error, usage);
 		const { password, generated } = await passwordFrom(values['password-stdin']);
 		const db = await getDatabase();
 		const user = await addUser(
@@ -146,16 +145,17 @@ export async function runUser(args: string[]): Promise<void> {
 	}
 	const db = await getDatabase();
 	if (what === 'list') {
+		expectArgs(rest, [], usage);
 		const users = await listUsers(db);
 		return print(values.json, users, users.map(userLine).join('\n') || cliText('auth.cli.noUsers'));
 	}
 	if (what === 'disable') {
-		const user = await requireUser(db, nameArg(name));
+		const user = await requireUser(db, nameArg(rest));
 		await setDisabled(db, user, true, CLI);
 		return print(values.json, { disabled: user.name }, cliText('auth.cli.disabled', { name: user.name }));
 	}
 	if (what === 'reset') {
-		const user = await requireUser(db, nameArg(name));
+		const user = await requireUser(db, nameArg(rest));
 		const { password, generated } = await passwordFrom(values['password-stdin']);
 		await setPassword(db, user, password, CLI, 'user.reset');
 		return print(
@@ -169,6 +169,5 @@ export async function runUser(args: string[]): Promise<void> {
 				.join('\n')
 		);
 	}
-	if (what === 'token') return runToken(db, [name, ...rest], values);
-	throw new CliError('auth.cli.badWhat', { choices: 'add, list, disable, reset, token', usage: usage() });
+	return runToken(db, rest, values);
 }

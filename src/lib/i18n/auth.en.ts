@@ -75,8 +75,13 @@ export const authEn: Record<keyof typeof authZh, string> = {
 	'auth.nameTaken': 'User name "{name}" exists already (names ignore case).',
 	'auth.noSuchUser': 'There is no user "{name}".',
 	'auth.noSuchToken': 'There is no token {id}.',
-	'auth.cli.usage':
-		'usage: workbench user add NAME --role admin|analyst|auditor|viewer [--regions a,b] [--models x,y] [--password-stdin] [--json]\n       workbench user list|disable NAME|reset NAME [--password-stdin]\n       workbench user token add NAME --label L | token list [NAME] | token revoke ID',
+	'auth.cli.usage': `workbench user add NAME --role admin|analyst|auditor|viewer [--regions a,b] [--models x,y] [--password-stdin] [--json]
+workbench user list [--json]
+workbench user disable NAME [--json]
+workbench user reset NAME [--password-stdin] [--json]
+workbench user token add NAME --label L [--json]
+workbench user token list [NAME] [--json]
+workbench user token revoke ID [--json]`,
 	'auth.cli.password': 'Password of {name} (shown this once): {password}',
 	'auth.cli.added': 'Added user {name} ({role}).',
 	'auth.cli.disabled': 'Disabled user {name}; their sessions have ended.',
@@ -84,8 +89,6 @@ export const authEn: Record<keyof typeof authZh, string> = {
 	'auth.cli.token': 'Token {id} ({prefix}…): {token}\nShown this once; the server keeps only its hash.',
 	'auth.cli.revoked': 'Revoked token {id}.',
 	'auth.cli.noPassword': 'No password on standard input.',
-	'auth.cli.missing': '{what} is missing\n{usage}',
-	'auth.cli.badWhat': 'user expects one of {choices}\n{usage}',
 	'auth.cli.demo': 'Sign in as {name}, password {password}',
 	'auth.cli.noUsers': 'No users yet.'
 };

@@ -72,8 +72,13 @@ export const authZh = {
 	'auth.nameTaken': '用户名“{name}”已存在（不区分大小写）。',
 	'auth.noSuchUser': '用户“{name}”不存在。',
 	'auth.noSuchToken': '令牌 {id} 不存在。',
-	'auth.cli.usage':
-		'用法: workbench user add NAME --role admin|analyst|auditor|viewer [--regions a,b] [--models x,y] [--password-stdin] [--json]\n       workbench user list|disable NAME|reset NAME [--password-stdin]\n       workbench user token add NAME --label L | token list [NAME] | token revoke ID',
+	'auth.cli.usage': `workbench user add 用户名 --role admin|analyst|auditor|viewer [--regions a,b] [--models x,y] [--password-stdin] [--json]
+workbench user list [--json]
+workbench user disable 用户名 [--json]
+workbench user reset 用户名 [--password-stdin] [--json]
+workbench user token add 用户名 --label 标签 [--json]
+workbench user token list [用户名] [--json]
+workbench user token revoke ID [--json]`,
 	'auth.cli.password': '用户 {name} 的密码（只显示这一次）：{password}',
 	'auth.cli.added': '已添加用户 {name}（{role}）。',
 	'auth.cli.disabled': '已停用用户 {name}，结束其会话。',
@@ -81,8 +86,6 @@ export const authZh = {
 	'auth.cli.token': '令牌 {id}（{prefix}…）：{token}\n只显示这一次，服务器只保存其散列值。',
 	'auth.cli.revoked': '已吊销令牌 {id}。',
 	'auth.cli.noPassword': '标准输入中没有密码。',
-	'auth.cli.missing': '缺少 {what}\n{usage}',
-	'auth.cli.badWhat': 'user 命令应为以下之一：{choices}\n{usage}',
 	'auth.cli.demo': '登录：用户名 {name}，密码 {password}',
 	'auth.cli.noUsers': '还没有用户。'
 } as const;

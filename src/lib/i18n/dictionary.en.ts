@@ -39,7 +39,10 @@ export const dictionaryEn: Record<keyof typeof dictionaryZh, string> = {
 	'dict.reason.nameMissing': 'the name is empty',
 	'dict.reason.tooLong': 'too long',
 	'dict.reason.repeated': 'the defect code appears twice in the file',
-	'dict.cli.usage': 'usage: defect-codes import FILE [--json] | defect-codes list [--json]',
+	'dict.cli.usage': `workbench defect-codes import FILE [--json]
+workbench defect-codes list [--json]
+
+  FILE            a CSV or XLSX sheet: code, name[, English name]`,
 	'nav.defectCodes': 'Defect codes',
 
 	'card.tableView': 'Table',

@@ -36,7 +36,10 @@ export const dictionaryZh = {
 	'dict.reason.nameMissing': '故障名称为空',
 	'dict.reason.tooLong': '内容过长',
 	'dict.reason.repeated': '故障代码在文件中重复出现',
-	'dict.cli.usage': '用法：defect-codes import FILE [--json] | defect-codes list [--json]',
+	'dict.cli.usage': `workbench defect-codes import FILE [--json]
+workbench defect-codes list [--json]
+
+  FILE            CSV 或 XLSX 对照表：代码、名称[、英文名称]`,
 	'nav.defectCodes': '故障代码',
 
 	'card.tableView': '表格',

@@ -1,4 +1,5 @@
 import { analyticsEn } from './analytics.en';
+import { cliEn } from './cli.en';
 import { cliForwardEn } from './cli-forward.en';
 import { dictionaryEn } from './dictionary.en';
 import { assessmentEn } from './assessment.en';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
 	...reportAuditEn,
 	...systemEn,
 	...scopeEn,
+	...cliEn,
 	...cliForwardEn,
 	...dictionaryEn,
 	'app.name': 'Service Quality Workbench',

@@ -58,7 +58,9 @@ export const ingestEn: Record<keyof typeof ingestZh, string> = {
 	'ingest.undo.cancel': 'Cancel',
 	'ingest.undo.undone': 'Undone {at}',
 	'ingest.undo.badge': '(undone)',
-	'ingest.undo.usage': 'usage: workbench import undo BATCH_ID [--yes] [--json]',
+	'ingest.undo.usage': `workbench import undo BATCH_ID [--yes] [--json]
+
+  without --yes it prints what the undo would do and exits 2`,
 	'ingest.undo.notFound': 'no import batch #{id}',
 	'ingest.undo.alreadyUndone': 'import batch #{id} was already undone at {at}',
 	'ingest.undo.blocked':

@@ -51,7 +51,9 @@ export const ingestZh = {
 	'ingest.undo.cancel': '取消',
 	'ingest.undo.undone': '已于 {at} 撤销',
 	'ingest.undo.badge': '（已撤销）',
-	'ingest.undo.usage': '用法：workbench import undo 批次号 [--yes] [--json]',
+	'ingest.undo.usage': `workbench import undo 批次号 [--yes] [--json]
+
+  不加 --yes 时只显示撤销将做什么，退出码为 2`,
 	'ingest.undo.notFound': '没有导入批次 #{id}',
 	'ingest.undo.alreadyUndone': '导入批次 #{id} 已于 {at} 撤销',
 	'ingest.undo.blocked': '无法撤销导入批次 #{id}：之后的导入修改了相同的记录（{later}），请先撤销它们',

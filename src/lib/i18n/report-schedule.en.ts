@@ -50,9 +50,14 @@ export const reportScheduleEn: Record<keyof typeof reportScheduleZh, string> = {
 	'report.sc.mail.subject': '{title} · {period} · {id}',
 	'report.sc.mail.body':
 		'Hello,\n\nAttached is the scheduled report "{title}" (period {period}, report ID {id}).\n\nSHA-256 of the attached PDF: {sha256}\nUse it to check the attachment is unaltered; downloading this report from the workbench gives the same file.\n\n-- Service Quality Workbench',
-	'report.sc.cli.usage':
-		'npx workbench report schedule list|run-due|remove ID [--json]\n  report schedule add --kind monthly-review|complaint-analysis --day D --time HH:MM [--format pdf …] [--lang zh-CN|en] [--folder DIR] [--to ADDRESS …] [--filter FIELD=VALUE …]',
-	'report.sc.cli.needId': 'report schedule remove expects a schedule ID\nusage: {usage}',
+	'report.sc.cli.usage': `workbench report schedule list|run-due [--json]
+workbench report schedule remove ID [--json]
+workbench report schedule add --kind monthly-review|complaint-analysis --day D --time HH:MM [--format pdf|html|xlsx ...]
+                 [--lang zh-CN|en] [--folder DIR] [--to ADDRESS ...] [--filter DIM=VALUE ...] [--disabled] [--json]
+
+  run-due         run the schedules that are due now (for cron, without a server)
+  --day, --time   the day of the month and the time, in WORKBENCH_TIMEZONE
+  --folder, --to  where each report goes: a folder and/or e-mail addresses (the PDF)`,
 	'report.sc.cli.removed': 'Schedule {id} removed',
 	'report.sc.cli.none': 'No schedule is due.'
 };

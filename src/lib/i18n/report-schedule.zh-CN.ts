@@ -47,9 +47,14 @@ export const reportScheduleZh = {
 	'report.sc.mail.subject': '{title} · {period} · {id}',
 	'report.sc.mail.body':
 		'您好：\n\n附件是定时生成的《{title}》（报告期 {period}，报告编号 {id}）。\n\n附件 PDF 的 SHA-256：{sha256}\n可用该值核对附件未被改动；工作台中同一编号的报告下载所得文件与之完全相同。\n\n—— 服务质量工作台',
-	'report.sc.cli.usage':
-		'npx workbench report schedule list|run-due|remove ID [--json]\n  report schedule add --kind monthly-review|complaint-analysis --day D --time HH:MM [--format pdf …] [--lang zh-CN|en] [--folder DIR] [--to 邮箱 …] [--filter 字段=值 …]',
-	'report.sc.cli.needId': 'report schedule remove 需要定时报告编号\n用法：{usage}',
+	'report.sc.cli.usage': `workbench report schedule list|run-due [--json]
+workbench report schedule remove ID [--json]
+workbench report schedule add --kind monthly-review|complaint-analysis --day D --time HH:MM [--format pdf|html|xlsx ...]
+                 [--lang zh-CN|en] [--folder 目录] [--to 邮箱 ...] [--filter 维度=值 ...] [--disabled] [--json]
+
+  run-due         运行当前到期的定时报告（供不运行服务器时的 cron 使用）
+  --day, --time   每月的日期与时间，按 WORKBENCH_TIMEZONE
+  --folder, --to  报告的去向：目录和/或邮箱（发送 PDF）`,
 	'report.sc.cli.removed': '已删除定时报告 {id}',
 	'report.sc.cli.none': '没有到期的定时报告。'
 };

@@ -89,14 +89,15 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 	'report.compare.back': 'Back to the reports',
 	'report.error.partialMonth':
 		'{period} is not complete yet (data as of {asOf}): its figures would change with the next import, so it cannot be archived as a report; the latest complete month is {complete}',
-	'report.cli.usage': `report monthly-review|complaint-analysis [--period YYYY-MM] --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--filter DIM=VALUE ...] [--json]
-report gbt27922 --assessment ID --format html|pdf|xlsx --out FILE [--lang zh-CN|en] [--seed TEXT] [--sample N] [--json]
-report get ID --out FILE [--json]
-report list [--json]`,
-	'report.cli.needOut': '--out FILE is required\nusage: {usage}',
-	'report.cli.needId': 'report get expects a report ID\nusage: {usage}',
-	'report.cli.badWhat': 'report expects one of {choices}\nusage: {usage}',
-	'report.cli.badOption': '{option}{problem}\nusage: {usage}',
+	'report.cli.usage': `workbench report monthly-review|complaint-analysis [--period YYYY-MM] --out FILE [--format html|pdf|xlsx]
+                 [--lang zh-CN|en] [--filter DIM=VALUE ...] [--token T] [--json]
+workbench report gbt27922 --assessment ID --out FILE [--format html|pdf|xlsx] [--lang zh-CN|en] [--seed TEXT] [--sample N] [--token T] [--json]
+workbench report get ID --out FILE [--token T] [--json]
+workbench report list [--token T] [--json]
+workbench report schedule list|add|remove|run-due …   (workbench report schedule --help)
+
+  --period        the month (default: the latest complete month)
+  --format        html, pdf or xlsx; without it, the extension of FILE`,
 	'report.cli.written': '{id} → {path}\nSHA-256 {sha256}',
 	'report.empty': 'No data in this period.',
 	'report.sheet.summary': 'Summary',

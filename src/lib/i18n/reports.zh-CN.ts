@@ -84,14 +84,15 @@ export const reportsZh = {
 	'report.compare.back': '返回报告列表',
 	'report.error.partialMonth':
 		'{period} 尚未结束（数据截至 {asOf}），数字会随下次导入而变，不能存档为报告；最近的完整月份是 {complete}',
-	'report.cli.usage': `report monthly-review|complaint-analysis [--period YYYY-MM] --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--filter 维度=值 ...] [--json]
-report gbt27922 --assessment ID --format html|pdf|xlsx --out 文件 [--lang zh-CN|en] [--seed 文本] [--sample N] [--json]
-report get ID --out 文件 [--json]
-report list [--json]`,
-	'report.cli.needOut': '需要 --out 文件\n用法：{usage}',
-	'report.cli.needId': 'report get 需要报告编号\n用法：{usage}',
-	'report.cli.badWhat': 'report 后应为 {choices} 之一\n用法：{usage}',
-	'report.cli.badOption': '{option}{problem}\n用法：{usage}',
+	'report.cli.usage': `workbench report monthly-review|complaint-analysis [--period YYYY-MM] --out 文件 [--format html|pdf|xlsx]
+                 [--lang zh-CN|en] [--filter 维度=值 ...] [--token T] [--json]
+workbench report gbt27922 --assessment ID --out 文件 [--format html|pdf|xlsx] [--lang zh-CN|en] [--seed 文本] [--sample N] [--token T] [--json]
+workbench report get ID --out 文件 [--token T] [--json]
+workbench report list [--token T] [--json]
+workbench report schedule list|add|remove|run-due …   （workbench report schedule --help）
+
+  --period        报告月份（默认为最近的完整月份）
+  --format        html、pdf 或 xlsx；不指定时取自文件的扩展名`,
 	'report.cli.written': '{id} → {path}\nSHA-256 {sha256}',
 	'report.empty': '报告期内无数据。',
 	'report.sheet.summary': '摘要',

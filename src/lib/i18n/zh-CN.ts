@@ -1,5 +1,6 @@
 import type { RejectReason } from '$lib/domain/ingest/api';
 import { analyticsZh } from './analytics.zh-CN';
+import { cliZh } from './cli.zh-CN';
 import { cliForwardZh } from './cli-forward.zh-CN';
 import { dictionaryZh } from './dictionary.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
@@ -143,6 +144,7 @@ export const zhCN = {
 	...reportAuditZh,
 	...systemZh,
 	...scopeZh,
+	...cliZh,
 	...cliForwardZh,
 	...dictionaryZh,
 

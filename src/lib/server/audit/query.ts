@@ -6,13 +6,14 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { toSafeCsv, neutraliseCell } from '$lib/domain/csv-safe';
+import { daySchema } from '$lib/domain/dates';
 import type { Database } from '../db/connection';
 import { AUDIT_COLUMNS, auditRow, type AuditRow } from './rows';
 
 /** The page's GET form sends its empty fields as `from=&q=`: empty means no filter. */
 const blankless = <S extends z.ZodType>(schema: S) =>
 	z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const day = blankless(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
+const day = blankless(daySchema);
 const text = blankless(z.string().trim().max(200));
 
 export const auditQuerySchema = z.object({

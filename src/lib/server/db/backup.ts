@@ -106,6 +106,8 @@ function targetOf(path: string): string {
 
 /** Writes a backup of `db` and the files into `dir`, which must not exist or be empty. */
 export async function backup(db: Database, dir: string): Promise<BackupManifest> {
+	if (existsSync(dir) && !statSync(dir).isDirectory())
+		throw new UserError('system.backup.notFolder', { dir });
 	if (existsSync(dir) && readdirSync(dir).length) throw new UserError('system.backup.notEmpty', { dir });
 	mkdirSync(dir, { recursive: true });
 	// The write lock keeps imports out while the tables are exported, so checks and data agree.

@@ -51,11 +51,14 @@ function validate(def: AnyMetricDefinition, asked: MetricQuery): MetricQuery {
 	return { ...query, by: query.by ?? def.dimensions[0] };
 }
 
+/** The id of every metric, in the registry's order. */
+export const metricIds = (): string[] => [...REGISTRY.keys()];
+
 export function metricDefinition<Id extends MetricId>(id: Id): MetricDefinition<Id>;
 export function metricDefinition(id: string): AnyMetricDefinition;
 export function metricDefinition(id: string): AnyMetricDefinition {
 	const def = REGISTRY.get(id);
-	if (!def) throw new MetricQueryError('metric.unknown', { id, ids: [...REGISTRY.keys()].join(', ') });
+	if (!def) throw new MetricQueryError('metric.unknown', { id, ids: metricIds().join(', ') });
 	return def;
 }
 
