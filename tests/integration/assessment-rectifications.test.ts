@@ -10,10 +10,12 @@ import { metricProposals } from '../../src/lib/server/assessment/metric-proposal
 import {
 	createRectification,
 	listRectifications,
+	overdueForOverview,
 	overdueRectifications,
 	updateRectification
 } from '../../src/lib/server/assessment/rectifications';
-import { finaliseVersion, saveDraft } from '../../src/lib/server/assessment/versions';
+import { finaliseVersion, newDraftFrom, saveDraft } from '../../src/lib/server/assessment/versions';
+import { latestFinalAssessment } from '../../src/lib/server/assessment/view';
 import { importFile } from '../../src/lib/server/ingest';
 import { PERIOD, smallCatalogue } from '../helpers/assessment';
 import { tempDatabase } from '../helpers/temp-db';
@@ -119,6 +121,18 @@ describe('rectification tracker', () => {
 			action: 'rectification.update',
 			detail: { status: { before: 'open', after: 'done' } }
 		});
+	});
+
+	it("keeps the overview's standing and overdue actions only until an assessment or action is written", async () => {
+		const [leafAction] = await listRectifications(ctx.db, 1);
+		expect((await overdueForOverview(ctx.db)).map((r) => r.id)).toContain(leafAction.id);
+		await updateRectification(ctx.db, 1, leafAction.id, { status: 'done' }, 'web');
+		expect((await overdueForOverview(ctx.db)).map((r) => r.id)).not.toContain(leafAction.id);
+
+		expect((await latestFinalAssessment(ctx.db))?.version.version).toBe(1);
+		await newDraftFrom(ctx.db, 1, 1, 'web');
+		await finaliseVersion(ctx.db, 1, 2, 'web');
+		expect((await latestFinalAssessment(ctx.db))?.version.version).toBe(2);
 	});
 });
 

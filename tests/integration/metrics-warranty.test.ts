@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MetricQuery, MetricRow } from '../../src/lib/domain/metrics/query';
 import { importFile } from '../../src/lib/server/ingest';
 import { loadMetricConfig } from '../../src/lib/server/metrics/config';
@@ -131,6 +131,15 @@ describe('warranty.weibull on hand-sized fixtures', () => {
 		);
 		expect(ka.note).toMatch(/--from 2024-03-01 not applied/);
 		expect(kb).toMatchObject({ ...NO_FIT, failures: 0, suspensions: 200 });
+
+		// Another start with the same end shares the reading and the fit: no query, the same rows but
+		// for the note naming the start.
+		const reads = vi.spyOn(ctx.db, 'query');
+		const other = await weibull(ctx, { from: '2023-01-01', to: '2024-03-10' });
+		expect(reads).not.toHaveBeenCalled();
+		reads.mockRestore();
+		const note = (row: MetricRow) => String(row.note).replace('2023-01-01', '2024-03-01');
+		expect(other.map((r) => ({ ...r, note: note(r) }))).toEqual(rows);
 	});
 
 	it('filters repairs and sales by region, choosing each unit’s first repair before filtering', async () => {

@@ -11,6 +11,7 @@ import { assertLeaf } from './check';
 import { InvalidAssessmentError, NotFoundError } from './errors';
 import { insertAudited, rowFields } from './rows';
 import { getVersion } from './versions';
+import { cachedAside } from '../metrics/cache';
 
 /**
  * The rectification tracker: corrective actions for nonconforming check items and special deductions.
@@ -149,5 +150,9 @@ export async function overdueRectifications(db: Database, day = today()): Promis
 
 /** For the overview page: overdue actions; a failure shows as none, not as a broken page. */
 export async function overdueForOverview(db: Database): Promise<OverdueRectification[]> {
-	return overdueRectifications(db).catch(() => []);
+	// Every overview asks; it changes with the day and when an action is written (a write aside).
+	const day = today();
+	return cachedAside(db, JSON.stringify(['overdue-rectifications', day]), () =>
+		overdueRectifications(db, day)
+	).catch(() => []);
 }

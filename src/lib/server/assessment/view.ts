@@ -7,6 +7,7 @@ import { getAssessment, listAssessments } from './assessments';
 import { listEvidence } from './evidence';
 import { listRectifications } from './rectifications';
 import { getVersion, listVersions } from './versions';
+import { cachedAside } from '../metrics/cache';
 
 export async function versionView(
 	db: Database,
@@ -42,21 +43,24 @@ export async function assessmentRows(db: Database): Promise<AssessmentRow[]> {
 }
 
 /** The assessment whose final version was finalised last, with that version's score: the star status. */
-export async function latestFinalAssessment(
+export function latestFinalAssessment(
 	db: Database
 ): Promise<{ assessment: Assessment; version: AssessmentVersion; score: ScoreResult } | null> {
-	const finals = await Promise.all(
-		(await listAssessments(db))
-			.filter((a) => a.finalVersion !== null)
-			.map(async (assessment) => ({
-				assessment,
-				version: await getVersion(db, assessment.id, assessment.finalVersion!)
-			}))
-	);
-	const latest = finals.sort((a, b) =>
-		(b.version.finalisedAt ?? '').localeCompare(a.version.finalisedAt ?? '')
-	)[0];
-	return latest
-		? { ...latest, score: score(latest.version.catalogue, scoringInput(latest.version.state)) }
-		: null;
+	// Every overview asks; it changes only when an assessment is written (a write aside).
+	return cachedAside(db, 'latest-final-assessment', async () => {
+		const finals = await Promise.all(
+			(await listAssessments(db))
+				.filter((a) => a.finalVersion !== null)
+				.map(async (assessment) => ({
+					assessment,
+					version: await getVersion(db, assessment.id, assessment.finalVersion!)
+				}))
+		);
+		const latest = finals.sort((a, b) =>
+			(b.version.finalisedAt ?? '').localeCompare(a.version.finalisedAt ?? '')
+		)[0];
+		return latest
+			? { ...latest, score: score(latest.version.catalogue, scoringInput(latest.version.state)) }
+			: null;
+	});
 }

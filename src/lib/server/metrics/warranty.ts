@@ -1,6 +1,7 @@
 import type { FilterName } from '$lib/domain/metrics/query';
 import type { WeibullRow } from '$lib/domain/metrics/warranty';
 import type { MetricParams } from './config';
+import { cached } from './cache';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { monthIndexSql, monthOfIndexSql, Params, whereSql } from './sql';
 import { bLife, censorAt, expectedFailures, fitWeibullGrouped, type TimeGroup } from './weibull';
@@ -140,13 +141,7 @@ function fit(failures: TimeGroup[], suspensions: TimeGroup[]) {
 		: { note: `no maximum-likelihood estimate (${result.message}) / 无法得到最大似然估计` };
 }
 
-function modelRow(
-	name: string,
-	data: ModelData,
-	end: string,
-	params: MetricParams,
-	notes: string[]
-): WeibullRow {
+function modelRow(name: string, data: ModelData, end: string, params: MetricParams): WeibullRow {
 	const months = params.warranty_months[name] ?? params.warranty_months_default;
 	const inWarranty = censorAt(data.failures, data.suspensions, months * MONTH_DAYS);
 	const full = fit(data.failures, data.suspensions);
@@ -177,22 +172,35 @@ function modelRow(
 		beta_in_warranty: num(w?.beta, 6),
 		eta_in_warranty_days: num(w?.eta, 3),
 		note:
-			[full.note, w || !f ? undefined : `in-warranty fit: ${warranty.note}`, ...notes]
-				.filter(Boolean)
-				.join('; ') || null
+			[full.note, w || !f ? undefined : `in-warranty fit: ${warranty.note}`].filter(Boolean).join('; ') ||
+			null
 	};
 }
 
-async function weibull(ctx: MetricContext): Promise<WeibullRow[]> {
+/** The fits up to the query's end, whatever its start: every unit's whole history counts. */
+async function fits(ctx: MetricContext): Promise<WeibullRow[]> {
 	const end = await endDate(ctx);
 	if (!end) return [];
-	const notes = ctx.query.from
-		? [
-				`--from ${ctx.query.from} not applied: all history up to ${end} counts / 可靠性分析使用截至 ${end} 的全部数据，不按起始日截取`
-			]
-		: [];
 	const data = await lifeData(ctx, end);
-	return [...data.keys()].sort().map((name) => modelRow(name, data.get(name)!, end, ctx.params, notes));
+	return [...data.keys()].sort().map((name) => modelRow(name, data.get(name)!, end, ctx.params));
+}
+
+async function weibull(ctx: MetricContext): Promise<WeibullRow[]> {
+	const { from, ...upToEnd } = ctx.query;
+	// Windows with the same end share one reading and fit; only the note about the start differs.
+	const rows = await cached(ctx.db, JSON.stringify(['warranty.fits', upToEnd, ctx.params]), () =>
+		fits({ ...ctx, query: upToEnd })
+	);
+	if (!from) return rows;
+	return rows.map((row) => ({
+		...row,
+		note: [
+			row.note,
+			`--from ${from} not applied: all history up to ${row.end_date} counts / 可靠性分析使用截至 ${row.end_date} 的全部数据，不按起始日截取`
+		]
+			.filter(Boolean)
+			.join('; ')
+	}));
 }
 
 /** The warranty metric family. */
