@@ -8,8 +8,9 @@
  *   npx tsx bench/run.ts load        (the demo data, data/samples)
  *   npx tsx bench/run.ts load-5m     (the 5M-repair data of bench/metrics-data.ts; generated on first use)
  *
- * A user looks at what came back before the next click: between requests each one pauses for a
- * random think time, uniform in 0 … 2 × BENCH_LOAD_THINK_MS (mean 2 s). BENCH_LOAD_THINK_MS=0 makes
+ * A user looks at what came back before the next click: before its first request and between requests
+ * each one pauses for a random think time, uniform in 0 … 2 × BENCH_LOAD_THINK_MS (mean 2 s), so the
+ * users arrive over the first 4 s rather than all in the same millisecond. BENCH_LOAD_THINK_MS=0 makes
  * every user fire its next request as soon as the last one answered (50 connections flat out, as
  * autocannon would): the server's saturation, which no think-time-free goal on 2 cores can meet.
  * Pages are opened on their default view (no query string: the latest month, all data) two times
@@ -187,6 +188,8 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 		const end = started + seconds * 1000;
 		const user = async (n: number) => {
 			const rnd = mulberry32(seed * 1000 + n);
+			// Users arrive as they would: each after a think time of its own, not all in one millisecond.
+			if (think) await new Promise((r) => setTimeout(r, rnd() * 2 * think));
 			while (performance.now() < end) {
 				const { kind, path } = nextRequest(choices, rnd);
 				try {
@@ -269,7 +272,9 @@ function report(label: string, r: LoadResult): { markdown: string; checks: Check
 		`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`;
 	const lines = [
 		`${users} virtual users for ${r.seconds.toFixed(0)} s on ${label}, ` +
-			(r.thinkMs ? `think time ${r.thinkMs / 1000} s on average: ` : 'no think time: ') +
+			(r.thinkMs
+				? `think time ${r.thinkMs / 1000} s on average (also before a user's first request): `
+				: 'no think time: ') +
 			`${r.requests} requests ` +
 			`(${(r.requests / r.seconds).toFixed(0)}/s), ${r.errors.length} errors; server RSS ${mib(r.rssAtStart)} ` +
 			`before the load, peak (VmHWM) ${mib(r.peakRss)}` +

@@ -1,6 +1,7 @@
 import { KIND_DEFS, type Kind } from '$lib/domain/records';
 import type { Database } from '../db/connection';
 import type { MetricContext } from './definition';
+import { cached } from './cache';
 
 /**
  * Complete months and maturing measures, the one place every metric, the overview and the signals ask.
@@ -54,13 +55,16 @@ export function asOfSql(kind: Kind): string {
 	return `(SELECT max(${dateField}) FROM ${table})`;
 }
 
-/** The as-of date ("YYYY-MM-DD", null without records) of each kind asked for, in one query. */
+/**
+ * The as-of date ("YYYY-MM-DD", null without records) of each kind asked for, in one query; read once
+ * per version of the data (the overview, the signals and the maturing metrics all ask).
+ */
 export async function asOfDates<K extends Kind>(
 	db: Database,
 	kinds: readonly K[]
 ): Promise<Record<K, string | null>> {
-	const [row] = await db.query(
-		`SELECT ${kinds.map((k, i) => `strftime(${asOfSql(k)}, '%Y-%m-%d') AS k${i}`).join(', ')}`
+	const [row] = await cached(db, JSON.stringify(['as-of', kinds]), () =>
+		db.query(`SELECT ${kinds.map((k, i) => `strftime(${asOfSql(k)}, '%Y-%m-%d') AS k${i}`).join(', ')}`)
 	);
 	return Object.fromEntries(kinds.map((k, i) => [k, (row?.[`k${i}`] as string | null) ?? null])) as Record<
 		K,

@@ -12,7 +12,18 @@ import type { MetricParams } from './config';
 import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
 import { wholeMonths } from './month-window';
 import { SummaryStore } from './summary-store';
-import { inWarrantySql, monthIndexSql, Params, warrantyUnknownSql, whereSql } from './sql';
+import { durationUs, inWarrantySql, monthIndexSql, Params, warrantyUnknownSql, whereSql } from './sql';
+
+/** Repeat windows in days; a window of N days is N × 24 h (timestamps carry no time zone). */
+export const REPEAT_DAYS = [30, 90] as const;
+
+/**
+ * The repair `r` came back within `days`: its serial's next repair (next_repair_at, kept by every import
+ * over all repairs of the serial: db/repair-sequence.ts) is at most that much later. Integer
+ * microseconds compare faster than timestamp + interval arithmetic.
+ */
+const repeatSql = (days: number) =>
+	`epoch_us(r.next_repair_at) - epoch_us(r.received_at) <= ${durationUs(days, 'day')}`;
 
 /** Cost columns of repairs; a rollup keeps each one's sum under the same name. */
 export const COST_COLUMNS = ['parts_cost', 'labor_cost', 'logistics_cost', 'other_cost'] as const;
@@ -54,6 +65,8 @@ export interface RepairSource {
 	unknown(): string;
 	/** The number of repairs, of those `condition` keeps when given; BIGINT, 0 for none. */
 	count(condition?: string): string;
+	/** The number of repairs that came back within `days` (repeatSql); BIGINT. */
+	repeats(days: (typeof REPEAT_DAYS)[number]): string;
 }
 
 /** The repairs table itself: `filters` of the query (default REPAIR_FILTERS) on its records. */
@@ -70,7 +83,8 @@ export function recordsSource(
 		// Written when used: the rule's values are bound parameters, which a statement must use.
 		inWarranty: () => inWarrantySql(p, params, 'r'),
 		unknown: () => warrantyUnknownSql('r'),
-		count: (condition) => `count(*)${condition ? ` FILTER (WHERE ${condition})` : ''}`
+		count: (condition) => `count(*)${condition ? ` FILTER (WHERE ${condition})` : ''}`,
+		repeats: (days) => `count(*) FILTER (WHERE ${repeatSql(days)})`
 	};
 }
 
@@ -106,7 +120,8 @@ export function repairSource(
 		inWarranty: () => 'r.in_warranty',
 		unknown: () => 'r.warranty_unknown',
 		count: (condition) =>
-			`CAST(coalesce(sum(r.n)${condition ? ` FILTER (WHERE ${condition})` : ''}, 0) AS BIGINT)`
+			`CAST(coalesce(sum(r.n)${condition ? ` FILTER (WHERE ${condition})` : ''}, 0) AS BIGINT)`,
+		repeats: (days) => `CAST(coalesce(sum(r.repeat_${days}d), 0) AS BIGINT)`
 	};
 }
 
@@ -138,19 +153,22 @@ export async function prepareRepairRollups(db: Database, params: MetricParams): 
 
 /**
  * Builds one rollup from the repairs into `table`: per month index `mi`, the rollup's columns and the
- * warranty scope, the number of repairs `n` and each cost column's sum (NULL when no repair of the
- * group has it, as sum() over the repairs gives).
+ * warranty scope, the number of repairs `n`, each cost column's sum (NULL when no repair of the group
+ * has it, as sum() over the repairs gives) and the repeats within each of REPEAT_DAYS.
  */
 async function buildRollup(db: Database, rollup: Rollup, table: string, params: MetricParams): Promise<void> {
 	const p = new Params();
 	const columns = rollup.columns.map((c) => `r.${c}`).join(', ');
 	const sums = COST_COLUMNS.map((c) => `sum(r.${c}) AS ${c}`).join(', ');
+	const repeats = REPEAT_DAYS.map(
+		(days) => `count(*) FILTER (WHERE ${repeatSql(days)}) AS repeat_${days}d`
+	).join(', ');
 	await db.query(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
 	await db.query(
 		`CREATE TABLE ${table} AS
 		SELECT CAST(${monthIndexSql('r.received_at')} AS INTEGER) AS mi, ${columns},
 			${inWarrantySql(p, params, 'r')} AS in_warranty, ${warrantyUnknownSql('r')} AS warranty_unknown,
-			count(*) AS n, ${sums}
+			count(*) AS n, ${sums}, ${repeats}
 		FROM repairs r GROUP BY ALL ORDER BY mi`,
 		p.values
 	);

@@ -3,6 +3,7 @@ import type { Plain } from '../db/values';
 import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
 import type { AnyMetricDefinition, MetricContext } from './definition';
 import { asOfDates, isMature } from './periods';
+import { REPEAT_DAYS, repairSource } from './repair-rollups';
 import { durationUs, monthIndexSql, monthOfIndexSql, monthSql, Params, US_PER } from './sql';
 
 /**
@@ -20,9 +21,6 @@ const DEFAULT_TARGET_HOURS = 72;
 /** The turnaround target in microseconds (repairs.turnaround and its drill-down rule). */
 export const repairTargetUs = (params: MetricContext['params']) =>
 	durationUs(params.repair_target_hours ?? DEFAULT_TARGET_HOURS, 'hour');
-
-/** Repeat windows in days; a window of N days is N × 24 h (timestamps carry no time zone). */
-const REPEAT_DAYS = [30, 90] as const;
 
 const num = (v: Plain | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -79,20 +77,14 @@ async function turnaround({ db, query, params }: MetricContext): Promise<Turnaro
  */
 async function repeat({ db, query, params }: MetricContext): Promise<RepeatRow[]> {
 	const p = new Params();
-	const where = repairsWhereSql(p, query, params, FILTERS);
-	// next_repair_at is kept by every import (db/repair-sequence.ts) over ALL repairs of the serial;
-	// integer microseconds compare faster than timestamp + interval arithmetic.
-	const gapUs = 'epoch_us(r.next_repair_at) - epoch_us(r.received_at)';
-	const counts = REPEAT_DAYS.map(
-		(n) => `count(*) FILTER (WHERE ${gapUs} <= ${durationUs(n, 'day')}) AS repeat_${n}d`
-	).join(',\n\t\t\t');
+	const repairs = repairSource(p, db, query, params, { filters: FILTERS });
+	const counts = REPEAT_DAYS.map((n) => `${repairs.repeats(n)} AS repeat_${n}d`).join(', ');
 	const [rows, { repair: asOf }] = await Promise.all([
 		db.query(
 			`SELECT ${monthSql(monthOfIndexSql('mi'))} AS month, repairs, ${REPEAT_DAYS.map((n) => `repeat_${n}d`).join(', ')}
 		FROM (
-			SELECT ${monthIndexSql('r.received_at')} AS mi, count(*) AS repairs,
-				${counts}
-			FROM repairs r WHERE ${where} GROUP BY mi
+			SELECT ${repairs.month} AS mi, ${repairs.count()} AS repairs, ${counts}
+			FROM ${repairs.from} WHERE ${repairs.where} GROUP BY mi
 		) ORDER BY mi`,
 			p.values
 		),
