@@ -14,6 +14,7 @@ import { KPIS, type Kpi } from './kpis';
 import { kindPeriods, lastDayOf, monthsBack } from './periods';
 import { escalationRows } from './complaints-escalations';
 import { pChart } from './stats/p-chart';
+import { cached } from './cache';
 
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 
@@ -136,6 +137,21 @@ function jumpText(kpi: Kpi, size: number): { zh: string; en: string } {
 }
 
 /**
+ * The suppliers' escalations up to `month`, for the signals. A year back: exit reviews look at the month
+ * before, the complaint fund counts from the start. The page's filters do not apply to suppliers'
+ * escalations, the user's scope does: every signals request of one month and scope shares one reading.
+ */
+function monthEscalations(ctx: MetricContext, month: string): Promise<EscalationRow[]> {
+	const query = scopeQuery(
+		{ from: `${monthsBack(month, 12)}-01`, to: lastDayOf(month), filters: {} },
+		ctx.query.scope ?? NO_SCOPE
+	);
+	return cached(ctx.db, JSON.stringify(['signals.escalations', query, ctx.params]), () =>
+		escalationRows({ ...ctx, query }, { commendations: false })
+	);
+}
+
+/**
  * The list behind `signals`: p-chart hits, month-on-month jumps, escalations, missed service targets,
  * each from complete months only (the latest complete month of its record kind, as the overview).
  */
@@ -150,20 +166,7 @@ export async function buildSignals(
 		repair.month
 			? pchartSignals(ctx, `${monthsBack(repair.month, 12)}-01`, lastDayOf(repair.month), repair.month)
 			: ([] as SignalRow[]),
-		complaint.month
-			? escalationRows(
-					{
-						...ctx,
-						// A year back: exit reviews look at the month before, the complaint fund counts from the start.
-						// The page's filters do not apply to suppliers' escalations; the user's scope does.
-						query: scopeQuery(
-							{ from: `${monthsBack(complaint.month, 12)}-01`, to: lastDayOf(complaint.month), filters: {} },
-							ctx.query.scope ?? NO_SCOPE
-						)
-					},
-					{ commendations: false }
-				)
-			: ([] as EscalationRow[])
+		complaint.month ? monthEscalations(ctx, complaint.month) : ([] as EscalationRow[])
 	]);
 
 	for (const row of kpis) {
