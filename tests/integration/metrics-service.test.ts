@@ -8,6 +8,8 @@ import type { Database } from '../../src/lib/server/db/connection';
 import { loadMetricConfig, type MetricParams } from '../../src/lib/server/metrics/config';
 import { MetricQueryError } from '../../src/lib/server/metrics/errors';
 import { metricDefinition } from '../../src/lib/server/metrics/registry';
+import { prepareRepairRollups, repairSource } from '../../src/lib/server/metrics/repair-rollups';
+import { Params } from '../../src/lib/server/metrics/sql';
 import { importDemoData } from '../helpers/demo-data';
 import {
 	metricRows,
@@ -359,6 +361,23 @@ describe('complaints.escalations', () => {
 		expect(await metric(ctx.db, 'complaints.escalations', { from: '2023-01-01', to: '2023-12-31' })).toEqual(
 			[]
 		);
+	});
+
+	it('commends the same suppliers when their repairs come from the repair rollups', async () => {
+		const { params } = await loadMetricConfig();
+		await prepareRepairRollups(ctx.db, params);
+		const query: MetricQuery = { to: '2025-12-31', filters: { region: ['华南'] } };
+		expect(repairSource(new Params(), ctx.db, query, params, { filters: ['region'] }).from).toMatch(
+			/^workbench_rollups/
+		);
+		// As for the whole history: C's repairs of 2025 (华南) commend it, and the whole history is all rows.
+		expect(await metric(ctx.db, 'complaints.escalations', query)).toEqual([
+			row('B服务', '2024-03', '维修质量', 3, 'verbal-warning'),
+			row('B服务', '2024-05', '服务态度', 3, 'verbal-warning'),
+			commendation('D服务', 2024),
+			commendation('C服务', 2025)
+		]);
+		expect(await metric(ctx.db, 'complaints.escalations', { to: '2025-12-31' })).toEqual(all);
 	});
 
 	it('reads the thresholds from the config', async () => {

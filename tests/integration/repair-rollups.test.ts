@@ -39,6 +39,7 @@ describe('repair rollups', () => {
 			['defects.pchart', ['model', 'region', 'in_warranty'], []],
 			['cost.monthly', ['model', 'category', 'region', 'in_warranty'], []],
 			['repairs.repeat', ['model', 'region', 'supplier', 'service_center', 'in_warranty'], []],
+			['complaints.escalations', ['supplier', 'region', 'model'], []],
 			[
 				'defects.pareto',
 				['model', 'region', 'supplier', 'service_center', 'in_warranty'],
@@ -51,7 +52,7 @@ describe('repair rollups', () => {
 			]
 		];
 		let rolled = 0;
-		for (let i = 0; i < 72; i++) {
+		for (let i = 0; i < 84; i++) {
 			const [id, filterNames, dimensions] = cases[i % cases.length];
 			const last = monthsBack('2025-12', Math.floor(rnd() * 24));
 			const first = monthsBack(last, Math.floor(rnd() * 13));
@@ -87,7 +88,7 @@ describe('repair rollups', () => {
 			if (byModel) expect(await readSeries({ db: ctx.db, query, params }, true)).toEqual(byModel);
 			if (held && records.length) rolled++;
 		}
-		expect(rolled).toBeGreaterThan(42);
+		expect(rolled).toBeGreaterThan(48);
 	});
 
 	it('reads the repairs for periods of days and columns no rollup holds', async () => {

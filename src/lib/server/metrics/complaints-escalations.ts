@@ -1,7 +1,8 @@
 import { ESCALATION_LEVELS, type EscalationRow } from '$lib/domain/metrics/complaints';
-import type { FilterName, MetricQuery } from '$lib/domain/metrics/query';
+import type { FilterName } from '$lib/domain/metrics/query';
 import type { MetricContext, MetricDefinition } from './definition';
 import { monthIndexSql, monthOfIndexSql, monthSql, Params, whereSql } from './sql';
+import { repairSource } from './repair-rollups';
 
 /**
  * complaints.escalations — the supplier escalation rules (DESIGN.md), on the complaints received in the
@@ -46,7 +47,7 @@ export async function escalationRows(
 	const verbal = p.add(params.verbal_warning_over);
 	const final = p.add(params.final_warning_over);
 	const fund = p.add(params.complaint_fund_over);
-	const commendations = options.commendations ? commendationsSql(p, query, filters) : null;
+	const commendations = options.commendations ? commendationsSql(p, { db, query, params }, filters) : null;
 	// Our own constants, not user values: written into the SQL.
 	const levelRank = `CASE level ${ESCALATION_LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(' ')} END`;
 	const sql = `
@@ -93,13 +94,17 @@ export async function escalationRows(
 }
 
 /** CTEs ending in `commendations (supplier, y)`, over the complaints CTE `c` (see the metric's rules). */
-function commendationsSql(p: Params, query: MetricQuery, filters: readonly FilterName[]): string {
+function commendationsSql(
+	p: Params,
+	{ db, query, params }: MetricContext,
+	filters: readonly FilterName[]
+): string {
 	const window = whereSql(
 		p,
 		{ ...query, filters: {} },
 		{ alias: 'c', dateColumn: 'received_at', filters: [] }
 	);
-	const repairs = whereSql(p, query, { alias: 'r', dateColumn: 'received_at', filters });
+	const repairs = repairSource(p, db, query, params, { filters });
 	const returns = whereSql(p, query, { alias: 't', dateColumn: 'requested_at', filters });
 	const yearInWindow = [
 		query.from ? `AND make_date(pr.y, 1, 1) >= CAST(${p.add(query.from)} AS DATE)` : '',
@@ -107,8 +112,8 @@ function commendationsSql(p: Params, query: MetricQuery, filters: readonly Filte
 	].join(' ');
 	return `span AS (SELECT min(c.received_at) AS lo, max(c.received_at) AS hi FROM complaints c WHERE ${window}),
 		present AS (
-			SELECT r.supplier, year(r.received_at) AS y FROM repairs r
-			WHERE ${repairs} AND r.supplier IS NOT NULL
+			SELECT r.supplier, ${repairs.month} // 12 AS y FROM ${repairs.from}
+			WHERE ${repairs.where} AND r.supplier IS NOT NULL
 			UNION
 			SELECT t.supplier, year(t.requested_at) AS y FROM returns t
 			WHERE ${returns} AND t.supplier IS NOT NULL
