@@ -31,6 +31,9 @@ export function wholeMonths(query: Pick<MetricQuery, 'from' | 'to'>): MonthWindo
 	return { first, last };
 }
 
+/** A month "YYYY-MM" as monthIndexSql's integer (year × 12 + month − 1), as summaries key their months. */
+export const monthIndexOf = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
 /** The rows whose `month` ("YYYY-MM…") lies in the months of `window`. */
 export function rowsInMonths<Row>(rows: readonly Row[], window: MonthWindow): Row[] {
 	return rows.filter((row) => {

@@ -16,7 +16,7 @@ import { filterColumn, filterFits, type FilterName, type MetricQuery } from '$li
 import type { Database } from '../db/connection';
 import { ofType } from '../db/columns';
 import type { MetricParams } from './config';
-import { wholeMonths } from './month-window';
+import { monthIndexOf, wholeMonths } from './month-window';
 import { SummaryStore } from './summary-store';
 import { checkRuleValues, inWarrantySql, monthIndexSql, Params } from './sql';
 
@@ -51,8 +51,6 @@ export function tableDef(table: OptionTable) {
 /** A group's state in cubeCounts: it passes every active filter, or fails more than one. */
 const ALL = -1;
 const NONE = -2;
-
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
 /**
  * The filters of `table` the cube holds: the option filters whose column it has, and the rule filters of
@@ -204,8 +202,8 @@ export function cubeCounts(
 	for (const name of active) if (!filterColumn(name)) checkRuleValues(name, query.filters[name]!);
 	const cube = cubes.ready(db, cubeKey(table, filters, params));
 	if (!cube) return null;
-	const start = window.first ? firstAtOrAfter(cube.months, monthIndex(window.first)) : 0;
-	const end = window.last ? firstAtOrAfter(cube.months, monthIndex(window.last) + 1) : cube.months.length;
+	const start = window.first ? firstAtOrAfter(cube.months, monthIndexOf(window.first)) : 0;
+	const end = window.last ? firstAtOrAfter(cube.months, monthIndexOf(window.last) + 1) : cube.months.length;
 	// Per group of the period: ALL when it passes every active filter, the index of the one filter it
 	// fails, or NONE. A facet is counted without its own filter, so it counts the groups that pass all
 	// and those failing its filter alone.

@@ -1,7 +1,7 @@
 /**
  * Repairs summed by month and a few columns (rollups), kept in an in-memory database of the DuckDB
- * instance: the defect series, cost and Pareto metrics of a period of whole months read tens of
- * thousands of groups instead of every repair (113k groups for 5M repairs: 4 ms instead of 30 for a
+ * instance: the defect series, cost, Pareto and repeat metrics (and the escalations' commendations) of a
+ * period of whole months read tens of thousands of groups instead of every repair (113k groups for 5M repairs: 4 ms instead of 30 for a
  * model's year, 2 instead of 41 for the whole history). The server builds the rollups once per version
  * of the data and of the metric settings (the warranty rule decides `in_warranty`; summaries.ts); until
  * then, and for periods of days or columns no rollup holds, the repairs themselves are read.
@@ -10,7 +10,7 @@ import { filterColumn, type FilterName, type MetricQuery } from '$lib/domain/met
 import type { Database } from '../db/connection';
 import type { MetricParams } from './config';
 import { REPAIR_FILTERS, repairsWhereSql } from './defects-sql';
-import { wholeMonths } from './month-window';
+import { monthIndexOf, wholeMonths } from './month-window';
 import { SummaryStore } from './summary-store';
 import { durationUs, inWarrantySql, monthIndexSql, Params, warrantyUnknownSql, whereSql } from './sql';
 
@@ -70,7 +70,7 @@ export interface RepairSource {
 }
 
 /** The repairs table itself: `filters` of the query (default REPAIR_FILTERS) on its records. */
-export function recordsSource(
+function recordsSource(
 	p: Params,
 	query: MetricQuery,
 	params: MetricParams,
@@ -111,8 +111,8 @@ export function repairSource(
 	const table = rollup && rollups.ready(db, rollupKey(rollup, params));
 	if (!table) return recordsSource(p, query, params, filters);
 	const conditions = [whereSql(p, query, { alias: 'r', filters, params, inWarranty: 'r.in_warranty' })];
-	if (window.first) conditions.push(`r.mi >= ${p.add(monthIndex(window.first))}`);
-	if (window.last) conditions.push(`r.mi <= ${p.add(monthIndex(window.last))}`);
+	if (window.first) conditions.push(`r.mi >= ${p.add(monthIndexOf(window.first))}`);
+	if (window.last) conditions.push(`r.mi <= ${p.add(monthIndexOf(window.last))}`);
 	return {
 		from: `${table} r`,
 		where: conditions.join(' AND '),
@@ -124,8 +124,6 @@ export function repairSource(
 		repeats: (days) => `CAST(coalesce(sum(r.repeat_${days}d), 0) AS BIGINT)`
 	};
 }
-
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
 /** The rollup tables of the current data, by rollup and warranty rule; prepared by the server (summaries.ts). */
 const rollups = new SummaryStore<string>((db, table) => {
