@@ -47,7 +47,6 @@ export function tableDef(table: OptionTable) {
 	return { def, columns: new Set(def.fields.map((f) => f.name)) };
 }
 
-/** A month "YYYY-MM" as the cube's month index. */
 /** A group's state in cubeCounts: it passes every active filter, or fails more than one. */
 const ALL = -1;
 const NONE = -2;
