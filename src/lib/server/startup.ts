@@ -33,9 +33,10 @@ let scheduler: Scheduler | null = null;
 /**
  * The server's start: opens the database, whose file lock means no other workbench process shares
  * its folders (a second server fails here), then clears what an earlier, killed run left, builds the
- * summaries the metrics read (summaries.ts) and starts the report schedules (catching up missed runs in the background). It says where it listens beside
- * the database file (server-info.ts), for the CLI to send its imports, metrics and reports to. A
- * database in use is reported by the first request, as before; the folders are then left alone.
+ * summaries the metrics read (summaries.ts) and starts the report schedules (catching up missed runs in
+ * the background). It says where it listens beside the database file (server-info.ts), for the CLI to
+ * send its imports, metrics and reports to. A database in use is reported by the first request, as
+ * before; the folders are then left alone.
  */
 export async function startServer(): Promise<void> {
 	const db = await getDatabase().catch(() => null);

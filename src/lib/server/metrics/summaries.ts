@@ -5,11 +5,17 @@ import { prepareRepairRollups } from './repair-rollups';
 
 /**
  * Builds the summaries the metrics read when they are ready (option-cube.ts, repair-rollups.ts) for the
- * current data and metric settings; resolves when all are built or have failed (the records answer).
+ * current data and metric settings; resolves when all are built or have failed. It never fails: without
+ * a summary (or with a metric configuration that does not load) the records answer, and the metrics
+ * report their own errors.
  */
 export async function prepareSummaries(db: Database): Promise<void> {
-	const { params } = await loadMetricConfig();
-	await Promise.all([prepareOptionCubes(db, params), prepareRepairRollups(db, params)]);
+	try {
+		const { params } = await loadMetricConfig();
+		await Promise.all([prepareOptionCubes(db, params), prepareRepairRollups(db, params)]);
+	} catch {
+		// See above: nothing to build now; the next write tries again.
+	}
 }
 
 /**
