@@ -40,6 +40,7 @@ describe('repair rollups', () => {
 			['cost.monthly', ['model', 'category', 'region', 'in_warranty'], []],
 			['repairs.repeat', ['model', 'region', 'supplier', 'service_center', 'in_warranty'], []],
 			['complaints.escalations', ['supplier', 'region', 'model'], []],
+			['defects.mis', ['model', 'category', 'region', 'in_warranty'], []],
 			[
 				'defects.pareto',
 				['model', 'region', 'supplier', 'service_center', 'in_warranty'],
@@ -52,7 +53,7 @@ describe('repair rollups', () => {
 			]
 		];
 		let rolled = 0;
-		for (let i = 0; i < 84; i++) {
+		for (let i = 0; i < 96; i++) {
 			const [id, filterNames, dimensions] = cases[i % cases.length];
 			const last = monthsBack('2025-12', Math.floor(rnd() * 24));
 			const first = monthsBack(last, Math.floor(rnd() * 13));
@@ -88,7 +89,7 @@ describe('repair rollups', () => {
 			if (byModel) expect(await readSeries({ db: ctx.db, query, params }, true)).toEqual(byModel);
 			if (held && records.length) rolled++;
 		}
-		expect(rolled).toBeGreaterThan(48);
+		expect(rolled).toBeGreaterThan(55);
 	});
 
 	it('reads the repairs for periods of days and columns no rollup holds', async () => {
@@ -117,6 +118,6 @@ describe('repair rollups', () => {
 		// One table per rollup: those of the versions before were dropped.
 		const tables = () =>
 			ctx.db.query("SELECT table_name FROM duckdb_tables() WHERE database_name = 'workbench_rollups'");
-		await vi.waitFor(async () => expect(await tables()).toHaveLength(2));
+		await vi.waitFor(async () => expect(await tables()).toHaveLength(3));
 	});
 });

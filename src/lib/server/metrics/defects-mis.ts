@@ -1,7 +1,14 @@
 import type { MisRow } from '$lib/domain/metrics/defects';
 import type { MetricContext } from './definition';
-import { coverageMonthsSql, coverageSql, repairMonths, repairRateWhereSql } from './defects-sql';
-import { monthIndexSql, monthOfIndexSql, monthSql, Params } from './sql';
+import {
+	coverageMonthsSql,
+	coverageSql,
+	REPAIR_RATE_FILTERS,
+	repairMonths,
+	salesWhereSql
+} from './defects-sql';
+import { repairSource } from './repair-rollups';
+import { monthOfIndexSql, monthSql, Params } from './sql';
 
 /**
  * The months-in-service (warranty) triangle: cohort, mis, claims, units, cum_claims_per_1000.
@@ -22,9 +29,10 @@ import { monthIndexSql, monthOfIndexSql, monthSql, Params } from './sql';
  */
 export async function misTriangle({ db, query, params }: MetricContext): Promise<MisRow[]> {
 	const p = new Params();
-	const { repairs: repairsWhere, sales: salesWhere } = repairRateWhereSql(p, query, params);
+	const repairs = repairSource(p, db, query, params, { filters: REPAIR_RATE_FILTERS, by: ['sold_mi'] });
+	const salesWhere = salesWhereSql(p, query);
 	const months = await repairMonths(db);
-	const sold = monthIndexSql('r.sold_at');
+	const sold = repairs.column('sold_mi');
 	const sql = `
 		WITH span AS (${coverageSql(p, query, months)}),
 		cohort_units AS (
@@ -35,8 +43,8 @@ export async function misTriangle({ db, query, params }: MetricContext): Promise
 		),
 		claims AS (
 			SELECT ${monthOfIndexSql('ci')} AS cohort, mis, claims FROM (
-				SELECT ${sold} AS ci, ${monthIndexSql('r.received_at')} - ${sold} AS mis, count(*) AS claims
-				FROM repairs r WHERE ${repairsWhere} AND r.sold_at IS NOT NULL GROUP BY 1, 2)
+				SELECT ${sold} AS ci, ${repairs.month} - ${sold} AS mis, ${repairs.count()} AS claims
+				FROM ${repairs.from} WHERE ${repairs.where} AND ${sold} IS NOT NULL GROUP BY 1, 2)
 		),
 		cohorts AS (
 			SELECT cohort FROM cohort_units

@@ -36,19 +36,9 @@ export function repairsWhereSql(
 }
 
 /**
- * Conditions of a repair rate: on repairs `r` (repairsWhereSql, REPAIR_RATE_FILTERS) and on its sales
- * denominator `s` (the shared filters only, no dates: sales are monthly, the months are the caller's).
+ * Conditions on the sales `s`, the denominator of a repair rate (whose repairs take REPAIR_RATE_FILTERS):
+ * the shared filters only, no dates (sales are monthly, the months are the caller's).
  */
-export function repairRateWhereSql(
-	p: Params,
-	query: MetricQuery,
-	params: MetricParams
-): { repairs: string; sales: string } {
-	const repairs = repairsWhereSql(p, query, params, REPAIR_RATE_FILTERS);
-	return { repairs, sales: salesWhereSql(p, query) };
-}
-
-/** Conditions on the sales `s` of a repair rate: the shared filters, no dates (the months are the caller's). */
 export const salesWhereSql = (p: Params, query: MetricQuery) =>
 	whereSql(p, query, { alias: 's', filters: SHARED_FILTERS });
 

@@ -1,7 +1,7 @@
 /**
  * Repairs summed by month and a few columns (rollups), kept in an in-memory database of the DuckDB
- * instance: the defect series, cost, Pareto and repeat metrics (and the escalations' commendations) of a
- * period of whole months read tens of thousands of groups instead of every repair (113k groups for 5M repairs: 4 ms instead of 30 for a
+ * instance: the defect series, cost, Pareto, repeat and MIS metrics (and the escalations' commendations)
+ * of a period of whole months read tens of thousands of groups instead of every repair (113k groups for 5M repairs: 4 ms instead of 30 for a
  * model's year, 2 instead of 41 for the whole history). The server builds the rollups once per version
  * of the data and of the metric settings (the warranty rule decides `in_warranty`; summaries.ts); until
  * then, and for periods of days or columns no rollup holds, the repairs themselves are read.
@@ -29,9 +29,10 @@ const repeatSql = (days: number) =>
 export const COST_COLUMNS = ['parts_cost', 'labor_cost', 'logistics_cost', 'other_cost'] as const;
 
 /**
- * The rollups and the repair columns each groups by besides the month and the warranty scope: one
- * with the service partners, one with the defect codes (both in one would be nearly a group per
- * repair). Filters and dimensions on other columns (symptom) read the repairs.
+ * The rollups and the columns each groups by besides the month and the warranty scope: one with the
+ * service partners, one with the defect codes (both in one would be nearly a group per repair), one
+ * with the month of sale (the MIS triangle). Filters and dimensions on other columns (symptom) read
+ * the repairs.
  */
 const ROLLUPS = [
 	{
@@ -41,8 +42,15 @@ const ROLLUPS = [
 	{
 		name: 'repairs_by_defect',
 		columns: ['product_model', 'category', 'region', 'defect_code', 'defect_category']
-	}
+	},
+	{ name: 'repairs_by_sale', columns: ['product_model', 'category', 'region', 'sold_mi'] }
 ] as const;
+
+/** Columns a rollup groups by that are computed from a repair: the month of sale as monthIndexSql's integer. */
+const COMPUTED: Record<string, string> = { sold_mi: `CAST(${monthIndexSql('r.sold_at')} AS INTEGER)` };
+
+/** A column a rollup groups by, on the repair `r`. */
+const repairColumn = (name: string) => COMPUTED[name] ?? `r.${name}`;
 
 type Rollup = (typeof ROLLUPS)[number];
 
@@ -60,6 +68,8 @@ export interface RepairSource {
 	where: string;
 	/** The repair's month as monthIndexSql's integer. */
 	month: string;
+	/** A column the metric groups by (`by` of repairSource), a computed one (sold_mi) included. */
+	column(name: string): string;
 	/** The warranty scope (inWarrantySql) and its unknown case (warrantyUnknownSql), on r. */
 	inWarranty(): string;
 	unknown(): string;
@@ -80,6 +90,7 @@ function recordsSource(
 		from: 'repairs r',
 		where: repairsWhereSql(p, query, params, filters),
 		month: monthIndexSql('r.received_at'),
+		column: repairColumn,
 		// Written when used: the rule's values are bound parameters, which a statement must use.
 		inWarranty: () => inWarrantySql(p, params, 'r'),
 		unknown: () => warrantyUnknownSql('r'),
@@ -117,6 +128,7 @@ export function repairSource(
 		from: `${table} r`,
 		where: conditions.join(' AND '),
 		month: 'r.mi',
+		column: (name) => `r.${name}`,
 		inWarranty: () => 'r.in_warranty',
 		unknown: () => 'r.warranty_unknown',
 		count: (condition) =>
@@ -156,7 +168,7 @@ export async function prepareRepairRollups(db: Database, params: MetricParams): 
  */
 async function buildRollup(db: Database, rollup: Rollup, table: string, params: MetricParams): Promise<void> {
 	const p = new Params();
-	const columns = rollup.columns.map((c) => `r.${c}`).join(', ');
+	const columns = rollup.columns.map((c) => `${repairColumn(c)} AS ${c}`).join(', ');
 	const sums = COST_COLUMNS.map((c) => `sum(r.${c}) AS ${c}`).join(', ');
 	const repeats = REPEAT_DAYS.map(
 		(days) => `count(*) FILTER (WHERE ${repeatSql(days)}) AS repeat_${days}d`
