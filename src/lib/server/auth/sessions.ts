@@ -1,8 +1,8 @@
 import type { SessionUser } from '$lib/domain/auth/user';
 import { settings } from '../config';
 import type { Database } from '../db/connection';
+import { keptAccessRow } from '../metrics/cache';
 import type { Sql } from '../db/sql';
-import { accessRow } from './access-cache';
 import { atMs, msOf, type Clock } from './clock';
 import { newSecret, secretHash } from './secrets';
 import { userFromRow } from './user-row';
@@ -56,7 +56,7 @@ export async function resolveSession(
 	limits: SessionLimits = sessionLimits()
 ): Promise<SessionUser | null> {
 	const idHash = secretHash(secret);
-	const row = await accessRow(db, `session:${idHash}`, async () => {
+	const row = await keptAccessRow(db, `session:${idHash}`, async () => {
 		const [found] = await db.query(
 			`SELECT u.id, u.name, u.role, u.scope_regions, u.scope_models, ${msOf('u.created_at')} AS created_ms,
 				${msOf('u.disabled_at')} AS disabled_ms, ${msOf('s.created_at')} AS started_ms,

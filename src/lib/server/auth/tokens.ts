@@ -2,7 +2,7 @@ import { UserError } from '$lib/domain/errors';
 import type { SessionUser } from '$lib/domain/auth/user';
 import { appendAudit } from '../audit/log';
 import type { Database } from '../db/connection';
-import { accessRow } from './access-cache';
+import { keptAccessRow } from '../metrics/cache';
 import { atMs, msOf, systemClock, type Clock } from './clock';
 import { newSecret, secretHash } from './secrets';
 import { TOUCH_INTERVAL_MS } from './sessions';
@@ -121,7 +121,7 @@ export async function resolveToken(
 ): Promise<SessionUser | null> {
 	if (!token.startsWith(TOKEN_START) || token.length > 200) return null;
 	const hash = secretHash(token);
-	const row = await accessRow(db, `token:${hash}`, async () => {
+	const row = await keptAccessRow(db, `token:${hash}`, async () => {
 		const [found] = await db.query(
 			`SELECT u.id, u.name, u.role, u.scope_regions, u.scope_models, ${msOf('u.created_at')} AS created_ms,
 				${msOf('u.disabled_at')} AS disabled_ms, ${msOf('t.last_used_at')} AS used_ms, t.id AS token_id

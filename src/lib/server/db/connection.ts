@@ -122,7 +122,7 @@ export class Database {
 
 	/**
 	 * Changes whenever a write aside starts or ends, except a `touch` (a session's or token's last use,
-	 * which changes no one's access): who a request acts as can be kept under it (auth/access-cache).
+	 * which changes no one's access): who a request acts as can be kept under it (keptAccessRow, metrics/cache.ts).
 	 */
 	get asideVersion(): number {
 		return this.asides;

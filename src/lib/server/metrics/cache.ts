@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import type { PlainRow } from '../db/values';
 
 /**
  * Results kept by key for one version of what they were read from: the data changes only when
@@ -18,8 +19,11 @@ interface Kept {
 	entries: Map<string, Promise<unknown>>;
 }
 
-/** A cache whose entries last as long as `version(db)` stays the same. */
-function resultCache(version: (db: Database) => number) {
+/**
+ * A cache whose entries last as long as `version(db)` stays the same. `shared`: callers get the kept
+ * value itself, not a copy (rows they are meant to update in place).
+ */
+function resultCache(version: (db: Database) => number, { shared = false } = {}) {
 	const byDatabase = new WeakMap<Database, Kept>();
 	return {
 		/** Whether a result for `key` is kept (or being computed) for the current version. */
@@ -42,7 +46,7 @@ function resultCache(version: (db: Database) => number) {
 			}
 			kept.entries.set(key, result);
 			if (kept.entries.size > MAX_ENTRIES) kept.entries.delete(kept.entries.keys().next().value!);
-			return structuredClone(await result);
+			return shared ? result : structuredClone(await result);
 		}
 	};
 }
@@ -63,3 +67,17 @@ export const cached = <T>(db: Database, key: string, compute: () => Promise<T>):
 /** The result kept for `key`, computed when there is none since the last write aside (Database.asideVersion). */
 export const cachedAside = <T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> =>
 	asideResults.get(db, key, compute);
+
+/**
+ * The account row behind a session or token secret (`key`), null for none, until a write aside changes
+ * anything: every request asks who it acts as, and under load that lookup waited for a read slot
+ * behind the metric scans. A login, logout, revocation, password reset, disabled user or role change
+ * is such a write; last-use touches are not (Database.writeAside `touch`) and update the kept row.
+ */
+const accessRows = resultCache((db) => db.asideVersion, { shared: true });
+
+export const keptAccessRow = (
+	db: Database,
+	key: string,
+	read: () => Promise<PlainRow | undefined>
+): Promise<PlainRow | null> => accessRows.get(db, key, async () => (await read()) ?? null);
