@@ -160,6 +160,7 @@ interface LoadResult {
 	page: Stats;
 	metric: Stats;
 	byPage: Record<string, Stats>;
+	byMetric: Record<string, Stats>;
 	peakRss: number | null;
 	rssAtStart: number | null;
 	seconds: number;
@@ -180,7 +181,7 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 		const choices = await menu(agent, app, headers);
 		const rssAtStart = memory(app.pid)?.rss ?? null;
 		const times = { page: [] as number[], metric: [] as number[] };
-		const byPage = new Map<string, number[]>();
+		const byPath = { page: new Map<string, number[]>(), metric: new Map<string, number[]>() };
 		const errors: LoadResult['errors'] = [];
 		const otherCpu = otherCpuMeter(app.pid);
 		const serverCpu0 = processCpuMs(app.pid);
@@ -197,11 +198,10 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 					if (res.status !== 200)
 						errors.push({ path, detail: `${res.status} ${res.body.toString().slice(0, 120)}` });
 					times[kind].push(res.ms);
-					if (kind === 'page') {
-						const page = path.split('?')[0];
-						if (!byPage.has(page)) byPage.set(page, []);
-						byPage.get(page)!.push(res.ms);
-					}
+					const key = path.split('?')[0];
+					const list = byPath[kind].get(key) ?? [];
+					byPath[kind].set(key, list);
+					list.push(res.ms);
 				} catch (e) {
 					errors.push({ path, detail: String(e) });
 				}
@@ -216,7 +216,8 @@ async function drive(app: RunningApp): Promise<LoadResult> {
 			errors,
 			page: stats(times.page),
 			metric: stats(times.metric),
-			byPage: Object.fromEntries([...byPage].map(([p, ms]) => [p, stats(ms)])),
+			byPage: Object.fromEntries([...byPath.page].map(([p, ms]) => [p, stats(ms)])),
+			byMetric: Object.fromEntries([...byPath.metric].map(([p, ms]) => [p, stats(ms)])),
 			peakRss: memory(app.pid)?.hwm ?? null,
 			rssAtStart,
 			seconds: (performance.now() - started) / 1000,
@@ -288,6 +289,14 @@ function report(label: string, r: LoadResult): { markdown: string; checks: Check
 		...Object.entries(r.byPage)
 			.sort(([a], [b]) => PAGES.indexOf(a) - PAGES.indexOf(b))
 			.map(([p, s]) => row(`page \`${p}\``, s)),
+		'',
+		'Metric API calls per metric, the slowest (p95) first:',
+		'',
+		'| Metric | n | p50 ms | p95 ms | p99 ms | max ms |',
+		'| --- | ---: | ---: | ---: | ---: | ---: |',
+		...Object.entries(r.byMetric)
+			.sort(([, a], [, b]) => b.p95 - a.p95)
+			.map(([p, s]) => row(`\`${p.replace('/api/metrics/', '')}\``, s)),
 		'',
 		'| Goal | Value | Target | Result |',
 		'| --- | ---: | --- | --- |',

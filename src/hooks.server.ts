@@ -4,7 +4,7 @@ import { decide } from '$lib/server/auth/policy';
 import { authenticate } from '$lib/server/auth/request';
 import { countUsers } from '$lib/server/auth/users';
 import { settings } from '$lib/server/config';
-import { getDatabase } from '$lib/server/db/connection';
+import { asOneWork, getDatabase } from '$lib/server/db/connection';
 import { hostAllowed, originAllowed, secureHeaders } from '$lib/server/http/guard';
 import { startServer } from '$lib/server/startup';
 
@@ -52,9 +52,15 @@ async function guard(event: RequestEvent, t: Translate): Promise<Response | null
 /**
  * Every request passes here: the Host and Origin checks, the locale from the `locale` cookie (zh-CN
  * by default) into locals and `<html lang>`, the database the route's server modules work on, who
- * the request acts as and whether they may, and the security headers of every response.
+ * the request acts as and whether they may, and the security headers of every response. Its database
+ * reads take turns with other requests' (asOneWork).
  */
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = ({ event, resolve }) => asOneWork(() => handleRequest(event, resolve));
+
+async function handleRequest(
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
 	const locale = resolveLocale(event.cookies.get(LOCALE_COOKIE));
 	const t = createT(locale);
 	const { ORIGIN, WORKBENCH_ALLOWED_HOSTS } = settings();
@@ -81,4 +87,4 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	secureHeaders(response.headers);
 	return response;
-};
+}

@@ -7,7 +7,8 @@ import { coverage } from '../../src/lib/server/metrics/coverage';
 import { monthlySeries, readSeries } from '../../src/lib/server/metrics/defects-series';
 import { filterOptions } from '../../src/lib/server/metrics/filter-options';
 import { lastDayOf, monthsBack } from '../../src/lib/server/metrics/periods';
-import { metricDefinition, metricInfos, metricRows } from '../../src/lib/server/metrics/registry';
+import { metricDefinition, metricInfos, metricRows, runMetric } from '../../src/lib/server/metrics/registry';
+import { keepSummaries } from '../../src/lib/server/metrics/summaries';
 import { importDemoData } from '../helpers/demo-data';
 import { mulberry32 } from '../helpers/random';
 import { useTempDatabase } from '../helpers/temp-db';
@@ -91,6 +92,31 @@ describe('whole-month windows sliced from the whole history', () => {
 		}
 		// Some windows had months without records at their ends: the trimming was exercised.
 		expect(trimmed).toBeGreaterThan(0);
+	});
+
+	it('answers every unfiltered whole-month window from the history the summaries read, with no query', async () => {
+		const { params } = await loadMetricConfig();
+		// A new version of the data: nothing is kept until the summaries are prepared for it.
+		await ctx.db.write(async () => undefined);
+		await keepSummaries(ctx.db);
+		const perMonth = (await metricInfos()).filter((info) => metricDefinition(info.id).rowPerMonth);
+		const asked = perMonth.flatMap((info) => windows(4).map((window) => ({ id: info.id, window })));
+		const spies = [vi.spyOn(ctx.db, 'query'), vi.spyOn(ctx.db, 'queryColumns')];
+		let answers: unknown[];
+		try {
+			answers = await Promise.all(
+				asked.map(async ({ id, window }) => (await runMetric(ctx.db, id, { ...window, filters: {} })).rows)
+			);
+			for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+		}
+		for (const [i, { id, window }] of asked.entries()) {
+			const query = { ...window, filters: {} };
+			expect(answers[i], `${id} ${JSON.stringify(window)}`).toEqual(
+				await metricDefinition(id).run({ db: ctx.db, query, params })
+			);
+		}
 	});
 
 	it('reads a window for itself when the wider reading it waits on fails', async () => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -30,7 +31,41 @@ function defaultDbPath(): string {
  * queries side by side only share the same cores and each holds its own working memory: under 50
  * concurrent users, unlimited reads took the server to 1.8 GB and made every request wait for all.
  */
-const READ_SLOTS = Math.max(2, availableParallelism());
+export const READ_SLOTS = Math.max(2, availableParallelism());
+
+/** The reads one piece of work (an HTTP request) has started and not finished. */
+interface Work {
+	reads: number;
+}
+
+const works = new AsyncLocalStorage<Work>();
+
+/**
+ * Runs fn as one piece of work for the read queue (see Database.reading): a request that runs one
+ * short query is not put behind the dozen queries of a page that arrived just before it.
+ */
+export const asOneWork = <T>(fn: () => Promise<T>): Promise<T> => works.run({ reads: 0 }, fn);
+
+/** A read waiting for a slot. */
+interface WaitingRead {
+	work: Work;
+	since: number;
+	start: () => void;
+}
+
+/** After this long a waiting read goes first whatever its work, so a busy page is never starved. */
+export const MAX_OVERTAKEN_MS = 300;
+
+/**
+ * Of the reads waiting (in arrival order, not empty), the one a freed slot starts at `now`: the first
+ * read of the work with the fewest reads outstanding, unless the earliest has waited MAX_OVERTAKEN_MS.
+ */
+export function nextReadIndex(queue: readonly Pick<WaitingRead, 'work' | 'since'>[], now: number): number {
+	let best = 0;
+	if (now - queue[0].since >= MAX_OVERTAKEN_MS) return best;
+	for (let i = 1; i < queue.length; i++) if (queue[i].work.reads < queue[best].work.reads) best = i;
+	return best;
+}
 
 /**
  * One DuckDB file per process. Reads run on their own connections and go on during an import;
@@ -42,7 +77,7 @@ export class Database {
 	private asides = 0;
 	private readonly changeListeners: (() => void)[] = [];
 	private reads = 0;
-	private readonly readQueue: (() => void)[] = [];
+	private readonly readQueue: WaitingRead[] = [];
 	/** Connections of finished reads, kept for the next ones: opening one per query cost more than small queries. */
 	private readonly idleReaders: DuckDBConnection[] = [];
 
@@ -154,20 +189,37 @@ export class Database {
 		this.instance.closeSync();
 	}
 
-	/** connected() within READ_SLOTS: a read beyond them waits for one to finish, in arrival order. */
+	/**
+	 * connected() within READ_SLOTS. A read beyond them waits; a freed slot goes to the waiting read of
+	 * the work with the fewest reads outstanding (then the earliest), so one request's many queries take
+	 * turns with other requests' few instead of queueing them all behind, unless a read has waited
+	 * MAX_OVERTAKEN_MS. Reads outside asOneWork are each a work of their own.
+	 */
 	private async reading<T>(fn: (conn: Sql) => Promise<T>): Promise<T> {
+		const work = works.getStore() ?? { reads: 0 };
+		work.reads++;
 		if (this.reads < READ_SLOTS) this.reads++;
 		// The finishing read hands its slot over without giving it back, so no newcomer overtakes.
-		else await new Promise<void>((resolve) => this.readQueue.push(resolve));
-		const conn = this.idleReaders.pop() ?? (await this.instance.connect());
+		else await new Promise<void>((start) => this.readQueue.push({ work, since: performance.now(), start }));
 		try {
-			return await fn(new Sql(conn));
+			const conn = this.idleReaders.pop() ?? (await this.instance.connect());
+			try {
+				return await fn(new Sql(conn));
+			} finally {
+				this.idleReaders.push(conn);
+			}
 		} finally {
-			this.idleReaders.push(conn);
-			const next = this.readQueue.shift();
-			if (next) next();
+			work.reads--;
+			const next = this.nextRead();
+			if (next) next.start();
 			else this.reads--;
 		}
+	}
+
+	/** The waiting read to start next (see reading), taken off the queue. */
+	private nextRead(): WaitingRead | undefined {
+		if (!this.readQueue.length) return undefined;
+		return this.readQueue.splice(nextReadIndex(this.readQueue, performance.now()), 1)[0];
 	}
 
 	/** Runs fn on a connection of its own, closed afterwards. */

@@ -13,7 +13,8 @@ import { lastDayOf } from './periods';
  * one already read for the same filters is a slice of that reading: the overview's KPIs, sparklines
  * and signals share one reading per metric, and narrowing a page's period costs no scan. A window not
  * held by any is read for itself, never more (reading the whole history would make every first view
- * and filter change slower).
+ * and filter change slower) — except the whole history without filters, which the server reads once
+ * per version of the data (summaries.ts), so the unfiltered views are slices of it from the start.
  */
 
 /** The months ("YYYY-MM") of a window made of whole months; an absent end is open. */
