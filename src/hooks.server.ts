@@ -77,7 +77,8 @@ async function handleRequest(
 		event.locals.user = await authenticate(
 			event.locals.db,
 			event.request.headers.get('authorization'),
-			event.cookies
+			event.cookies,
+			event.url
 		);
 		response =
 			(await guard(event, t)) ??

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type RunningApp, type Session } from './harness';
+import { E2E_USERS, openSession, type RunningApp, type Session } from './harness';
 
 let app: RunningApp;
 let page: Page;
@@ -25,7 +25,7 @@ function send(
 			{
 				host: url.hostname,
 				port: url.port,
-				path: url.pathname,
+				path: url.pathname + url.search,
 				method: options.method ?? 'GET',
 				headers: options.headers
 			},
@@ -86,5 +86,45 @@ describe('request guard and security headers', () => {
 		const api = await send('/api/batches', { headers: asAdmin() });
 		expect(api.status).toBe(200);
 		expect(api.headers['content-security-policy']).toContain("default-src 'none'");
+	});
+
+	it('sends the language switch and sign-in only to paths of this site, and answers a body that is not a form with 400', async () => {
+		const form = (fields: Record<string, string>) => ({
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
+			body: new URLSearchParams(fields).toString()
+		});
+		// Browsers drop the tab: "/\t/evil.example" would be "//evil.example", another site.
+		const tab = await send('/locale', form({ locale: 'en', redirectTo: '/\t/evil.example' }));
+		expect(tab.status).toBe(303);
+		expect(tab.headers.location).toBe('/');
+		const back = await send('/locale', form({ locale: 'en', redirectTo: '/defects?model=A' }));
+		expect(back.headers.location).toBe('/defects?model=A');
+		const json = await send('/locale', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}'
+		});
+		expect(json.status).toBe(400);
+		expect(json.body).toContain('application/x-www-form-urlencoded');
+		const next = await send(`/login?next=${encodeURIComponent('/\n/evil.example')}`, { headers: asAdmin() });
+		expect(next.status).toBe(303);
+		expect(next.headers.location).toBe('/');
+	});
+
+	it('deletes the session cookie on plain http without Secure, so the browser drops it', async () => {
+		const login = await send('/login', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url, accept: 'text/html' },
+			body: new URLSearchParams({ ...E2E_USERS.viewer, next: '/' }).toString()
+		});
+		expect(login.status).toBe(303);
+		const session = String(login.headers['set-cookie']).split(';')[0];
+		expect(session).toMatch(/^workbench_session=.+/);
+		const r = await send('/logout', { method: 'POST', headers: { cookie: session, origin: app.url } });
+		expect(r.status).toBe(303);
+		const cookie = String(r.headers['set-cookie']);
+		expect(cookie).toMatch(/^workbench_session=;/);
+		expect(cookie).not.toMatch(/Secure/i);
 	});
 });

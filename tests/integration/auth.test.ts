@@ -14,19 +14,10 @@ import {
 	setPassword,
 	updateUser
 } from '../../src/lib/server/auth/users';
+import { CLI, CLIENT, manualClock, PASSWORD } from '../helpers/accounts';
 import { useTempDatabase } from '../helpers/temp-db';
 
-const CLI = { name: 'cli', origin: 'cli' };
-const CLIENT = { address: '10.0.0.7', userAgent: 'test' };
-const PASSWORD = 'correct horse battery';
 const HOUR = 3_600_000;
-
-/** A clock the test moves by hand. */
-function manualClock(start = Date.UTC(2026, 0, 5, 9)) {
-	let now = start;
-	const clock = () => now;
-	return Object.assign(clock, { advance: (ms: number) => (now += ms) });
-}
 
 describe('passwords', () => {
 	it('hashes with argon2id, verifies, and refuses a wrong password or a broken hash', async () => {
@@ -182,42 +173,6 @@ describe('users, sessions and tokens', () => {
 		expect(await resolveSession(t.db, secret, clock, limits)).toBeNull();
 		expect(await resolveToken(t.db, token, clock)).toBeNull();
 		reads.mockRestore();
-	});
-
-	it('limits failed logins per account and per address, then lets them in again', async () => {
-		const clock = manualClock();
-		const limiter = new LoginLimiter(5, 15 * 60_000, clock);
-		await addUser(t.db, { name: 'ana', role: 'analyst', scope: NO_SCOPE, password: PASSWORD }, CLI, clock);
-		for (let i = 0; i < 5; i++)
-			expect(await logIn(t.db, { name: 'ana', password: 'wrong' }, CLIENT, { clock, limiter })).toEqual({
-				ok: false,
-				reason: 'bad'
-			});
-		// The right password is refused too while the account is locked out.
-		const refused = await logIn(t.db, { name: 'ana', password: PASSWORD }, CLIENT, { clock, limiter });
-		expect(refused).toEqual({ ok: false, reason: 'limited', retryAfter: 900 });
-		// Another address, same account: still refused (per account).
-		expect(
-			(
-				await logIn(
-					t.db,
-					{ name: 'ana', password: PASSWORD },
-					{ ...CLIENT, address: '10.0.0.8' },
-					{ clock, limiter }
-				)
-			).ok
-		).toBe(false);
-		// Same address, another name: refused (per address).
-		expect(await logIn(t.db, { name: 'someone', password: 'x' }, CLIENT, { clock, limiter })).toMatchObject({
-			reason: 'limited'
-		});
-		clock.advance(15 * 60_000);
-		expect((await logIn(t.db, { name: 'ana', password: PASSWORD }, CLIENT, { clock, limiter })).ok).toBe(
-			true
-		);
-		const failed = await t.db.query("SELECT origin FROM audit_log WHERE action = 'user.login_failed'");
-		expect(failed).toHaveLength(5);
-		expect(failed[0].origin).toBe('10.0.0.7');
 	});
 
 	it('answers unknown names, wrong passwords and disabled users alike', async () => {

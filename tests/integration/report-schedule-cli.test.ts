@@ -10,11 +10,20 @@ let dir: string;
 function workbench(args: string[]) {
 	const r = spawnSync(process.execPath, [join(ROOT, 'bin/workbench.js'), 'report', 'schedule', ...args], {
 		cwd: ROOT,
-		env: { ...process.env, WORKBENCH_DB: join(dir, 'cli.duckdb'), WORKBENCH_REPORTS: join(dir, 'reports') },
+		env: {
+			...process.env,
+			WORKBENCH_DB: join(dir, 'cli.duckdb'),
+			WORKBENCH_REPORTS: join(dir, 'reports'),
+			WORKBENCH_DELIVERY_FOLDERS: join(dir, 'shared')
+		},
 		encoding: 'utf8'
 	});
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A monthly review due on the 3rd at 08:00, delivered as `more` says. */
+const addMonthly = (...more: string[]) =>
+	workbench(['add', '--kind', 'monthly-review', '--day', '3', '--time', '08:00', ...more]);
 
 beforeAll(() => {
 	dir = mkdtempSync(join(tmpdir(), 'workbench-schedule-cli-'));
@@ -32,7 +41,7 @@ describe('workbench report schedule', () => {
 			'--time',
 			'07:30',
 			'--folder',
-			'out',
+			join(dir, 'shared', 'out'),
 			'--json'
 		]);
 		expect(added.stderr).toBe('');
@@ -41,7 +50,7 @@ describe('workbench report schedule', () => {
 			id: 1,
 			day: 31,
 			formats: ['pdf'],
-			folder: join(ROOT, 'out'),
+			folder: join(dir, 'shared', 'out'),
 			timeZone: 'Asia/Shanghai'
 		});
 		expect(made.nextDueLocal).toMatch(/ 07:30$/);
@@ -50,20 +59,18 @@ describe('workbench report schedule', () => {
 		// Just made: nothing is due yet, so nothing runs.
 		expect(JSON.parse(workbench(['run-due', '--json']).stdout)).toEqual([]);
 
+		// A folder outside the delivery folders, here relative to where the command runs, is refused.
+		const outside = addMonthly('--folder', 'out');
+		expect(outside.code).toBe(1);
+		expect(outside.stderr).toContain(
+			`${join(ROOT, 'out')} is outside the delivery folders (${join(dir, 'shared')})`
+		);
+		expect(JSON.parse(workbench(['list', '--json']).stdout)).toHaveLength(1);
+
 		const bad = workbench(['add', '--kind', 'monthly-review', '--day', '3', '--time', '8:00']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/--time: must be HH:MM/);
-		const mail = workbench([
-			'add',
-			'--kind',
-			'monthly-review',
-			'--day',
-			'3',
-			'--time',
-			'08:00',
-			'--to',
-			'qm@example.com'
-		]);
+		const mail = addMonthly('--to', 'qm@example.com');
 		expect(mail.code).not.toBe(0);
 		expect(mail.stderr).toMatch(/WORKBENCH_SMTP_URL/);
 

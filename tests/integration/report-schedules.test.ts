@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -21,12 +21,14 @@ const MADE = at('2026-01-01T00:00:00Z');
 beforeAll(async () => {
 	env = await tempDatabase();
 	process.env.WORKBENCH_REPORTS = join(env.dir, 'reports');
+	process.env.WORKBENCH_DELIVERY_FOLDERS = join(env.dir, 'out');
 	delete process.env.WORKBENCH_TIMEZONE;
 	await importDemoData(env.db);
 }, 120_000);
 
 afterAll(() => {
 	delete process.env.WORKBENCH_REPORTS;
+	delete process.env.WORKBENCH_DELIVERY_FOLDERS;
 	env.remove();
 });
 
@@ -136,7 +138,12 @@ describe('report schedules', () => {
 			)
 		);
 		// A run a killed process left 'running' is marked failed at start, not rerun.
-		const killed = await createSchedule(env.db, schedule({ folder: join(env.dir, 'k') }), 'tester', MADE);
+		const killed = await createSchedule(
+			env.db,
+			schedule({ folder: join(env.dir, 'out', 'k') }),
+			'tester',
+			MADE
+		);
 		expect(await claimRun(env.db, killed.id, at('2026-01-03T00:00:00Z'), at('2026-01-03T00:00:00Z'))).toBe(
 			true
 		);
@@ -155,6 +162,42 @@ describe('report schedules', () => {
 		expect(await scheduleRuns(env.db, mailed.id)).toHaveLength(1);
 		for (const s of [mailed, killed]) await updateSchedule(env.db, s.id, { enabled: false }, 'tester', MADE);
 	}, 120_000);
+
+	it('writes only within the delivery folders, `..` and links followed, when saved and when run', async () => {
+		const outside = [
+			join(env.dir, 'elsewhere'),
+			join(env.dir, 'out', '..', 'elsewhere'),
+			join(env.dir, 'out', 'link', 'x')
+		];
+		mkdirSync(join(env.dir, 'out'), { recursive: true });
+		symlinkSync(env.dir, join(env.dir, 'out', 'link'));
+		for (const folder of outside)
+			await expect(createSchedule(env.db, schedule({ folder }), 'tester', MADE)).rejects.toMatchObject({
+				status: 422,
+				message: expect.stringContaining(`is outside the delivery folders (${join(env.dir, 'out')})`)
+			});
+		// Saved while allowed, then the administrator narrowed the folders: the run is refused, nothing written.
+		const s = await createSchedule(
+			env.db,
+			schedule({ folder: join(env.dir, 'out', 'narrowed') }),
+			'tester',
+			MADE
+		);
+		process.env.WORKBENCH_DELIVERY_FOLDERS = join(env.dir, 'out', 'other');
+		try {
+			const [run] = await runDueSchedules(env.db, at('2026-01-03T00:00:30Z'));
+			expect(run).toMatchObject({
+				scheduleId: s.id,
+				outcome: 'failed',
+				error: expect.stringContaining('WORKBENCH_DELIVERY_FOLDERS')
+			});
+		} finally {
+			process.env.WORKBENCH_DELIVERY_FOLDERS = join(env.dir, 'out');
+		}
+		expect(existsSync(join(env.dir, 'out', 'narrowed'))).toBe(false);
+		expect(existsSync(join(env.dir, 'elsewhere'))).toBe(false);
+		await updateSchedule(env.db, s.id, { enabled: false }, 'tester', MADE);
+	}, 60_000);
 
 	it('mails exactly one message with the PDF as its one attachment', async () => {
 		const received: Buffer[] = [];

@@ -45,6 +45,7 @@ let env: TempDatabase;
 beforeAll(async () => {
 	env = await tempDatabase();
 	process.env.WORKBENCH_REPORTS = join(env.dir, 'reports');
+	process.env.WORKBENCH_DELIVERY_FOLDERS = env.dir;
 	delete process.env.WORKBENCH_TIMEZONE;
 	const csv = join(env.dir, 'repairs.csv');
 	const rows = Array.from({ length: 40 }, (_, i) => {
@@ -56,6 +57,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => {
 	delete process.env.WORKBENCH_REPORTS;
+	delete process.env.WORKBENCH_DELIVERY_FOLDERS;
 	env.remove();
 });
 

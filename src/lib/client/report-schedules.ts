@@ -1,4 +1,10 @@
-import type { ReportSchedule, ScheduleInput, SchedulePatch, ScheduleRun } from '$lib/domain/reports/schedule';
+import type {
+	ReportSchedule,
+	ScheduleInput,
+	SchedulePatch,
+	ScheduleRun,
+	ScheduleSettings
+} from '$lib/domain/reports/schedule';
 import { jsonBody, request, requestJson } from './api';
 
 /** Calls of the Reports page's schedules section. */
@@ -6,8 +12,7 @@ import { jsonBody, request, requestJson } from './api';
 const BASE = '/api/reports/schedules';
 const one = (id: number) => `${BASE}/${id}`;
 
-export const listSchedules = () =>
-	requestJson<{ timeZone: string; mail: boolean; schedules: ReportSchedule[] }>(BASE);
+export const listSchedules = () => requestJson<ScheduleSettings & { schedules: ReportSchedule[] }>(BASE);
 
 export const createSchedule = (input: ScheduleInput) =>
 	requestJson<ReportSchedule>(BASE, jsonBody('POST', input));

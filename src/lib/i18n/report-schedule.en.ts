@@ -37,6 +37,9 @@ export const reportScheduleEn: Record<keyof typeof reportScheduleZh, string> = {
 	'report.sc.errorCol': 'Reason',
 	'report.sc.actions': 'Actions',
 	'report.sc.dayHint': 'Day 31 runs on the last day of shorter months.',
+	'report.sc.error.folderOutside':
+		'The folder {folder} is outside the delivery folders ({folders}): scheduled reports are written only there or below. An administrator sets them (WORKBENCH_DELIVERY_FOLDERS).',
+	'report.sc.folderHint': 'Within {folders}',
 	'report.sc.error.notFound': 'Schedule {id} not found',
 	'report.sc.error.noSmtp':
 		'E-mail is not set up: set WORKBENCH_SMTP_URL (e.g. smtp://user:pass@host:587) and WORKBENCH_MAIL_FROM to deliver by e-mail',

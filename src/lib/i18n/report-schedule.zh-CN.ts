@@ -35,6 +35,9 @@ export const reportScheduleZh = {
 	'report.sc.errorCol': '原因',
 	'report.sc.actions': '操作',
 	'report.sc.dayHint': '31 日在较短的月份按该月最后一天运行。',
+	'report.sc.error.folderOutside':
+		'文件夹 {folder} 不在投递文件夹（{folders}）之内：定时报告只写入这些文件夹及其子文件夹，由管理员设置（WORKBENCH_DELIVERY_FOLDERS）。',
+	'report.sc.folderHint': '须在 {folders} 之内',
 	'report.sc.error.notFound': '找不到定时报告 {id}',
 	'report.sc.error.noSmtp':
 		'未配置邮件发送：请设置 WORKBENCH_SMTP_URL（如 smtp://用户:密码@主机:587）和 WORKBENCH_MAIL_FROM 后再使用邮件投递',

@@ -22,6 +22,8 @@ export const systemEn: Record<keyof typeof systemZh, string> = {
 	'system.cli.auditBroken':
 		'the audit log is broken at entry {id} ({reason}): it or one before it was changed or removed',
 	'system.badSetting': 'The setting {name} has an invalid value "{value}": {problem}',
+	'system.formExpected':
+		'Bad request: a form is expected (application/x-www-form-urlencoded or multipart/form-data)',
 	'system.jsonTooLarge': 'Bad request: JSON body larger than {max} bytes',
 	'system.databaseBusy':
 		'The database {path} is in use by another process ({detail}). Stop the workbench server, or import through the web page while it runs.',

@@ -17,6 +17,7 @@ export const systemZh = {
 	'system.cli.auditOk': '审计日志完整：共 {entries} 条（其中 {unchained} 条早于哈希链）',
 	'system.cli.auditBroken': '审计日志在第 {id} 条处断裂（{reason}）：该条或其之前的记录被修改或删除',
 	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}',
+	'system.formExpected': '请求无效：应提交表单（application/x-www-form-urlencoded 或 multipart/form-data）',
 	'system.jsonTooLarge': '请求无效：JSON 请求体超过 {max} 字节',
 	'system.databaseBusy':
 		'数据库文件 {path} 正被其他进程占用（{detail}），请先停止工作台服务，或在网页中导入。',

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '$lib/domain/errors';
 import { isTimeZone } from '$lib/domain/reports/due';
@@ -52,6 +52,20 @@ const settingsSchema = z.object({
 	/** A session ends this long after login however busy (days). */
 	WORKBENCH_SESSION_MAX_DAYS: z.coerce.number().positive().finite().default(7),
 	WORKBENCH_REPORTS: path('data/reports'),
+	/**
+	 * The folders scheduled reports may be written into (or below), separated as in PATH: the server
+	 * writes nowhere else whatever folder a user types.
+	 */
+	WORKBENCH_DELIVERY_FOLDERS: z
+		.string()
+		.default('data/deliveries')
+		.transform((value) =>
+			value
+				.split(delimiter)
+				.map((folder) => folder.trim())
+				.filter(Boolean)
+				.map((folder) => resolve(folder))
+		),
 	/** The Chromium that prints report PDFs (Debian's package by default). */
 	CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
 	/** The IANA zone report schedules' day and time are read in. */

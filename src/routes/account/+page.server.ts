@@ -2,11 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { UserError } from '$lib/domain/errors';
 import { createT } from '$lib/i18n';
-import { logIn } from '$lib/server/auth/login';
-import { verifyPassword } from '$lib/server/auth/passwords';
+import { confirmPassword, logIn } from '$lib/server/auth/login';
 import { clientAddress, setSessionCookie } from '$lib/server/auth/request';
 import { addToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
-import { findUser, requireUser, setPassword } from '$lib/server/auth/users';
+import { requireUser, setPassword } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in user (the policy lets no one else here). */
@@ -31,15 +30,23 @@ async function attempt<T>(locals: App.Locals, run: () => Promise<T>) {
 }
 
 export const actions: Actions = {
-	password: async ({ request, locals, cookies, url, getClientAddress }) => {
+	password: async ({ request, locals, cookies, url, getClientAddress, setHeaders }) => {
 		const user = me(locals);
 		const data = await request.formData();
 		const current = String(data.get('current') ?? '');
 		const next = String(data.get('password') ?? '');
 		const address = clientAddress(getClientAddress);
-		const stored = await findUser(locals.db, user.name);
-		if (!stored || !(await verifyPassword(stored.passwordHash, current)))
-			return fail(400, { message: createT(locals.locale)('auth.account.wrongCurrent') });
+		const t = createT(locals.locale);
+		const check = await confirmPassword(
+			locals.db,
+			{ name: user.name, password: current },
+			{ address, userAgent: request.headers.get('user-agent') }
+		);
+		if (!check.ok && check.reason === 'bad') return fail(400, { message: t('auth.account.wrongCurrent') });
+		if (!check.ok) {
+			setHeaders({ 'retry-after': String(check.retryAfter) });
+			return fail(429, { message: t('auth.login.limited', { minutes: Math.ceil(check.retryAfter / 60) }) });
+		}
 		return attempt(locals, async () => {
 			await setPassword(
 				locals.db,

@@ -1,21 +1,18 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { LOCALE_COOKIE, LOCALES } from '$lib/i18n';
+import { createT, LOCALE_COOKIE, LOCALES } from '$lib/i18n';
+import { safeNext } from '$lib/server/auth/request';
 import type { RequestHandler } from './$types';
 
 const form = z.object({
 	locale: z.enum(LOCALES),
-	// Only paths on this site: no scheme, no protocol-relative '//host'.
-	redirectTo: z
-		.string()
-		.regex(/^\/(?![/\\])/)
-		.max(2000)
-		.catch('/')
+	redirectTo: z.string().max(2000).transform(safeNext).catch('/')
 });
 
 /** The language switch without JavaScript: sets the cookie and goes back to the page. */
-export const POST: RequestHandler = async ({ request, cookies }) => {
-	const data = await request.formData();
+export const POST: RequestHandler = async ({ request, cookies, locals }) => {
+	const data = await request.formData().catch(() => null);
+	if (!data) error(400, createT(locals.locale)('system.formExpected'));
 	const parsed = form.safeParse({ locale: data.get('locale'), redirectTo: data.get('redirectTo') ?? '/' });
 	const locale = parsed.success ? parsed.data.locale : 'zh-CN';
 	cookies.set(LOCALE_COOKIE, locale, {

@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import type { RequestHandler } from './$types';
 
 /** Ends this session (`everywhere=1`: every session of the user) and goes to the login form. */
-export const POST: RequestHandler = async ({ locals, cookies, request, getClientAddress }) => {
+export const POST: RequestHandler = async ({ locals, cookies, request, url, getClientAddress }) => {
 	const everywhere = (await request.formData().catch(() => null))?.get('everywhere') === '1';
 	if (locals.user)
 		await logOut(
@@ -15,6 +15,6 @@ export const POST: RequestHandler = async ({ locals, cookies, request, getClient
 			everywhere,
 			clientAddress(getClientAddress)
 		);
-	clearSessionCookie(cookies);
+	clearSessionCookie(cookies, url);
 	redirect(303, '/login');
 };

@@ -85,6 +85,16 @@ export interface ScheduleRun {
 	error: string | null;
 }
 
+/** What the schedules section shows beside them. */
+export interface ScheduleSettings {
+	/** The zone due times are read in. */
+	timeZone: string;
+	/** Whether e-mail is set up. */
+	mail: boolean;
+	/** The folders a schedule may deliver into (or below): WORKBENCH_DELIVERY_FOLDERS. */
+	deliveryFolders: string[];
+}
+
 export interface ReportSchedule extends ScheduleInput {
 	id: number;
 	createdAt: string;

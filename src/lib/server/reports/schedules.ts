@@ -6,13 +6,15 @@ import {
 	scheduleInputSchema,
 	type ReportSchedule,
 	type ScheduleInput,
-	type SchedulePatch
+	type SchedulePatch,
+	type ScheduleSettings
 } from '$lib/domain/reports/schedule';
 import { appendAudit } from '../audit/log';
 import { settings } from '../config';
 import { scopeFromRow } from '../auth/user-row';
 import type { Database } from '../db/connection';
 import type { PlainRow } from '../db/values';
+import { deliveryFolder } from './delivery';
 import { ReportError } from './errors';
 import { ISO, lastDueAt, scheduleRuns, utc } from './schedule-runs';
 
@@ -129,18 +131,26 @@ export async function getSchedule(
 }
 
 /** What the schedules section shows beside them: the zone due times are read in, whether e-mail is set up. */
-export function scheduleSettings(): { timeZone: string; mail: boolean } {
-	const { WORKBENCH_TIMEZONE, WORKBENCH_SMTP_URL, WORKBENCH_MAIL_FROM } = settings();
-	return { timeZone: WORKBENCH_TIMEZONE, mail: Boolean(WORKBENCH_SMTP_URL && WORKBENCH_MAIL_FROM) };
+export function scheduleSettings(): ScheduleSettings {
+	const { WORKBENCH_TIMEZONE, WORKBENCH_SMTP_URL, WORKBENCH_MAIL_FROM, WORKBENCH_DELIVERY_FOLDERS } =
+		settings();
+	return {
+		timeZone: WORKBENCH_TIMEZONE,
+		mail: Boolean(WORKBENCH_SMTP_URL && WORKBENCH_MAIL_FROM),
+		deliveryFolders: WORKBENCH_DELIVERY_FOLDERS
+	};
 }
 
 /**
- * E-mail needs the SMTP settings: an enabled schedule is refused when saved rather than failing each
- * month; disabling one stays possible whatever the settings.
+ * E-mail needs the SMTP settings, and a folder must lie within the delivery folders: an enabled
+ * schedule is refused when saved rather than failing each month; disabling one stays possible
+ * whatever the settings. (Each run checks the folder again: the settings may have changed.)
  */
-function checkMail(input: ScheduleInput): void {
-	if (input.enabled && input.recipients.length && !scheduleSettings().mail)
+async function checkDelivery(input: ScheduleInput): Promise<void> {
+	if (!input.enabled) return;
+	if (input.recipients.length && !scheduleSettings().mail)
 		throw new ReportError(422, 'report.sc.error.noSmtp');
+	if (input.folder) await deliveryFolder(input.folder);
 }
 
 const params = (s: ScheduleInput) => [
@@ -161,7 +171,7 @@ export async function createSchedule(
 	actor: ScheduleActor,
 	now = new Date()
 ): Promise<ReportSchedule> {
-	checkMail(input);
+	await checkDelivery(input);
 	const id = await db.writeAside(async (conn) => {
 		const [id] = await conn.numbers(`SELECT nextval('report_schedule_seq')`);
 		await conn.run(
@@ -193,7 +203,7 @@ export async function updateSchedule(
 	const stored = await storedSchedule(db, id, actorScope(actor));
 	const old = scheduleInput(stored);
 	const next = scheduleInputSchema.parse({ ...old, ...patch });
-	checkMail(next);
+	await checkDelivery(next);
 	const restarts = next.day !== old.day || next.time !== old.time || (next.enabled && !old.enabled);
 	await db.writeAside(async (conn) => {
 		await conn.run(
