@@ -33,7 +33,7 @@ export interface ImportPlan {
 	/** The profile named in the options, as the batch records it. */
 	profile: string | null;
 	request: SourceRequest;
-	/** The profile's filter, column names and absolute fields; none without a profile. */
+	/** The profile's filter, column names, absolute and combined fields; none without a profile. */
 	rules: SourceRules;
 	/** The repairs table's per-unit sequence; none for other kinds. */
 	derived?: DerivedColumns;

@@ -1,4 +1,4 @@
-import type { KindDef } from '$lib/domain/records';
+import type { FieldDef, KindDef } from '$lib/domain/records';
 import { SQL_TYPE } from '../db/schema';
 import { ImportError } from './errors';
 import type { SourceRules } from './types';
@@ -55,7 +55,7 @@ export function buildNormaliseSql(
 	def: KindDef,
 	columns: StagedColumn[],
 	source: string,
-	rules: Pick<SourceRules, 'filter' | 'absolute'>,
+	rules: Pick<SourceRules, 'filter' | 'absolute' | 'combine'>,
 	now = new Date()
 ): NormaliseSql {
 	const params: string[] = [];
@@ -76,12 +76,20 @@ export function buildNormaliseSql(
 	const fieldOf = new Map(def.fields.map((f) => [f.name, f]));
 	const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c]));
 
-	// Rows a profile's filter leaves out are counted with the totals rows as skipped.
-	const filters = Object.entries(rules.filter ?? {}).map(([header, pattern]) => {
+	const ruleColumn = (header: string) => {
 		const c = columns.find((x) => x.header === header);
 		if (!c) throw new ImportError('bad_mapping', 'ingest.filterColumn', { header });
-		return { c, pattern };
-	});
+		return c;
+	};
+	// Rows a profile's filter leaves out are counted with the totals rows as skipped.
+	const filters = Object.entries(rules.filter ?? {}).map(([header, pattern]) => ({
+		c: ruleColumn(header),
+		pattern
+	}));
+	/** A combined field's columns; its errors name the first. */
+	const combined = new Map(
+		Object.entries(rules.combine ?? {}).map(([field, headers]) => [field, headers.map(ruleColumn)])
+	);
 	// Cells of space-tolerant fields skip the row's white-space test (the costliest part of reading
 	// a file): they are parsed as they are, and trimmed only when that fails.
 	const tolerant = new Set(
@@ -93,8 +101,7 @@ export function buildNormaliseSql(
 		)
 	);
 	const checked = columns.filter((c) => !tolerant.has(c));
-	const parse = (c: StagedColumn, value: string) => {
-		const field = fieldOf.get(c.field as string)!;
+	const parse = (field: FieldDef, value: string) => {
 		const parsed = typedSql(field.type, value);
 		return `CAST(${rules.absolute?.includes(field.name) ? `abs(${parsed})` : parsed} AS ${SQL_TYPE[field.type]})`;
 	};
@@ -114,21 +121,25 @@ export function buildNormaliseSql(
 		]);
 
 	for (const field of def.fields) {
-		const c = byField.get(field.name);
+		const parts = combined.get(field.name);
+		const c = parts?.[0] ?? byField.get(field.name);
 		if (!c) {
 			typed.push(`CAST(NULL AS ${SQL_TYPE[field.type]}) AS ${field.name}`);
 			continue;
 		}
 		const t = `t_${field.name}`;
+		// The cells present of a combined field, joined; null when none is.
+		const cell = parts ? `nullif(concat_ws('/', ${parts.map(v).join(', ')}), '')` : v(c);
 		// A tolerant cell whose first parse failed holds its trimmed text in v, parsed only then.
-		const value = tolerant.has(c) ? `coalesce(${firstTry(c)}, ${parse(c, v(c))})` : parse(c, v(c));
+		const value =
+			tolerant.has(c) && !parts ? `coalesce(${firstTry(c)}, ${parse(field, v(c))})` : parse(field, cell);
 		typed.push(`${value} AS ${t}`);
 		if (field.required) {
-			check(`${v(c)} IS NULL`, c, field.name, 'required_missing');
+			check(`${cell} IS NULL`, c, field.name, 'required_missing');
 		}
 		const invalid = INVALID_REASON[field.type];
 		if (invalid) {
-			check(`${v(c)} IS NOT NULL AND ${t} IS NULL`, c, field.name, invalid);
+			check(`${cell} IS NOT NULL AND ${t} IS NULL`, c, field.name, invalid);
 		}
 		for (const [condition, reason] of ruleViolations(field.type, t, acceptedDaysSql)) {
 			check(condition, c, field.name, reason);
@@ -179,7 +190,7 @@ WITH f AS (
 		CASE WHEN list_contains([${TOTAL_LABEL_STARTS.join(', ')}], ascii(first_cell)) AND strlen(first_cell) <= ${TOTAL_LABEL_BYTES}
 			AND regexp_matches(first_cell, '(?i)计|total|sum')
 			THEN list_contains(${totalWords}, regexp_replace(lower(first_cell), '[${TOTAL_LABEL_NOISE}]', '', 'g'))
-			ELSE false END AS total_row${more(tolerantColumns.map((c) => `${parse(c, raw(c))} AS ${firstTry(c)}`))}
+			ELSE false END AS total_row${more(tolerantColumns.map((c) => `${parse(fieldOf.get(c.field as string)!, raw(c))} AS ${firstTry(c)}`))}
 	FROM g
 ), v AS (
 	SELECT *${more(

@@ -52,7 +52,8 @@ const shippedProfileSchema = z.object({
 	mapping: z.record(z.string(), z.string()),
 	columns: z.array(z.string()).optional(),
 	filter: z.record(z.string(), z.string()).optional(),
-	absolute: z.array(z.string()).optional()
+	absolute: z.array(z.string()).optional(),
+	combine: z.record(z.string(), z.array(z.string()).min(2)).optional()
 });
 export type ShippedProfile = z.infer<typeof shippedProfileSchema>;
 

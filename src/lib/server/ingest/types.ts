@@ -25,4 +25,9 @@ export interface SourceRules {
 	filter?: Record<string, string>;
 	/** Fields stored as absolute values, e.g. ledger exports that write returns as negative quantities. */
 	absolute?: string[];
+	/**
+	 * Fields made of several columns' cells joined with '/', e.g. a return line keyed by its credit note
+	 * and stock code when the export has no line id: one credit note's lines are then records of their own.
+	 */
+	combine?: Record<string, string[]>;
 }
