@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCliWorkbench } from '../helpers/cli';
@@ -92,6 +92,19 @@ describe('workbench report', () => {
 		const unknown = workbench(['report', 'get', 'RPT-999999', '--out', join(cli.dir, 'y.html')]);
 		expect(unknown.code).toBe(1);
 		expect(unknown.stderr).toContain('RPT-999999');
+	});
+
+	it('refuses a month after the data, naming the latest complete one, and stores nothing', () => {
+		const before = JSON.parse(workbench(['report', 'list', '--json']).stdout).length;
+		const out = join(cli.dir, 'future.html');
+		const r = workbench(['report', 'monthly-review', '--period', '2026-12', '--out', out]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain('2026-12 晚于现有数据（数据截至 2025-11-30）');
+		expect(r.stderr).toContain(
+			'2026-12 is after the data (as of 2025-11-30): a report of it would show no figures of 2026-12; the latest complete month is 2025-11'
+		);
+		expect(existsSync(out)).toBe(false);
+		expect(JSON.parse(workbench(['report', 'list', '--json']).stdout)).toHaveLength(before);
 	});
 
 	it('refuses an --out it cannot write before generating anything', () => {

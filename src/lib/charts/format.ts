@@ -88,6 +88,19 @@ export function formatChange(change: number | null | undefined, locale: string):
 	return `${sign}${fixed(locale, 1).format(Math.abs(change) * 100)}%`;
 }
 
+/** The unit of a change in points: percentage points, per-mille points or points of a score. */
+export type PointsUnit = 'pp' | 'permille' | 'points';
+
+/**
+ * How a change in points between two values of `kind` reads: its unit, the factor that turns the
+ * difference into that unit (shares are fractions: ×100) and its decimals.
+ */
+export function pointsOf(kind: ValueKind): { unit: PointsUnit; scale: number; digits: number } {
+	if (kind === 'share' || kind === 'p') return { unit: 'pp', scale: 100, digits: 1 };
+	if (kind === 'per1000') return { unit: 'permille', scale: 1, digits: 2 };
+	return { unit: 'points', scale: 1, digits: kind === 'nps' ? 1 : 2 };
+}
+
 /**
  * A change in points, the difference of two values of `kind`, as a signed number in the unit the value is
  * shown in: shares ×100 (percentage points, 0.012 → "+1.2"), per mille and scores as they are. The caller
@@ -96,9 +109,8 @@ export function formatChange(change: number | null | undefined, locale: string):
 export function formatPoints(change: number | null | undefined, kind: ValueKind, locale: string): string {
 	if (change === null || change === undefined || !Number.isFinite(change)) return MISSING;
 	const sign = change > 0 ? '+' : change < 0 ? '−' : '';
-	const percent = kind === 'share' || kind === 'p';
-	const digits = percent || kind === 'nps' ? 1 : 2;
-	return `${sign}${fixed(locale, digits).format(Math.abs(change) * (percent ? 100 : 1))}`;
+	const { scale, digits } = pointsOf(kind);
+	return `${sign}${fixed(locale, digits).format(Math.abs(change) * scale)}`;
 }
 
 /** A JSON value as a finite number, else null. */

@@ -37,6 +37,9 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 	'report.ignoredFilters':
 		'These metrics cannot apply some of the filters and were computed on all data: {list}',
 	'report.mr.kpiTable': 'Headline figures of {month} (month on month, year on year)',
+	'report.mr.kpiOwnMonth': '{name} (of {month})',
+	'report.mr.kpiOwnMonthNote':
+		'A month in brackets: that figure is not yet complete (or mature) for {month}; it is of the month named, compared with the month before that one and the same month a year earlier.',
 	'report.mr.costTrend': 'Repair and warranty cost (warranty cost: repairs in warranty only)',
 	'report.mr.trends': 'Trends (last 13 months)',
 	'report.mr.topDefects': 'Top defects and cost drivers',
@@ -87,6 +90,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 	'report.compare.title': 'Compare reports',
 	'report.compare.onlyIn': 'Only in {id}',
 	'report.compare.back': 'Back to the reports',
+	'report.error.afterData':
+		'{period} is after the data (as of {asOf}): a report of it would show no figures of {period}; the latest complete month is {complete}',
 	'report.error.partialMonth':
 		'{period} is not complete yet (data as of {asOf}): its figures would change with the next import, so it cannot be archived as a report; the latest complete month is {complete}',
 	'report.cli.usage': `workbench report monthly-review|complaint-analysis [--period YYYY-MM] --out FILE [--format html|pdf|xlsx]

@@ -32,6 +32,9 @@ export const reportsZh = {
 	'report.error.noData': '没有可报告的数据：请先导入数据，或指定 --period',
 	'report.ignoredFilters': '以下指标不支持部分筛选条件，已按全部数据计算：{list}',
 	'report.mr.kpiTable': '{month} 关键指标（环比、同比）',
+	'report.mr.kpiOwnMonth': '{name}（{month} 数据）',
+	'report.mr.kpiOwnMonthNote':
+		'括号中注明月份的指标在 {month} 尚无完整（或已满期）数据：所列为所注月份的数字，环比、同比分别对比该月的上月和去年同月。',
 	'report.mr.costTrend': '维修成本与质保成本（质保成本仅计保内维修）',
 	'report.mr.trends': '趋势（近 13 个月）',
 	'report.mr.topDefects': '主要故障与成本驱动',
@@ -82,6 +85,8 @@ export const reportsZh = {
 	'report.compare.title': '报告比较',
 	'report.compare.onlyIn': '仅见于 {id}',
 	'report.compare.back': '返回报告列表',
+	'report.error.afterData':
+		'{period} 晚于现有数据（数据截至 {asOf}），报告中不会有 {period} 的数字，不能生成；最近的完整月份是 {complete}',
 	'report.error.partialMonth':
 		'{period} 尚未结束（数据截至 {asOf}），数字会随下次导入而变，不能存档为报告；最近的完整月份是 {complete}',
 	'report.cli.usage': `workbench report monthly-review|complaint-analysis [--period YYYY-MM] --out 文件 [--format html|pdf|xlsx]

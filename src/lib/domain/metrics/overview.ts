@@ -1,4 +1,12 @@
-import type { ValueKind } from '$lib/charts/format';
+import {
+	formatChange,
+	formatPoints,
+	MISSING,
+	pointsOf,
+	type PointsUnit,
+	type ValueKind
+} from '$lib/charts/format';
+import type { MessageKey, Translate } from '$lib/i18n';
 
 /**
  * How a change is measured: 'relative' = (value − base) ÷ |base| (counts, durations, money);
@@ -62,3 +70,29 @@ export const KPI_VALUE_KINDS: Record<string, ValueKind> = {
 	csat: 'score',
 	nps: 'nps'
 };
+
+/** The words around a change in points, by its unit. */
+const POINTS_MESSAGES: Record<PointsUnit, MessageKey> = {
+	pp: 'overview.changePp',
+	permille: 'overview.changePermille',
+	points: 'overview.changePoints'
+};
+
+/** The message that puts a change in points between two values of `kind` into words ("{value} 个百分点"). */
+export const pointsMessage = (kind: ValueKind): MessageKey => POINTS_MESSAGES[pointsOf(kind).unit];
+
+/**
+ * A headline figure's change as the overview's cards and the reports say it: relative "+12.0%", or in
+ * points in the unit of the values compared — "+1.2 pp" / "+1.2 个百分点", "+0.53 ‰ points", "+0.12 points".
+ */
+export function changeText(
+	change: number | null,
+	changeKind: ChangeKind,
+	kind: ValueKind,
+	locale: string,
+	t: Translate
+): string {
+	if (changeKind === 'relative') return formatChange(change, locale);
+	const value = formatPoints(change, kind, locale);
+	return value === MISSING ? value : t(pointsMessage(kind), { value });
+}

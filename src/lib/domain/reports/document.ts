@@ -16,10 +16,12 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type Cell = string | number | boolean | null;
 
 /**
- * How a cell reads: a value kind of the charts' formats, text, a date, or a relative change
- * (a fraction shown signed, "+12.0%").
+ * How a cell reads: a value kind of the charts' formats, text, a date, a relative change (a fraction
+ * shown signed, "+12.0%"), or a change in points between two values of a kind (`points:share`
+ * "+1.2 个百分点", `points:per1000` "+0.53 个千分点", `points:score` "+0.12 分"), as the overview says it.
  */
-export type CellKind = ValueKind | 'text' | 'date' | 'change';
+export type CellKind = ValueKind | 'text' | 'date' | 'change' | PointsKind;
+export type PointsKind = `points:${ValueKind}`;
 
 /** A column: its key in the rows, its heading and how its numbers read (text when absent). */
 export interface ReportColumn {

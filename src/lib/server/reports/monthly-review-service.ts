@@ -1,20 +1,25 @@
 import { shareBarsOption } from '$lib/charts/share-bars';
 import type { MetricRows } from '$lib/domain/metrics/rows';
 import type { ReportSection } from '$lib/domain/reports/document';
+import type { MetricParams } from '../metrics/config';
 import { monthColumn, type ReportFigures } from './builders';
 
 /**
  * The monthly review's service section: returns and satisfaction of the last three months, complaint
- * response and resolution over the trend against the share the targets must reach.
+ * response and resolution over the trend against the share the targets must reach. The headings name
+ * the configured targets (counter and inspection minutes, response and resolution hours).
  */
 export function serviceSection(
 	f: ReportFigures,
-	slaMinShare: number,
+	params: MetricParams,
 	returns: MetricRows['returns.monthly'][],
 	sla: MetricRows['complaints.sla'][],
 	satisfaction: MetricRows['satisfaction.monthly'][]
 ): ReportSection {
 	const { t, locale } = f;
+	const slaMinShare = params.sla_min_share;
+	const response = t('complaints.response', { hours: params.response_target_hours });
+	const resolution = t('complaints.resolution', { hours: params.resolution_target_hours });
 	const monthCol = monthColumn(t);
 	return {
 		id: 'service',
@@ -31,8 +36,16 @@ export function serviceSection(
 						{ key: 'return_rate', label: t('returns.rate'), kind: 'p' },
 						{ key: 'exchanges', label: t('returns.exchanges'), kind: 'count' },
 						{ key: 'refunds', label: t('returns.refunds'), kind: 'count' },
-						{ key: 'counter_within_target_share', label: t('returns.counter'), kind: 'share' },
-						{ key: 'inspection_within_target_share', label: t('returns.inspection'), kind: 'share' }
+						{
+							key: 'counter_within_target_share',
+							label: t('returns.counter', { minutes: params.counter_target_minutes }),
+							kind: 'share'
+						},
+						{
+							key: 'inspection_within_target_share',
+							label: t('returns.inspection', { minutes: params.inspection_target_minutes }),
+							kind: 'share'
+						}
 					],
 					rows: returns.slice(-3)
 				}
@@ -43,8 +56,8 @@ export function serviceSection(
 				option: shareBarsOption({
 					rows: sla,
 					series: [
-						{ key: 'response_within_target_share', label: t('complaints.response') },
-						{ key: 'resolution_within_target_share', label: t('complaints.resolution') }
+						{ key: 'response_within_target_share', label: response },
+						{ key: 'resolution_within_target_share', label: resolution }
 					],
 					target: { value: slaMinShare, label: t('complaints.target') },
 					locale
@@ -55,8 +68,8 @@ export function serviceSection(
 					columns: [
 						monthCol,
 						{ key: 'complaints', label: t('complaints.count'), kind: 'count' },
-						{ key: 'response_within_target_share', label: t('complaints.response'), kind: 'share' },
-						{ key: 'resolution_within_target_share', label: t('complaints.resolution'), kind: 'share' },
+						{ key: 'response_within_target_share', label: response, kind: 'share' },
+						{ key: 'resolution_within_target_share', label: resolution, kind: 'share' },
 						{ key: 'open', label: t('complaints.open'), kind: 'count' }
 					],
 					rows: sla

@@ -41,7 +41,7 @@ export async function monthlyReview(ctx: ReportContext): Promise<ReportDocument>
 			signalSection(f, signals),
 			trendSection(f, defects, cost),
 			defectSection(f, month, pareto, drivers),
-			serviceSection(f, params.sla_min_share, returns, sla, satisfaction),
+			serviceSection(f, params, returns, sla, satisfaction),
 			await certificationSection(f)
 		],
 		lineage: await lineage(ctx.db, {
