@@ -36,10 +36,15 @@ export async function runRestore(args: string[]): Promise<void> {
 	const { dir, values } = folderArg(args, options, 'system.cli.restoreUsage');
 	const path = settings().WORKBENCH_DB;
 	refuseWhileServed(path, 'restore');
-	const { manifest, previous } = await restore(dir, path, values.replace ?? false);
+	const { manifest, previous, previousFiles } = await restore(dir, path, values.replace ?? false);
+	const { schemaVersion, tables } = manifest;
+	const kept = [
+		...(previous ? [cliText('system.cli.previousKept', { path: previous })] : []),
+		...previousFiles.map((file) => cliText('system.cli.previousFileKept', { path: file }))
+	];
 	process.stdout.write(
 		values.json
-			? `${JSON.stringify({ dir, previous, schemaVersion: manifest.schemaVersion, tables: manifest.tables })}\n`
-			: `${summary(manifest)}${previous ? `\n${cliText('system.cli.previousKept', { path: previous })}` : ''}\n`
+			? `${JSON.stringify({ dir, previous, previousFiles, schemaVersion, tables })}\n`
+			: `${[summary(manifest), ...kept].join('\n')}\n`
 	);
 }

@@ -72,7 +72,8 @@ workbench audit export --out FILE [--format csv|xlsx] [--actor NAME] [--action A
   DIR is a new or empty folder; stop the server first`,
 	'system.cli.restoreUsage': `workbench restore DIR [--replace] [--json]
 
-  --replace       replace an existing database (kept beside as <file>.before-restore-<time>)`,
+  --replace       replace an existing database and a different metric configuration
+                  (each kept beside as <file>.before-restore-<time>)`,
 	'system.cli.demoUsage': `workbench demo [--json]
 
   load the sample data set (WORKBENCH_SAMPLES, default data/samples) and give the admin demo a new password`

@@ -71,7 +71,7 @@ workbench audit export --out 文件 [--format csv|xlsx] [--actor 用户] [--acti
   DIR 为新的或空的目录；请先停止服务器`,
 	'system.cli.restoreUsage': `workbench restore DIR [--replace] [--json]
 
-  --replace       覆盖已有的数据库（原文件保留为 <文件>.before-restore-<时间>）`,
+  --replace       覆盖已有的数据库及不同的指标配置（原文件各自保留为 <文件>.before-restore-<时间>）`,
 	'system.cli.demoUsage': `workbench demo [--json]
 
   导入示例数据（WORKBENCH_SAMPLES，默认 data/samples），并为管理员 demo 生成新密码`

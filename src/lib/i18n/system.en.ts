@@ -8,15 +8,20 @@ export const systemEn: Record<keyof typeof systemZh, string> = {
 	'system.backup.newerSchema':
 		'This backup was made by a newer workbench (schema {backup}; this one knows up to {here}): update the workbench first',
 	'system.backup.fileAltered':
-		'The backup file {path} is missing or does not match its SHA-256 in the manifest',
+		'The backup is damaged: its file {path} is missing or does not match its SHA-256 in the manifest',
+	'system.backup.fileUnreadable':
+		'The backup is damaged: its file {path} is missing or cannot be read: nothing was changed',
 	'system.backup.tableMismatch':
 		'The restored table {table} does not match the backup ({expected} rows expected, {got} found): nothing was changed',
+	'system.backup.tableChecksum':
+		'The restored table {table} does not match the backup (its {rows} rows are all there, but their checksum differs): nothing was changed',
 	'system.backup.targetExists':
 		'The database {path} already exists: restore with --replace (it is kept beside as .before-restore-…)',
 	'system.backup.fileConflict':
 		'A different file already exists where {path} goes back: restore with --replace',
 	'system.cli.backupSummary': '{tables} tables, {rows} rows, {files} files, schema version {schema}',
 	'system.cli.previousKept': 'the database it replaced is kept as {path}',
+	'system.cli.previousFileKept': 'the file it replaced is kept as {path}',
 	'system.cli.auditExported': 'audit log exported to {path} ({size} bytes, SHA-256 {sha256})',
 	'system.cli.auditOk': 'audit log intact: {entries} entries ({unchained} from before the hash chain)',
 	'system.cli.auditBroken':

@@ -5,14 +5,17 @@ export const systemZh = {
 	'system.backup.badManifest': '不是可读取的工作台备份：{detail}',
 	'system.backup.newerSchema':
 		'该备份由更新版本的工作台生成（数据结构版本 {backup}，本版本最高 {here}），请先升级工作台',
-	'system.backup.fileAltered': '备份文件 {path} 缺失或与清单中的 SHA-256 不符',
+	'system.backup.fileAltered': '备份已损坏：其中的文件 {path} 缺失或与清单中的 SHA-256 不符',
+	'system.backup.fileUnreadable': '备份已损坏：其中的文件 {path} 缺失或无法读取，未做任何更改',
 	'system.backup.tableMismatch':
 		'恢复后的表 {table} 与备份不符（应有 {expected} 行，实际 {got} 行），未做任何更改',
+	'system.backup.tableChecksum': '恢复后的表 {table} 与备份不符（{rows} 行均在，但校验和不同），未做任何更改',
 	'system.backup.targetExists':
 		'数据库 {path} 已存在：如需覆盖请加 --replace（原文件保留为 .before-restore-…）',
 	'system.backup.fileConflict': '{path} 的恢复位置已有不同的文件：如需覆盖请加 --replace',
 	'system.cli.backupSummary': '{tables} 张表，{rows} 行，{files} 个文件，数据结构版本 {schema}',
 	'system.cli.previousKept': '被替换的数据库保留为 {path}',
+	'system.cli.previousFileKept': '被替换的文件保留为 {path}',
 	'system.cli.auditExported': '审计日志已导出到 {path}（{size} 字节，SHA-256 {sha256}）',
 	'system.cli.auditOk': '审计日志完整：共 {entries} 条（其中 {unchained} 条早于哈希链）',
 	'system.cli.auditBroken': '审计日志在第 {id} 条处断裂（{reason}）：该条或其之前的记录被修改或删除',
