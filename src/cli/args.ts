@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { usageError, type Usage } from './output';
+import { z } from 'zod';
+import { cliLocale, usageError, type Usage } from './output';
 
 /** Thrown when a command is asked for its usage (--help, -h): main prints it on stdout and exits 0. */
 export class HelpRequested extends Error {
@@ -69,4 +70,39 @@ export function subcommand<const C extends string>(
 export function numberArg(value: string, what: string, usage: Usage): number {
 	if (!/^\d+$/.test(value)) throw usageError(usage, 'system.cli.notNumber', { what, value });
 	return Number(value);
+}
+
+/**
+ * A command's option values checked by its schema (`flags` names the --option of a field named
+ * otherwise). The first problem is refused in the CLI's language, naming the option: a missing value
+ * or one given outside the allowed values names those values (zod's own wording says neither which
+ * option nor which value); any other problem is zod's, in Chinese under WORKBENCH_LANG=zh-CN.
+ */
+export function checkOptions<S extends z.ZodType>(
+	schema: S,
+	input: unknown,
+	usage: Usage,
+	flags: Record<string, string> = {}
+): z.output<S> {
+	const parsed = schema.safeParse(input, {
+		reportInput: true,
+		error: cliLocale() === 'zh-CN' ? z.locales.zhCN().localeError : undefined
+	});
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0];
+	const field = issue.path.length ? String(issue.path[0]) : '';
+	const option = field && `--${flags[field] ?? field}`;
+	const allowed = issue.code === 'invalid_value' ? issue.values.map(String).join(', ') : '';
+	if (option && issue.input === undefined) {
+		if (allowed) throw usageError(usage, 'system.cli.missingChoice', { option, allowed });
+		throw usageError(usage, 'system.cli.missing', { what: option });
+	}
+	if (option && allowed)
+		throw usageError(usage, 'system.cli.badChoice', { option, value: String(issue.input), allowed });
+	// A check across fields (a refine) gets the whole object as its input: no value of the option's own.
+	const value = typeof issue.input === 'string' || typeof issue.input === 'number' ? ` "${issue.input}"` : '';
+	throw usageError(usage, 'system.cli.badOption', {
+		option: option && `${option}${value}: `,
+		problem: issue.message
+	});
 }

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { UserError } from '$lib/domain/errors';
 import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
 import { settings } from '$lib/server/config';
@@ -55,15 +54,6 @@ export function usageError(usage: Usage, key: MessageKey, params: Params = {}): 
 	const error = new CliError(key, params);
 	error.message = `${error.message}\n${usage()}`;
 	return error;
-}
-
-/** The first problem of options that failed their schema, named by its --option, with the usage. */
-export function optionError(error: z.ZodError, usage: Usage, flags: Record<string, string> = {}): CliError {
-	const issue = error.issues[0];
-	return usageError(usage, 'system.cli.badOption', {
-		option: issue.path.length ? `--${flags[String(issue.path[0])] ?? issue.path.join('.')}: ` : '',
-		problem: issue.message
-	});
 }
 
 /** A progress bar on stderr when it is a terminal; silent otherwise (CI logs, pipes, --json). */

@@ -72,6 +72,30 @@ describe('users, sessions and tokens', () => {
 		]);
 	});
 
+	it('keeps an active admin, disables or enables a user once, and gives a disabled user no token', async () => {
+		const add = (name: string, role: 'admin' | 'viewer') =>
+			addUser(t.db, { name, role, scope: NO_SCOPE, password: PASSWORD }, CLI);
+		const root = await add('root', 'admin');
+		await expect(setDisabled(t.db, root, true, CLI)).rejects.toThrow(/root is the last active admin/);
+		await expect(updateUser(t.db, root, { role: 'viewer', scope: NO_SCOPE }, CLI)).rejects.toThrow(
+			/last active admin/
+		);
+		const deputy = await add('deputy', 'admin');
+		expect(await setDisabled(t.db, deputy, true, CLI)).toBe(true);
+		// A disabled admin manages nothing: root is still the last active one.
+		await expect(updateUser(t.db, root, { role: 'viewer', scope: NO_SCOPE }, CLI)).rejects.toThrow(
+			/last active admin/
+		);
+		expect(await setDisabled(t.db, deputy, true, CLI)).toBe(false);
+		await expect(addToken(t.db, deputy, 'cron', CLI)).rejects.toThrow(/deputy is disabled/);
+		expect(await setDisabled(t.db, deputy, false, CLI)).toBe(true);
+		expect(await setDisabled(t.db, deputy, false, CLI)).toBe(false);
+		await updateUser(t.db, root, { role: 'viewer', scope: NO_SCOPE }, CLI);
+		const actions = await t.db.query("SELECT action FROM audit_log WHERE action <> 'user.add' ORDER BY id");
+		expect(actions.map((r) => r.action)).toEqual(['user.disable', 'user.enable', 'user.update']);
+		expect(await listTokens(t.db)).toEqual([]);
+	});
+
 	it('creates the first admin from set-up once, and refuses set-up while any user exists', async () => {
 		await addFirstAdmin(t.db, 'boss', PASSWORD, '10.0.0.7');
 		expect(await requireUser(t.db, 'boss')).toMatchObject({ role: 'admin' });

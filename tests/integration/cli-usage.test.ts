@@ -93,6 +93,41 @@ describe('workbench refuses arguments it cannot use, naming them, without a stac
 		expectUsageError(workbench(['user', 'add', 'ana', '--role']), 'workbench user: --role needs a value');
 	});
 
+	it('an option missing or given a value it does not take, naming the value and those it takes', () => {
+		const roles = 'admin, analyst, auditor, viewer';
+		expectUsageError(
+			workbench(['user', 'add', 'dave']),
+			`workbench user: --role is missing: give one of ${roles}`
+		);
+		expectUsageError(
+			workbench(['user', 'add', 'dave', '--role', 'superuser']),
+			`workbench user: --role "superuser" is not one of ${roles}`
+		);
+		const out = join(cli.dir, 'review.html');
+		expectUsageError(
+			workbench(['report', 'monthly-review', '--out', out, '--format', 'docx']),
+			'workbench report: --format "docx" is not one of html, pdf, xlsx'
+		);
+		expectUsageError(
+			workbench(['report', 'schedule', 'add', '--kind', 'monthly-review', '--format', 'docx']),
+			'workbench report: --format "docx" is not one of html, pdf, xlsx'
+		);
+		expectUsageError(
+			workbench(['import', 'x.csv']),
+			'workbench import: --kind is missing: give one of repair, return, complaint, survey, sales'
+		);
+		const zh = { WORKBENCH_LANG: 'zh-CN' };
+		expect(workbench(['user', 'add', 'dave'], zh).stderr).toMatch(
+			new RegExp(`^workbench user: 缺少 --role，可选值：${roles}\n用法：`)
+		);
+		expect(workbench(['report', 'monthly-review', '--out', out, '--format', 'docx'], zh).stderr).toMatch(
+			/^workbench report: --format 的值 "docx" 无效，可选值：html, pdf, xlsx\n用法：/
+		);
+		expect(workbench(['report', 'monthly-review', '--out', out, '--sample', '0'], zh).stderr).toMatch(
+			/^workbench report: --sample "0": 数值过小/
+		);
+	});
+
 	it('an unknown command, without running anything', () => {
 		for (const command of ['frobnicate', 'toString', 'token']) {
 			const r = workbench([command]);
@@ -147,11 +182,11 @@ describe('workbench says what is wrong with a file, a date or a folder, without 
 		const out = join(cli.dir, 'audit.csv');
 		expectUsageError(
 			workbench(['audit', 'export', '--out', out, '--from', '2025-99-01']),
-			'workbench audit: --from: no such date'
+			'workbench audit: --from "2025-99-01": no such date'
 		);
 		expectUsageError(
 			workbench(['audit', 'export', '--to', '2025-01-31']),
-			'workbench audit: --out: is required'
+			'workbench audit: --out is missing'
 		);
 	});
 

@@ -92,4 +92,49 @@ describe('workbench user', () => {
 			}
 		}
 	);
+
+	it(
+		'disables or enables a user once, refuses a token for a disabled user and keeps the last admin',
+		{ timeout: 180_000 },
+		async () => {
+			expect(workbench(['add', 'zoe', '--role', 'viewer']).code).toBe(0);
+			expect(workbench(['add', 'boss', '--role', 'admin']).code).toBe(0);
+			const audited = async () => {
+				const db = await Database.open(join(dir, 'cli.duckdb'));
+				try {
+					return (
+						await db.query(
+							"SELECT action, entity_id FROM audit_log WHERE entity_id IN ('zoe', 'boss') ORDER BY id"
+						)
+					).map((r) => `${r.action} ${r.entity_id}`);
+				} finally {
+					db.close();
+				}
+			};
+
+			expect(workbench(['disable', 'zoe']).stdout).toBe('Disabled user zoe; their sessions have ended.\n');
+			const again = workbench(['disable', 'zoe', '--json']);
+			expect([again.code, again.stderr]).toEqual([0, '']);
+			expect(JSON.parse(again.stdout)).toEqual({ disabled: 'zoe', changed: false });
+			expect(workbench(['disable', 'zoe']).stdout).toBe('User zoe is disabled already.\n');
+			const token = workbench(['token', 'add', 'zoe', '--label', 'cron']);
+			expect([token.code, token.stdout]).toEqual([1, '']);
+			expect(token.stderr).toMatch(/zoe is disabled/);
+			expect(workbench(['enable', 'zoe']).stdout).toBe('Enabled user zoe.\n');
+			expect(workbench(['enable', 'zoe']).stdout).toBe('User zoe is not disabled.\n');
+
+			const last = workbench(['disable', 'boss']);
+			expect([last.code, last.stdout]).toEqual([1, '']);
+			expect(last.stderr).toMatch(
+				/^workbench user: boss 是最后一个启用中的管理员.*boss is the last active admin/
+			);
+
+			expect(await audited()).toEqual([
+				'user.add zoe',
+				'user.add boss',
+				'user.disable zoe',
+				'user.enable zoe'
+			]);
+		}
+	);
 });

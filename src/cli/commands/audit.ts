@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { auditQuerySchema, exportAudit } from '$lib/server/audit/query';
 import { verifyAudit } from '$lib/server/audit/verify';
-import { expectArgs, parseCommand, subcommand } from '../args';
+import { checkOptions, expectArgs, parseCommand, subcommand } from '../args';
 import { openFile, openTarget, type ServerClient } from '../forward';
 import { outPath, writeOut } from '../out-file';
-import { CliError, cliText, optionError, usageBlock } from '../output';
+import { CliError, cliText, usageBlock } from '../output';
 
 const usage = () => usageBlock('system.cli.auditUsage');
 
@@ -24,7 +24,7 @@ async function auditVerify(json: boolean | undefined): Promise<void> {
 /** The export's flags: the admin page's filter, the format, and where the file goes. */
 const exportSchema = auditQuerySchema.omit({ page: true }).extend({
 	format: z.enum(['csv', 'xlsx']).default('csv'),
-	out: z.string({ error: 'is required' }).min(1, 'is required')
+	out: z.string().min(1, 'is required')
 });
 type ExportOptions = z.output<typeof exportSchema>;
 
@@ -42,9 +42,7 @@ async function serverExport(server: ServerClient, options: ExportOptions): Promi
  * the audit entries as auditors export them on the page, sent to the server when it holds the database.
  */
 async function auditExport(values: Record<string, unknown>): Promise<void> {
-	const parsed = exportSchema.safeParse(values);
-	if (!parsed.success) throw optionError(parsed.error, usage);
-	const options = parsed.data;
+	const options = checkOptions(exportSchema, values, usage);
 	const path = outPath(options.out);
 	const target = await openTarget(values.token as string | undefined);
 	const bytes = target.db

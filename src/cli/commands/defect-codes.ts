@@ -2,6 +2,7 @@ import { importDefectCodeSheet } from '$lib/server/catalogue/defect-code-sheet';
 import { listDefectCodes } from '$lib/server/catalogue/defect-codes';
 import { getDatabase } from '$lib/server/db/connection';
 import { assertReadable } from '$lib/server/ingest/import-plan';
+import { CLI_ACTOR } from '../actor';
 import { expectArgs, parseCommand, subcommand } from '../args';
 import { cliText, usageBlock } from '../output';
 
@@ -19,7 +20,9 @@ export async function runDefectCodes(args: string[]): Promise<void> {
 		const [file] = expectArgs(rest, ['FILE'], usage);
 		// Said as an import says it, not as the sheet reader's internal error.
 		await assertReadable(file);
-		const result = await importDefectCodeSheet(await getDatabase(), file, 'cli', { origin: 'cli' });
+		const result = await importDefectCodeSheet(await getDatabase(), file, CLI_ACTOR.name, {
+			origin: CLI_ACTOR.origin
+		});
 		process.stdout.write(
 			values.json ? `${JSON.stringify(result)}\n` : `${cliText('dict.imported', { ...result })}\n`
 		);

@@ -9,6 +9,7 @@ import { KINDS } from '$lib/domain/records';
 import { getDatabase } from '$lib/server/db/connection';
 import { importDefectCodeSheet } from '$lib/server/catalogue/defect-code-sheet';
 import { importFile } from '$lib/server/ingest';
+import { CLI_ACTOR } from '../actor';
 import { expectArgs, parseCommand } from '../args';
 import { CliError, cliText, progressBar, usageBlock } from '../output';
 import { summaryLine } from './import';
@@ -42,12 +43,12 @@ async function readManifest(dir: string): Promise<z.output<typeof manifestSchema
 async function demoLogin(db: Database): Promise<{ name: string; password: string }> {
 	const name = 'demo';
 	const password = generatePassword();
-	const actor = { name: 'cli', origin: 'cli' };
 	const user = await findUser(db, name);
-	if (!user) await addUser(db, { name, role: 'admin', scope: { regions: [], models: [] }, password }, actor);
+	if (!user)
+		await addUser(db, { name, role: 'admin', scope: { regions: [], models: [] }, password }, CLI_ACTOR);
 	else {
-		await setPassword(db, user, password, actor, 'user.reset');
-		if (user.disabledAt !== null) await setDisabled(db, user, false, actor);
+		await setPassword(db, user, password, CLI_ACTOR, 'user.reset');
+		await setDisabled(db, user, false, CLI_ACTOR);
 	}
 	return { name, password };
 }
@@ -64,7 +65,9 @@ export async function runDemo(args: string[]): Promise<void> {
 	const manifest = await readManifest(dir);
 	const db = await getDatabase();
 	const dictionary = manifest.dictionary
-		? await importDefectCodeSheet(db, join(dir, manifest.dictionary), 'demo')
+		? await importDefectCodeSheet(db, join(dir, manifest.dictionary), CLI_ACTOR.name, {
+				origin: CLI_ACTOR.origin
+			})
 		: null;
 	if (dictionary && !values.json) process.stdout.write(`${cliText('dict.imported', { ...dictionary })}\n`);
 	const results = [];
@@ -72,7 +75,8 @@ export async function runDemo(args: string[]): Promise<void> {
 		const bar = progressBar(file);
 		const result = await importFile(db, join(dir, file), {
 			kind,
-			importedBy: 'demo',
+			importedBy: CLI_ACTOR.name,
+			origin: CLI_ACTOR.origin,
 			onProgress: values.json ? undefined : (p) => bar.update(p.fraction, p.phase)
 		});
 		bar.done();

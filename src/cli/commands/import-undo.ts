@@ -1,5 +1,6 @@
 import { getDatabase } from '$lib/server/db/connection';
 import { assertUndoable, undoBatch, undoPreview } from '$lib/server/ingest';
+import { CLI_ACTOR } from '../actor';
 import { expectArgs, numberArg, parseCommand } from '../args';
 import { CliError, cliText, usageBlock } from '../output';
 
@@ -27,7 +28,7 @@ export async function runImportUndo(args: string[]): Promise<void> {
 		print(preview, `#${id} ${preview.kind} ${preview.fileName}`);
 		throw new CliError('ingest.undo.confirm', { id, toDelete, toRestore });
 	}
-	const result = await undoBatch(db, id, 'cli');
+	const result = await undoBatch(db, id, CLI_ACTOR.name, CLI_ACTOR.origin);
 	const { toDelete, toRestore } = result;
 	print(result, cliText('ingest.undo.done', { id, toDelete, toRestore }));
 }

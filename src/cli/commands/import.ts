@@ -3,12 +3,13 @@ import { KINDS } from '$lib/domain/records';
 import { importFile, type ImportOptions } from '$lib/server/ingest';
 import { assertReadable } from '$lib/server/ingest/import-plan';
 import type { ImportJob, ImportProgress, ImportResult } from '$lib/domain/ingest/api';
-import { expectArgs, parseCommand } from '../args';
+import { CLI_ACTOR } from '../actor';
+import { checkOptions, expectArgs, parseCommand } from '../args';
 import { openTarget, type ServerClient } from '../forward';
 import { cliText, progressBar, usageBlock, usageError } from '../output';
 import { runImportUndo } from './import-undo';
 
-const kindSchema = z.enum(KINDS);
+const kindSchema = z.object({ kind: z.enum(KINDS) });
 const usage = () => usageBlock('system.cli.importUsage');
 
 /** How often a forwarded import asks the server how far its job is. */
@@ -79,10 +80,9 @@ export async function runImport(args: string[]): Promise<void> {
 		usage
 	);
 	const [file] = expectArgs(positionals, ['FILE'], usage);
-	const kind = kindSchema.safeParse(values.kind);
-	if (!kind.success) throw usageError(usage, 'system.cli.badKind', { kinds: KINDS.join(', ') });
+	const { kind } = checkOptions(kindSchema, values, usage);
 	const options = {
-		kind: kind.data,
+		kind,
 		map: parseMapEntries(values.map ?? []),
 		profile: values.profile,
 		saveProfile: values['save-profile'],
@@ -93,7 +93,12 @@ export async function runImport(args: string[]): Promise<void> {
 	const bar = progressBar(cliText('system.cli.importing'));
 	const onProgress = values.json ? undefined : (p: ImportProgress) => bar.update(p.fraction, p.phase);
 	const result = target.db
-		? await importFile(target.db, file, { ...options, onProgress })
+		? await importFile(target.db, file, {
+				...options,
+				importedBy: CLI_ACTOR.name,
+				origin: CLI_ACTOR.origin,
+				onProgress
+			})
 		: await serverImport(target.server, file, options, onProgress);
 	bar.done();
 	if (values.json) {

@@ -4,11 +4,14 @@ import { scheduleInputSchema, type ReportSchedule, type ScheduleRun } from '$lib
 import { getDatabase } from '$lib/server/db/connection';
 import { runAfterStart } from '$lib/server/reports/schedule-runner';
 import { createSchedule, deleteSchedule, listSchedules } from '$lib/server/reports/schedules';
-import { expectArgs, numberArg, parseCommand, subcommand } from '../args';
-import { cliText, optionError, usageBlock } from '../output';
+import { CLI_ACTOR } from '../actor';
+import { checkOptions, expectArgs, numberArg, parseCommand, subcommand } from '../args';
+import { cliText, usageBlock } from '../output';
 import { parseFilters } from './metric';
 
 const usage = () => usageBlock('report.sc.cli.usage');
+/** The flag a schedule field comes from, where their names differ. */
+const FLAGS: Record<string, string> = { formats: 'format', recipients: 'to' };
 
 function print(json: boolean | undefined, value: unknown, text: string): void {
 	process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
@@ -67,21 +70,25 @@ export async function runReportSchedule(args: string[]): Promise<void> {
 		return print(values.json, runs, runs.map(runLine).join('\n') || cliText('report.sc.cli.none'));
 	}
 	if (removed !== undefined) {
-		await deleteSchedule(db, removed, 'cli');
+		await deleteSchedule(db, removed, CLI_ACTOR.name);
 		return print(values.json, { removed }, cliText('report.sc.cli.removed', { id: removed }));
 	}
-	const input = scheduleInputSchema.safeParse({
-		kind: values.kind,
-		day: values.day === undefined ? undefined : Number(values.day),
-		time: values.time,
-		formats: values.format,
-		lang: values.lang,
-		folder: values.folder === undefined ? undefined : resolve(values.folder),
-		recipients: values.to,
-		filters: parseFilters(values.filter ?? []),
-		enabled: !values.disabled
-	});
-	if (!input.success) throw optionError(input.error, usage);
-	const made = await createSchedule(db, input.data, 'cli');
+	const input = checkOptions(
+		scheduleInputSchema,
+		{
+			kind: values.kind,
+			day: values.day === undefined ? undefined : Number(values.day),
+			time: values.time,
+			formats: values.format,
+			lang: values.lang,
+			folder: values.folder === undefined ? undefined : resolve(values.folder),
+			recipients: values.to,
+			filters: parseFilters(values.filter ?? []),
+			enabled: !values.disabled
+		},
+		usage,
+		FLAGS
+	);
+	const made = await createSchedule(db, input, CLI_ACTOR.name);
 	print(values.json, made, line(made));
 }

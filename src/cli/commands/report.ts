@@ -11,10 +11,11 @@ import { NO_SCOPE } from '$lib/domain/auth/user';
 import type { Database } from '$lib/server/db/connection';
 import { generateReport } from '$lib/server/reports/generate';
 import { listSnapshots, snapshotBytes } from '$lib/server/reports/snapshots';
-import { expectArgs, parseCommand, subcommand } from '../args';
+import { CLI_ACTOR } from '../actor';
+import { checkOptions, expectArgs, parseCommand, subcommand } from '../args';
 import { openTarget, type ServerClient } from '../forward';
 import { outPath, writeOut } from '../out-file';
-import { cliText, optionError, usageBlock, usageError } from '../output';
+import { cliText, usageBlock, usageError } from '../output';
 import { parseFilters } from './metric';
 import { runReportSchedule } from './report-schedule';
 
@@ -86,29 +87,33 @@ export async function runReport(args: string[]): Promise<void> {
 	}
 	expectArgs(rest, [], usage);
 	const out = outArg(values.out);
-	const request = generateReportSchema.safeParse({
-		kind: what,
-		format:
-			values.format ??
-			(REPORT_FORMATS.find((f) => out.toLowerCase().endsWith(`.${f}`)) as string | undefined),
-		lang: values.lang,
-		period: values.period,
-		assessmentId: values.assessment === undefined ? undefined : Number(values.assessment),
-		sampleSeed: values.seed,
-		sampleSize: values.sample === undefined ? undefined : Number(values.sample),
-		filters: parseFilters(values.filter ?? [])
-	});
-	if (!request.success) throw optionError(request.error, usage, FLAGS);
+	const request = checkOptions(
+		generateReportSchema,
+		{
+			kind: what,
+			format:
+				values.format ??
+				(REPORT_FORMATS.find((f) => out.toLowerCase().endsWith(`.${f}`)) as string | undefined),
+			lang: values.lang,
+			period: values.period,
+			assessmentId: values.assessment === undefined ? undefined : Number(values.assessment),
+			sampleSeed: values.seed,
+			sampleSize: values.sample === undefined ? undefined : Number(values.sample),
+			filters: parseFilters(values.filter ?? [])
+		},
+		usage,
+		FLAGS
+	);
 	const target = await openTarget(values.token);
 	const { snapshot, bytes } = target.db
-		? await generateLocally(target.db, request.data)
-		: await serverReport(target.server, request.data);
+		? await generateLocally(target.db, request)
+		: await serverReport(target.server, request);
 	writeOut(out, bytes);
 	written(values.json, snapshot.id, snapshot.sha256, out);
 }
 
 async function generateLocally(db: Database, request: GenerateReportRequest) {
-	const snapshot = await generateReport(db, request, { actor: 'cli' });
+	const snapshot = await generateReport(db, request, { actor: CLI_ACTOR.name, origin: CLI_ACTOR.origin });
 	return snapshotBytes(db, snapshot.id, NO_SCOPE);
 }
 

@@ -10,16 +10,14 @@ import {
 	requireUser,
 	setDisabled,
 	setPassword,
-	type Actor,
 	type UserRecord
 } from '$lib/server/auth/users';
 import { getDatabase, type Database } from '$lib/server/db/connection';
-import { expectArgs, numberArg, parseCommand, subcommand } from '../args';
-import { CliError, cliText, optionError, usageBlock, usageError } from '../output';
+import { CLI_ACTOR } from '../actor';
+import { checkOptions, expectArgs, numberArg, parseCommand, subcommand } from '../args';
+import { CliError, cliText, usageBlock, usageError } from '../output';
 
 const usage = () => usageBlock('auth.cli.usage');
-/** The command line acts as 'cli' in the audit log: whoever holds the database file is its admin. */
-const CLI: Actor = { name: 'cli', origin: 'cli' };
 
 function print(json: boolean | undefined, value: unknown, text: string): void {
 	process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
@@ -78,7 +76,7 @@ async function runToken(
 		const name = nameArg(rest);
 		if (!values.label) throw usageError(usage, 'system.cli.missing', { what: '--label' });
 		const user = await requireUser(db, name);
-		const made = await addToken(db, user, values.label, CLI);
+		const made = await addToken(db, user, values.label, CLI_ACTOR);
 		return print(
 			values.json,
 			{ ...made, user: user.name },
@@ -100,11 +98,11 @@ async function runToken(
 		);
 	}
 	const id = numberArg(expectArgs(rest, ['ID'], usage)[0], 'ID', usage);
-	await revokeToken(db, id, CLI);
+	await revokeToken(db, id, CLI_ACTOR);
 	return print(values.json, { revoked: id }, cliText('auth.cli.revoked', { id }));
 }
 
-/** `workbench user add|list|disable|reset|token …`: accounts from the shell, every change audited as 'cli'. */
+/** `workbench user add|list|disable|enable|reset|token …`: accounts from the shell, every change audited as 'cli'. */
 export async function runUser(args: string[]): Promise<void> {
 	const { values, positionals } = parseCommand(
 		args,
@@ -119,17 +117,16 @@ export async function runUser(args: string[]): Promise<void> {
 		usage
 	);
 	const [asked, ...rest] = positionals;
-	const what = subcommand('user', asked, ['add', 'list', 'disable', 'reset', 'token'], usage);
+	const what = subcommand('user', asked, ['add', 'list', 'disable', 'enable', 'reset', 'token'], usage);
 	if (what === 'add') {
 		const userName = nameArg(rest);
-		const options = addOptions.safeParse(values);
-		if (!options.success) throw optionError(options.error, usage);
+		const options = checkOptions(addOptions, values, usage);
 		const { password, generated } = await passwordFrom(values['password-stdin']);
 		const db = await getDatabase();
 		const user = await addUser(
 			db,
-			{ name: userName, role: options.data.role, scope: options.data, password },
-			CLI
+			{ name: userName, role: options.role, scope: options, password },
+			CLI_ACTOR
 		);
 		const shown = generated ? { password } : {};
 		return print(
@@ -149,15 +146,27 @@ export async function runUser(args: string[]): Promise<void> {
 		const users = await listUsers(db);
 		return print(values.json, users, users.map(userLine).join('\n') || cliText('auth.cli.noUsers'));
 	}
-	if (what === 'disable') {
+	if (what === 'disable' || what === 'enable') {
 		const user = await requireUser(db, nameArg(rest));
-		await setDisabled(db, user, true, CLI);
-		return print(values.json, { disabled: user.name }, cliText('auth.cli.disabled', { name: user.name }));
+		const disable = what === 'disable';
+		const changed = await setDisabled(db, user, disable, CLI_ACTOR);
+		const said = disable
+			? changed
+				? 'auth.cli.disabled'
+				: 'auth.cli.alreadyDisabled'
+			: changed
+				? 'auth.cli.enabled'
+				: 'auth.cli.alreadyEnabled';
+		return print(
+			values.json,
+			{ [what === 'disable' ? 'disabled' : 'enabled']: user.name, changed },
+			cliText(said, { name: user.name })
+		);
 	}
 	if (what === 'reset') {
 		const user = await requireUser(db, nameArg(rest));
 		const { password, generated } = await passwordFrom(values['password-stdin']);
-		await setPassword(db, user, password, CLI, 'user.reset');
+		await setPassword(db, user, password, CLI_ACTOR, 'user.reset');
 		return print(
 			values.json,
 			{ name: user.name, ...(generated ? { password } : {}) },

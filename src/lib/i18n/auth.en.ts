@@ -75,9 +75,14 @@ export const authEn: Record<keyof typeof authZh, string> = {
 	'auth.nameTaken': 'User name "{name}" exists already (names ignore case).',
 	'auth.noSuchUser': 'There is no user "{name}".',
 	'auth.noSuchToken': 'There is no token {id}.',
+	'auth.lastAdmin':
+		'{name} is the last active admin: add or enable another admin first, so that someone can still manage users.',
+	'auth.tokenForDisabled':
+		"User {name} is disabled: a disabled user's tokens do not work. Enable the user first.",
 	'auth.cli.usage': `workbench user add NAME --role admin|analyst|auditor|viewer [--regions a,b] [--models x,y] [--password-stdin] [--json]
 workbench user list [--json]
 workbench user disable NAME [--json]
+workbench user enable NAME [--json]
 workbench user reset NAME [--password-stdin] [--json]
 workbench user token add NAME --label L [--json]
 workbench user token list [NAME] [--json]
@@ -85,6 +90,9 @@ workbench user token revoke ID [--json]`,
 	'auth.cli.password': 'Password of {name} (shown this once): {password}',
 	'auth.cli.added': 'Added user {name} ({role}).',
 	'auth.cli.disabled': 'Disabled user {name}; their sessions have ended.',
+	'auth.cli.enabled': 'Enabled user {name}.',
+	'auth.cli.alreadyDisabled': 'User {name} is disabled already.',
+	'auth.cli.alreadyEnabled': 'User {name} is not disabled.',
 	'auth.cli.reset': 'Reset the password of {name}; all their sessions have ended.',
 	'auth.cli.token': 'Token {id} ({prefix}…): {token}\nShown this once; the server keeps only its hash.',
 	'auth.cli.revoked': 'Revoked token {id}.',

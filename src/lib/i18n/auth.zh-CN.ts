@@ -72,9 +72,12 @@ export const authZh = {
 	'auth.nameTaken': '用户名“{name}”已存在（不区分大小写）。',
 	'auth.noSuchUser': '用户“{name}”不存在。',
 	'auth.noSuchToken': '令牌 {id} 不存在。',
+	'auth.lastAdmin': '{name} 是最后一个启用中的管理员：请先添加或启用另一个管理员，以免无人能管理用户。',
+	'auth.tokenForDisabled': '用户 {name} 已停用，停用用户的令牌不能使用。请先启用该用户。',
 	'auth.cli.usage': `workbench user add 用户名 --role admin|analyst|auditor|viewer [--regions a,b] [--models x,y] [--password-stdin] [--json]
 workbench user list [--json]
 workbench user disable 用户名 [--json]
+workbench user enable 用户名 [--json]
 workbench user reset 用户名 [--password-stdin] [--json]
 workbench user token add 用户名 --label 标签 [--json]
 workbench user token list [用户名] [--json]
@@ -82,6 +85,9 @@ workbench user token revoke ID [--json]`,
 	'auth.cli.password': '用户 {name} 的密码（只显示这一次）：{password}',
 	'auth.cli.added': '已添加用户 {name}（{role}）。',
 	'auth.cli.disabled': '已停用用户 {name}，结束其会话。',
+	'auth.cli.enabled': '已启用用户 {name}。',
+	'auth.cli.alreadyDisabled': '用户 {name} 已经是停用状态。',
+	'auth.cli.alreadyEnabled': '用户 {name} 未被停用。',
 	'auth.cli.reset': '已重置用户 {name} 的密码，结束其全部会话。',
 	'auth.cli.token': '令牌 {id}（{prefix}…）：{token}\n只显示这一次，服务器只保存其散列值。',
 	'auth.cli.revoked': '已吊销令牌 {id}。',

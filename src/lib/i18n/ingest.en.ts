@@ -7,6 +7,8 @@ export const ingestEn: Record<keyof typeof ingestZh, string> = {
 	'ingest.noRows': 'no rows found',
 	'ingest.unknownEncoding': 'Unknown encoding "{name}"',
 	'ingest.unknownFields': 'unknown field(s) {unknown} for {kind}; fields are: {fields}',
+	'ingest.unknownHeaders':
+		'the mapping names header(s) {absent} that the file does not have. Headers found: {headers}',
 	'ingest.missingRequired':
 		'required field(s) {missing} not found for a {kind} import. Headers found: {headers}. Map them with --map "HEADER=field" or a profile.',
 	'ingest.unknownProfile': 'Unknown mapping profile "{name}"',

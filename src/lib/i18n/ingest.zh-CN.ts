@@ -8,6 +8,7 @@ export const ingestZh = {
 	'ingest.noRows': '未找到数据行',
 	'ingest.unknownEncoding': '未知编码 "{name}"',
 	'ingest.unknownFields': '映射中有未知字段 {unknown}；{kind} 的字段为：{fields}',
+	'ingest.unknownHeaders': '映射中的表头 {absent} 不在文件中；文件表头：{headers}',
 	'ingest.missingRequired': '{kind} 导入缺少必填字段 {missing}；文件表头：{headers}',
 	'ingest.unknownProfile': '未知映射方案 "{name}"',
 	'ingest.profileKind': '映射方案 "{name}" 适用于 {profileKind}，不适用于 {kind}',

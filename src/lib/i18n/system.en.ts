@@ -40,7 +40,6 @@ export const systemEn: Record<keyof typeof systemZh, string> = {
 		'rows {rows} = accepted {accepted} + updated {updated} + duplicates {duplicates} + rejected {rejected} + skipped {skipped}',
 	'system.cli.sha256': 'sha256 {sha256}',
 	'system.cli.noRows': '(no rows)',
-	'system.cli.badKind': '--kind must be one of {kinds}',
 	'system.cli.badMap': '--map expects "HEADER=field", got "{entry}"',
 	'system.cli.badFilter': '--filter expects DIM=VALUE with DIM one of {dims}; got "{entry}"',
 	'system.cli.unreadableCatalogue': '{path}: cannot read the catalogue ({reason})',

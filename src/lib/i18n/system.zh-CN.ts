@@ -32,7 +32,6 @@ export const systemZh = {
 		'读取行数 {rows} = 新增 {accepted} + 更新 {updated} + 重复 {duplicates} + 拒收 {rejected} + 跳过 {skipped}',
 	'system.cli.sha256': 'SHA-256 {sha256}',
 	'system.cli.noRows': '（无数据）',
-	'system.cli.badKind': '--kind 必须是以下之一：{kinds}',
 	'system.cli.badMap': '--map 的格式应为 "表头=字段"，收到 "{entry}"',
 	'system.cli.badFilter': '--filter 的格式应为 维度=值，维度为 {dims} 之一；收到 "{entry}"',
 	'system.cli.unreadableCatalogue': '{path}：无法读取目录文件（{reason}）',

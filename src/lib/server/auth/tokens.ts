@@ -24,7 +24,11 @@ export interface TokenRecord {
 	revokedAt: number | null;
 }
 
-/** A new token for a user; the token itself is returned this once and only its hash is kept. */
+/**
+ * A new token for a user; the token itself is returned this once and only its hash is kept. A disabled
+ * user gets none: resolveToken would refuse it, and a token made for later would work unnoticed the day
+ * the user is enabled again.
+ */
 export async function addToken(
 	db: Database,
 	user: UserRecord,
@@ -37,6 +41,11 @@ export async function addToken(
 	const token = `${TOKEN_START}${newSecret()}`;
 	const prefix = token.slice(0, SHOWN);
 	const id = await db.writeAside(async (conn) => {
+		const [disabled] = await conn.numbers(
+			'SELECT count(*) FROM users WHERE id = $1 AND disabled_at IS NOT NULL',
+			[user.id]
+		);
+		if (disabled) throw new UserError('auth.tokenForDisabled', { name: user.name });
 		const [next] = await conn.numbers("SELECT nextval('api_token_seq')");
 		await conn.run(
 			`INSERT INTO api_tokens (id, user_id, label, token_hash, prefix, created_at)

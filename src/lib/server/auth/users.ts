@@ -170,19 +170,42 @@ export async function setPassword(
 	});
 }
 
-/** Disables (or enables again) a user: a disabled user's sessions end and their tokens stop working. */
+/**
+ * Refuses a change that would leave no active admin (user `id`, an active admin, disabled or given
+ * another role): nobody could then add users or enable anyone again from the web.
+ */
+async function keepAnAdmin(conn: Sql, id: number, name: string): Promise<void> {
+	const [others] = await conn.numbers(
+		"SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1",
+		[id]
+	);
+	if (!others) throw new UserError('auth.lastAdmin', { name });
+}
+
+/** The user's role and whether they are disabled as the write sees them, not as the caller read them. */
+async function currentState(conn: Sql, id: number): Promise<{ role: string; disabled: boolean }> {
+	const [row] = await conn.all('SELECT role, disabled_at FROM users WHERE id = $1', [id]);
+	return { role: String(row.role), disabled: row.disabled_at !== null };
+}
+
+/**
+ * Disables (or enables again) a user: a disabled user's sessions end and their tokens stop working.
+ * Returns false, writing nothing to the audit log, when the user was in that state already.
+ */
 export async function setDisabled(
 	db: Database,
 	user: UserRecord,
 	disabled: boolean,
 	actor: Actor,
 	clock: Clock = systemClock
-): Promise<void> {
-	await db.writeAside(async (conn) => {
-		await conn.run(`UPDATE users SET disabled_at = ${disabled ? atMs('$1') : 'NULL'} WHERE id = $2`, [
-			disabled ? clock() : null,
-			user.id
-		]);
+): Promise<boolean> {
+	return db.writeAside(async (conn) => {
+		const now = await currentState(conn, user.id);
+		if (now.disabled === disabled) return false;
+		if (disabled && now.role === 'admin') await keepAnAdmin(conn, user.id, user.name);
+		if (disabled)
+			await conn.run(`UPDATE users SET disabled_at = ${atMs('$1')} WHERE id = $2`, [clock(), user.id]);
+		else await conn.run('UPDATE users SET disabled_at = NULL WHERE id = $1', [user.id]);
 		const ended = disabled ? await endUserSessions(conn, user.id) : 0;
 		await appendAudit(conn, {
 			actor: actor.name,
@@ -192,10 +215,11 @@ export async function setDisabled(
 			detail: { sessionsEnded: ended },
 			origin: actor.origin
 		});
+		return true;
 	});
 }
 
-/** A new role and scope for a user, old and new values in the audit entry. */
+/** A new role and scope for a user, old and new values in the audit entry; the last active admin stays one. */
 export async function updateUser(
 	db: Database,
 	user: UserRecord,
@@ -204,6 +228,9 @@ export async function updateUser(
 ): Promise<void> {
 	checkRole(change.role);
 	await db.writeAside(async (conn) => {
+		const now = await currentState(conn, user.id);
+		if (now.role === 'admin' && !now.disabled && change.role !== 'admin')
+			await keepAnAdmin(conn, user.id, user.name);
 		await conn.run('UPDATE users SET role = $1, scope_regions = $2, scope_models = $3 WHERE id = $4', [
 			change.role,
 			sqlList('VARCHAR', change.scope.regions),

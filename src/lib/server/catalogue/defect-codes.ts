@@ -5,7 +5,7 @@ import type {
 	DefectCodeSource,
 	DictionaryImportResult
 } from '$lib/domain/defect-codes';
-import { appendAudit } from '../audit/log';
+import { appendAudit, type AuditSource } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { Sql } from '../db/sql';
 import type { PlainRow } from '../db/values';
@@ -142,7 +142,7 @@ export async function writeDictionary(
  * its Chinese name, source 'learned'. Codes with an entry — typed, imported or learned before — keep it.
  * Returns the number of codes learned (audited with the batch when non-zero).
  */
-export async function learnDefectNames(conn: Sql, batchId: number, actor: string): Promise<number> {
+export async function learnDefectNames(conn: Sql, batchId: number, source: AuditSource): Promise<number> {
 	const learned = await conn.all(
 		`INSERT INTO defect_codes
 		 SELECT code, name, NULL, 'learned', current_localtimestamp(), $2 FROM (
@@ -153,11 +153,11 @@ export async function learnDefectNames(conn: Sql, batchId: number, actor: string
 			GROUP BY 1, 2)
 		 WHERE rank = 1 AND code NOT IN (SELECT code FROM defect_codes)
 		 RETURNING code`,
-		[batchId, actor]
+		[batchId, source.actor]
 	);
 	if (learned.length) {
 		await appendAudit(conn, {
-			actor,
+			...source,
 			action: 'defect-code.learn',
 			entity: 'batch',
 			entityId: batchId,

@@ -40,9 +40,9 @@ export async function commitImport(
 		const applied = await applyRows(conn, plan.def, batchId, staged.apply, plan.derived);
 		if (plan.def.table === 'repairs') {
 			await refreshRepairSequence(conn, batchId, { batchRowsCurrent: staged.apply.onlyNewKeys });
-			await learnDefectNames(conn, batchId, plan.importedBy);
+			await learnDefectNames(conn, batchId, plan.source);
 		}
-		if (plan.saveProfile) await saveProfile(conn, plan.saveProfile, plan.kind, mapping, plan.importedBy);
+		if (plan.saveProfile) await saveProfile(conn, plan.saveProfile, plan.kind, mapping, plan.source);
 
 		const result: ImportResult = {
 			batchId,
@@ -69,7 +69,7 @@ export async function commitImport(
 		}
 		await insertBatch(conn, plan, staged, result);
 		await appendAudit(conn, {
-			actor: plan.importedBy,
+			...plan.source,
 			action: 'import.commit',
 			entity: 'batch',
 			entityId: batchId,
@@ -119,7 +119,7 @@ async function insertBatch(
 			result.duplicates,
 			result.rejected,
 			result.skipped,
-			plan.importedBy,
+			plan.source.actor,
 			result.durationMs
 		]
 	);

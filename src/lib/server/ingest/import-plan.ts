@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { ImportProgress } from '$lib/domain/ingest/api';
 import type { HeaderMapping } from '$lib/domain/ingest/header-mapping';
 import { KIND_DEFS, type Kind, type KindDef } from '$lib/domain/records';
+import type { AuditSource } from '../audit/log';
 import type { Database } from '../db/connection';
 import {
 	REPAIR_SEQUENCE_COLUMNS,
@@ -38,7 +39,8 @@ export interface ImportPlan {
 	/** The repairs table's per-unit sequence; none for other kinds. */
 	derived?: DerivedColumns;
 	saveProfile?: string;
-	importedBy: string;
+	/** Who imports and from where, as the audit entries of the import name them. */
+	source: AuditSource;
 }
 
 /** Resolves the options' profile (refusing an unknown one or one of another kind) into a plan. */
@@ -58,6 +60,7 @@ export async function planImport(db: Database, path: string, options: ImportOpti
 			encoding: options.encoding ?? profile?.encoding,
 			sheet: options.sheet ?? profile?.sheet,
 			explicit: { ...profile?.mapping, ...options.map },
+			mappedHeaders: Object.keys(options.map ?? {}),
 			useSynonyms: !profile,
 			columns: profile?.columns
 		},
@@ -71,14 +74,13 @@ export async function planImport(db: Database, path: string, options: ImportOpti
 					}
 				: undefined,
 		saveProfile: options.saveProfile,
-		importedBy: options.importedBy ?? userName()
+		source: { actor: options.importedBy ?? userName(), origin: options.origin ?? null }
 	};
 }
 
 /** The header → field mapping of a file with these headers (refusing unmapped required fields). */
 export function planMapping(plan: ImportPlan, headers: string[]): HeaderMapping {
-	const { kind, fileName, explicit, useSynonyms } = plan.request;
-	return resolveMapping(kind, headers, explicit, fileName, useSynonyms);
+	return resolveMapping(plan.request, headers);
 }
 
 export async function assertReadable(path: string): Promise<void> {

@@ -34,6 +34,11 @@ export interface SourceRequest {
 	encoding?: string;
 	sheet?: string;
 	explicit: HeaderMapping;
+	/**
+	 * The headers the import's own entries (--map, the web page's mapping) name: each must be one of the
+	 * file's. A profile's may be missing, since a month's export can lack a column the profile maps.
+	 */
+	mappedHeaders: string[];
 	useSynonyms: boolean;
 	/** A headerless file's column names. */
 	columns?: string[];
@@ -57,7 +62,7 @@ export type PrepareFn = (
 export const prepareCsv: PrepareFn = async (path, work, request, onRead, stage) => {
 	const layout = await sniffCsv(path, request.kind, request.encoding, request.columns, request.fileName);
 	// Refuse a file with unmapped required fields before the long pass over it.
-	resolveMapping(request.kind, layout.headers, request.explicit, request.fileName, request.useSynonyms);
+	resolveMapping(request, layout.headers);
 	const total = (await stat(path)).size;
 	const staging = (csvPath: string): StageOptions => ({
 		path: csvPath,

@@ -5,7 +5,7 @@ import { settings } from '$lib/server/config';
 import { KINDS, type Kind } from '$lib/domain/records';
 import type { ProfileOption } from '$lib/domain/ingest/api';
 import { PROFILE_NAME, type HeaderMapping } from '$lib/domain/ingest/header-mapping';
-import { appendAudit } from '../audit/log';
+import { appendAudit, type AuditSource } from '../audit/log';
 import type { Database } from '../db/connection';
 import type { Sql } from '../db/sql';
 import type { SourceRules } from './types';
@@ -110,7 +110,7 @@ export async function saveProfile(
 	name: string,
 	kind: Kind,
 	mapping: HeaderMapping,
-	actor: string
+	source: AuditSource
 ): Promise<void> {
 	const valid = profileNameSchema.parse(name);
 	const [previous] = await conn.all(
@@ -123,7 +123,7 @@ export async function saveProfile(
 		[valid, kind, JSON.stringify(mapping)]
 	);
 	await appendAudit(conn, {
-		actor,
+		...source,
 		action: 'mapping-profile.save',
 		entity: 'mapping_profile',
 		entityId: valid,

@@ -68,7 +68,12 @@ export async function undoPreview(db: Database, batchId: number): Promise<UndoPr
  * rows stay with the batch row, which is marked undone rather than deleted: the history of imports
  * and the audit log keep it.
  */
-export async function undoBatch(db: Database, batchId: number, actor: string): Promise<UndoResult> {
+export async function undoBatch(
+	db: Database,
+	batchId: number,
+	actor: string,
+	origin?: string | null
+): Promise<UndoResult> {
 	return db.write(async (conn) => {
 		const { preview, def } = await previewIn(conn, batchId);
 		assertUndoable(preview);
@@ -107,7 +112,8 @@ export async function undoBatch(db: Database, batchId: number, actor: string): P
 				file: preview.fileName,
 				deleted: preview.toDelete,
 				restored: preview.toRestore
-			}
+			},
+			origin
 		});
 		return {
 			batchId,

@@ -23,6 +23,8 @@ const WHOLE_COMPANY: ReadonlySet<ReportKind> = new Set(['gbt27922']);
 
 export interface GenerateOptions {
 	actor: string;
+	/** Where from, for the audit log ('cli' for the command line). */
+	origin?: string | null;
 	/** The scope of the user who asks (default: whole company, as the CLI on the database file). */
 	scope?: UserScope;
 	onStep?: (step: ReportStep) => void;
@@ -75,7 +77,8 @@ export async function generateReport(
 		format: request.format,
 		bytes,
 		fileName: `${doc.id}-${doc.kind}-${doc.period}.${request.format}`,
-		assessmentId: request.assessmentId ?? null
+		assessmentId: request.assessmentId ?? null,
+		origin: options.origin
 	});
 	options.onStep?.('done');
 	return snapshot;

@@ -41,7 +41,8 @@ type Outcome = { message?: string; name?: string; password?: string };
 
 /**
  * Reads the form, names the acting admin, and turns a user's mistake into a message on the page;
- * changing one's own role or disabling oneself is refused so the last admin cannot lock everyone out.
+ * changing one's own role or disabling oneself is refused so that an admin does not lock themselves
+ * out (users.ts refuses, here as on the CLI, to leave the company without an active admin).
  */
 async function change(
 	event: Event,
