@@ -8,6 +8,21 @@ import {
 	type ReportFormat,
 	type ReportKind
 } from './document';
+import { FILTER_NAMES } from '../metrics/query';
+
+/**
+ * A report's filters by name: only filters the metrics know, so a report never prints on its cover a
+ * filter its figures did not apply.
+ */
+export const reportFiltersSchema = z.record(z.string(), z.array(z.string())).superRefine((filters, ctx) => {
+	for (const name of Object.keys(filters))
+		if (!(FILTER_NAMES as string[]).includes(name))
+			ctx.addIssue({
+				code: 'custom',
+				path: [name],
+				message: `unknown filter "${name}"; known: ${FILTER_NAMES.join(', ')}`
+			});
+});
 
 export interface ReportSnapshot {
 	id: string;
@@ -51,7 +66,7 @@ export const generateReportSchema = z
 		/** The audit pack's sample: the seed printed for the auditor (default: the report id) and records per kind. */
 		sampleSeed: z.string().trim().min(1).max(100).optional(),
 		sampleSize: z.number().int().min(1).max(500).optional(),
-		filters: z.record(z.string(), z.array(z.string())).default({})
+		filters: reportFiltersSchema.default({})
 	})
 	.refine((r) => r.kind !== 'gbt27922' || r.assessmentId !== undefined, {
 		path: ['assessment'],

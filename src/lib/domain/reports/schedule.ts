@@ -1,6 +1,7 @@
 /** Report schedules as exchanged over HTTP and the CLI: the input schema and the stored shapes. */
 import { z } from 'zod';
 import type { UserScope } from '../auth/user';
+import { reportFiltersSchema } from './api';
 import { REPORT_FORMATS } from './document';
 
 /** Only the monthly reports can be scheduled: the audit pack is made of one finalised assessment. */
@@ -20,7 +21,7 @@ const fields = {
 		.min(1)
 		.refine((f) => new Set(f).size === f.length, 'must not repeat a format'),
 	lang: z.enum(['zh-CN', 'en']),
-	filters: z.record(z.string(), z.array(z.string())),
+	filters: reportFiltersSchema,
 	day: z.number().int().min(1).max(31),
 	time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)'),
 	enabled: z.boolean(),
