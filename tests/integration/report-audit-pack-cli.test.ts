@@ -102,6 +102,6 @@ describe('workbench report gbt27922', () => {
 			out
 		]);
 		expect(bad.code).toBe(2);
-		expect(bad.stderr).toMatch(/^workbench report: --sample: /);
+		expect(bad.stderr).toMatch(/^workbench report: --sample "0": /);
 	});
 });

@@ -85,7 +85,7 @@ describe('workbench report', () => {
 		]);
 		expect(bad.code).toBe(2);
 		expect(bad.stdout).toBe('');
-		expect(bad.stderr).toMatch(/--period: must be a month, YYYY-MM/);
+		expect(bad.stderr).toMatch(/--period "2025-13": must be a month, YYYY-MM/);
 		const noOut = workbench(['report', 'monthly-review', '--period', '2025-11']);
 		expect(noOut.code).toBe(2);
 		expect(noOut.stderr).toMatch(/^workbench report: --out FILE is missing\nUsage:/);

@@ -69,7 +69,7 @@ describe('workbench report schedule', () => {
 
 		const bad = workbench(['add', '--kind', 'monthly-review', '--day', '3', '--time', '8:00']);
 		expect(bad.code).toBe(2);
-		expect(bad.stderr).toMatch(/--time: must be HH:MM/);
+		expect(bad.stderr).toMatch(/--time "8:00": must be HH:MM/);
 		const mail = addMonthly('--to', 'qm@example.com');
 		expect(mail.code).not.toBe(0);
 		expect(mail.stderr).toMatch(/WORKBENCH_SMTP_URL/);
