@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/lib/server/assessment/assessments';
 import { readAudit } from '../../src/lib/server/audit/log';
 import { verifyAudit } from '../../src/lib/server/audit/verify';
+import { Database } from '../../src/lib/server/db/connection';
 import { importFile } from '../../src/lib/server/ingest';
 import { PERIOD, smallCatalogue } from '../helpers/assessment';
 import { tempDatabase } from '../helpers/temp-db';
@@ -37,7 +38,20 @@ describe('audit log hash chain', () => {
 		const [entry] = await readAudit(ctx.db, { entity: 'batch' });
 		expect(entry).toMatchObject({ actor: 'tester', action: 'import.commit', entityId: '1' });
 		expect(entry.detail).toMatchObject({ kind: 'repair', rows: 2, accepted: 2 });
-		expect(await verifyAudit(ctx.db)).toEqual({ entries: 3, unchained: 0, broken: null });
+		const whole = await verifyAudit(ctx.db);
+		expect(whole).toMatchObject({ entries: 3, unchained: 0, broken: null, last: { id: 3 } });
+		const [newest] = await ctx.db.query('SELECT hash FROM audit_log WHERE id = 3');
+		expect(whole.last?.hash).toBe(newest.hash);
+	});
+
+	it('says from the CLI that the chain holds, with the newest entry’s hash to note elsewhere', async () => {
+		const [newest] = await ctx.db.query('SELECT hash FROM audit_log WHERE id = 3');
+		ctx.db.close();
+		const r = verify();
+		ctx.db = await Database.open(ctx.path);
+		expect(r.status).toBe(0);
+		expect(r.stdout).toContain('audit log intact: 3 entries');
+		expect(r.stdout).toContain(`newest entry 3, SHA-256 ${newest.hash}`);
 	});
 
 	it('names the first entry changed in place, and the one after an entry removed', async () => {

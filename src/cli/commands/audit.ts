@@ -15,7 +15,9 @@ async function auditVerify(json: boolean | undefined): Promise<void> {
 	if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 	else if (!result.broken)
 		process.stdout.write(
-			`${cliText('system.cli.auditOk', { entries: result.entries, unchained: result.unchained })}\n`
+			`${cliText('system.cli.auditOk', { entries: result.entries, unchained: result.unchained })}\n${
+				result.last ? `${cliText('system.cli.auditLast', result.last)}\n` : ''
+			}`
 		);
 	if (result.broken)
 		throw new CliError('system.cli.auditBroken', { id: result.broken.id, reason: result.broken.reason }, 1);

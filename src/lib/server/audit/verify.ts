@@ -7,6 +7,11 @@ export interface AuditVerification {
 	unchained: number;
 	/** The first entry whose hash or link does not hold, and why; null when the chain is whole. */
 	broken: { id: number; reason: 'hash' | 'link' | 'missing-hash' } | null;
+	/**
+	 * The newest entry and its hash when the chain is whole. A chain cannot tell that entries were cut
+	 * from its end: noted elsewhere, this shows it (that entry later missing or with another hash).
+	 */
+	last: { id: number; hash: string } | null;
 }
 
 /**
@@ -23,17 +28,20 @@ export async function verifyAudit(db: Database): Promise<AuditVerification> {
 	let previous: string | null = null;
 	let chained = false;
 	let unchained = 0;
+	let last: AuditVerification['last'] = null;
 	for (const r of rows) {
 		const id = Number(r.id);
 		const hash = r.hash === null ? null : String(r.hash);
 		if (hash === null) {
-			if (chained) return { entries: rows.length, unchained, broken: { id, reason: 'missing-hash' } };
+			if (chained)
+				return { entries: rows.length, unchained, broken: { id, reason: 'missing-hash' }, last: null };
 			unchained++;
 			continue;
 		}
 		chained = true;
 		const prevHash = r.prev_hash === null ? null : String(r.prev_hash);
-		if (prevHash !== previous) return { entries: rows.length, unchained, broken: { id, reason: 'link' } };
+		if (prevHash !== previous)
+			return { entries: rows.length, unchained, broken: { id, reason: 'link' }, last: null };
 		const expected = entryHash({
 			id,
 			at: String(r.at),
@@ -45,8 +53,10 @@ export async function verifyAudit(db: Database): Promise<AuditVerification> {
 			origin: r.origin === null ? null : String(r.origin),
 			prevHash
 		});
-		if (expected !== hash) return { entries: rows.length, unchained, broken: { id, reason: 'hash' } };
+		if (expected !== hash)
+			return { entries: rows.length, unchained, broken: { id, reason: 'hash' }, last: null };
 		previous = hash;
+		last = { id, hash };
 	}
-	return { entries: rows.length, unchained, broken: null };
+	return { entries: rows.length, unchained, broken: null, last };
 }
