@@ -1,7 +1,8 @@
 import { json, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { createT, LOCALE_COOKIE, resolveLocale, type Translate } from '$lib/i18n';
 import { decide } from '$lib/server/auth/policy';
-import { authenticate } from '$lib/server/auth/request';
+import { fromOrigin } from '$lib/server/audit/origin';
+import { authenticate, clientAddress } from '$lib/server/auth/request';
 import { countUsers } from '$lib/server/auth/users';
 import { settings } from '$lib/server/config';
 import { asOneWork, getDatabase } from '$lib/server/db/connection';
@@ -53,9 +54,15 @@ async function guard(event: RequestEvent, t: Translate): Promise<Response | null
  * Every request passes here: the Host and Origin checks, the locale from the `locale` cookie (zh-CN
  * by default) into locals and `<html lang>`, the database the route's server modules work on, who
  * the request acts as and whether they may, and the security headers of every response. Its database
- * reads take turns with other requests' (asOneWork).
+ * reads take turns with other requests' (asOneWork), and what it audits records its client's address.
  */
-export const handle: Handle = ({ event, resolve }) => asOneWork(() => handleRequest(event, resolve));
+export const handle: Handle = ({ event, resolve }) =>
+	asOneWork(() =>
+		fromOrigin(
+			clientAddress(() => event.getClientAddress()),
+			() => handleRequest(event, resolve)
+		)
+	);
 
 async function handleRequest(
 	event: RequestEvent,

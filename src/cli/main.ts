@@ -1,4 +1,6 @@
 import { UserError } from '$lib/domain/errors';
+import { fromOrigin } from '$lib/server/audit/origin';
+import { CLI_ACTOR } from './actor';
 import { HelpRequested } from './args';
 import { CliError, cliErrorText, cliText } from './output';
 
@@ -46,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
 	}
 	try {
 		const run = await load();
-		await run(args);
+		await fromOrigin(CLI_ACTOR.origin, () => run(args));
 		return 0;
 	} catch (error) {
 		if (error instanceof HelpRequested) {

@@ -57,6 +57,23 @@ describe('import in the browser', () => {
 		expect(await page.getByTestId('count-repairs').innerText()).toContain('10');
 	});
 
+	it('audits the import with who made it and the address it came from', async () => {
+		const res = await fetch(`${app.url}/api/audit?format=csv&action=import.commit`, {
+			headers: { authorization: `Bearer ${app.tokens.admin}` }
+		});
+		expect(res.status).toBe(200);
+		const [header, entry, ...more] = (await res.text())
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
+		expect(more).toEqual([]);
+		const columns = header.split(',');
+		const cells = entry.split(',');
+		const cell = (name: string) => cells[columns.indexOf(name)];
+		expect([cell('action'), cell('origin')]).toEqual(['import.commit', '127.0.0.1']);
+		expect(cell('actor')).toBe('admin');
+	});
+
 	it('switches the interface to English', async () => {
 		await page.goto(`${app.url}/data`);
 		await page.getByTestId('locale-en').click();

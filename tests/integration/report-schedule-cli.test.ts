@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/lib/server/db/connection';
 
 const ROOT = join(import.meta.dirname, '../..');
 let dir: string;
@@ -31,7 +32,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('workbench report schedule', () => {
-	it('adds, lists, runs what is due and removes schedules', () => {
+	it('adds, lists, runs what is due and removes schedules', async () => {
 		const added = workbench([
 			'add',
 			'--kind',
@@ -76,5 +77,20 @@ describe('workbench report schedule', () => {
 
 		expect(workbench(['remove', '1']).code).toBe(0);
 		expect(JSON.parse(workbench(['list', '--json']).stdout)).toEqual([]);
+
+		// The command line acts as 'cli' from 'cli', whoever the shell runs as.
+		const db = await Database.open(join(dir, 'cli.duckdb'));
+		try {
+			expect(
+				await db.query(
+					"SELECT action, actor, origin FROM audit_log WHERE entity = 'report_schedule' ORDER BY id"
+				)
+			).toEqual([
+				{ action: 'report.schedule.create', actor: 'cli', origin: 'cli' },
+				{ action: 'report.schedule.delete', actor: 'cli', origin: 'cli' }
+			]);
+		} finally {
+			db.close();
+		}
 	}, 120_000);
 });

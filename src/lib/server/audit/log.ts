@@ -2,6 +2,7 @@ import type { Database } from '../db/connection';
 import { entryHash, type ChainedFields } from './chain';
 import type { Sql } from '../db/sql';
 import type { Plain } from '../db/values';
+import { currentOrigin } from './origin';
 import { AUDIT_COLUMNS, auditRow } from './rows';
 import type { AuditEntry } from '$lib/domain/assessment/api';
 
@@ -21,7 +22,10 @@ export interface AuditInput {
 	entityId?: string | number | null;
 	/** What changed (old → new values, ids, hashes); kept as JSON. */
 	detail?: unknown;
-	/** Where from: the client's address for the web, 'cli' for the command line. */
+	/**
+	 * Where from: the client's address for the web, 'cli' for the command line; when not given, where
+	 * the work being done comes from (fromOrigin in origin.ts).
+	 */
 	origin?: string | null;
 }
 
@@ -49,7 +53,7 @@ export async function appendAudit(conn: Sql, entry: AuditInput): Promise<void> {
 		entity: entry.entity,
 		entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
 		detail: JSON.stringify(entry.detail ?? null),
-		origin: entry.origin ?? null,
+		origin: entry.origin ?? currentOrigin(),
 		prevHash: last?.hash === undefined || last.hash === null ? null : String(last.hash)
 	};
 	await conn.run(

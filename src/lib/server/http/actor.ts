@@ -1,4 +1,5 @@
 import { NO_SCOPE, type SessionUser, type UserScope } from '$lib/domain/auth/user';
+import { clientAddress } from '../auth/request';
 
 /** Who is acting, for the audit log: the signed-in user's name ('web' only if a route let no one in). */
 export function actorOf(locals: App.Locals): string {
@@ -10,14 +11,7 @@ export function auditSource(event: { locals: App.Locals; getClientAddress(): str
 	actor: string;
 	origin: string | null;
 } {
-	let origin: string | null;
-	try {
-		origin = event.getClientAddress();
-	} catch {
-		// Requests made inside the server (prerender, tests through `server.respond`) have no address.
-		origin = null;
-	}
-	return { actor: actorOf(event.locals), origin };
+	return { actor: actorOf(event.locals), origin: clientAddress(() => event.getClientAddress()) };
 }
 
 /** The scope of the signed-in user (whole company only if a route let no one in). */
