@@ -16,6 +16,10 @@ describe('Audit log page', () => {
 	it('lists the demo imports, says the chain holds, filters and exports the filtered list', async () => {
 		await page.goto(`${app.url}/admin/audit`);
 		expect(await page.getByTestId('audit-chain').innerText()).toMatch(/哈希链完整/);
+		// The newest entry's hash, to note elsewhere: what a chain alone cannot show is entries cut from its end.
+		expect(await page.getByTestId('audit-last').innerText()).toMatch(
+			/^最新一条为第 \d+ 条，SHA-256 [0-9a-f]{64}：/
+		);
 		expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
 		await page.locator('select[name="action"]').selectOption('import.commit');
 		await Promise.all([

@@ -51,7 +51,7 @@ describe('audit log hash chain', () => {
 		ctx.db = await Database.open(ctx.path);
 		expect(r.status).toBe(0);
 		expect(r.stdout).toContain('audit log intact: 3 entries');
-		expect(r.stdout).toContain(`newest entry 3, SHA-256 ${newest.hash}`);
+		expect(r.stdout).toContain(`Newest entry 3, SHA-256 ${newest.hash}`);
 	});
 
 	it('names the first entry changed in place, and the one after an entry removed', async () => {

@@ -16,7 +16,7 @@ async function auditVerify(json: boolean | undefined): Promise<void> {
 	else if (!result.broken)
 		process.stdout.write(
 			`${cliText('system.cli.auditOk', { entries: result.entries, unchained: result.unchained })}\n${
-				result.last ? `${cliText('system.cli.auditLast', result.last)}\n` : ''
+				result.last ? `${cliText('audit.chainLast', result.last)}\n` : ''
 			}`
 		);
 	if (result.broken)

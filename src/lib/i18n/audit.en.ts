@@ -7,6 +7,8 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
 		'Each entry holds the hash of the one before it; if any entry is changed or removed, verification names the first broken one.',
 	'audit.chainOk':
 		'Hash chain intact: {entries} entries verified ({unchained} written before the chain, not checked).',
+	'audit.chainLast':
+		'Newest entry {id}, SHA-256 {hash}: note it elsewhere; if that entry later differs or is gone, entries were cut from the end.',
 	'audit.chainBroken': 'Hash chain broken at entry {id} ({reason}).',
 	'audit.reason.hash': 'content does not match its hash',
 	'audit.reason.link': 'does not follow the entry before it',

@@ -3,6 +3,8 @@ export const auditZh = {
 	'audit.title': '审计日志',
 	'audit.intro': '每条记录含上一条记录的哈希；任何一条被修改或删除，校验都会指出第一条断开的记录。',
 	'audit.chainOk': '哈希链完整：已校验 {entries} 条记录（其中 {unchained} 条早于哈希链，未校验）。',
+	'audit.chainLast':
+		'最新一条为第 {id} 条，SHA-256 {hash}：请另行记下；若日后该条不同或不见，说明末尾的记录被删除。',
 	'audit.chainBroken': '哈希链断开：第 {id} 条记录（{reason}）。',
 	'audit.reason.hash': '内容与哈希不符',
 	'audit.reason.link': '与上一条记录不衔接',

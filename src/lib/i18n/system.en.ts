@@ -24,8 +24,6 @@ export const systemEn: Record<keyof typeof systemZh, string> = {
 	'system.cli.previousFileKept': 'the file it replaced is kept as {path}',
 	'system.cli.auditExported': 'audit log exported to {path} ({size} bytes, SHA-256 {sha256})',
 	'system.cli.auditOk': 'audit log intact: {entries} entries ({unchained} from before the hash chain)',
-	'system.cli.auditLast':
-		'newest entry {id}, SHA-256 {hash}: note it elsewhere; if that entry later differs or is gone, entries were cut from the end',
 	'system.cli.auditBroken':
 		'the audit log is broken at entry {id} ({reason}): it or one before it was changed or removed',
 	'system.badSetting': 'The setting {name} has an invalid value "{value}": {problem}',

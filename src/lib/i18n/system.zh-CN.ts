@@ -18,8 +18,6 @@ export const systemZh = {
 	'system.cli.previousFileKept': '被替换的文件保留为 {path}',
 	'system.cli.auditExported': '审计日志已导出到 {path}（{size} 字节，SHA-256 {sha256}）',
 	'system.cli.auditOk': '审计日志完整：共 {entries} 条（其中 {unchained} 条早于哈希链）',
-	'system.cli.auditLast':
-		'最新一条为第 {id} 条，SHA-256 {hash}：请另行记下；若日后该条不同或不见，说明末尾的记录被删除',
 	'system.cli.auditBroken': '审计日志在第 {id} 条处断裂（{reason}）：该条或其之前的记录被修改或删除',
 	'system.badSetting': '设置 {name} 的值“{value}”无效：{problem}',
 	'system.formExpected': '请求无效：应提交表单（application/x-www-form-urlencoded 或 multipart/form-data）',
