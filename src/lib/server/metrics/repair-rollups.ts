@@ -57,6 +57,19 @@ type Rollup = (typeof ROLLUPS)[number];
 /** The in-memory database holding the rollups, attached once per instance. */
 const SCHEMA = 'workbench_rollups';
 
+/** The attaching of SCHEMA per database: two ATTACH IF NOT EXISTS at once fail ("already exists"). */
+const attached = new WeakMap<Database, Promise<unknown>>();
+
+function attachRollups(db: Database): Promise<unknown> {
+	let attaching = attached.get(db);
+	if (!attaching) {
+		attaching = db.query(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
+		attached.set(db, attaching);
+		attaching.catch(() => attached.delete(db));
+	}
+	return attaching;
+}
+
 /**
  * Where a repair metric reads its repairs, aliased `r`, with the window and filters applied: the
  * repairs table, or a rollup. The metric writes its SQL once with these expressions.
@@ -173,7 +186,7 @@ async function buildRollup(db: Database, rollup: Rollup, table: string, params: 
 	const repeats = REPEAT_DAYS.map(
 		(days) => `count(*) FILTER (WHERE ${repeatSql(days)}) AS repeat_${days}d`
 	).join(', ');
-	await db.query(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
+	await attachRollups(db);
 	await db.query(
 		`CREATE TABLE ${table} AS
 		SELECT CAST(${monthIndexSql('r.received_at')} AS INTEGER) AS mi, ${columns},

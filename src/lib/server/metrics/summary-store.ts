@@ -23,21 +23,25 @@ export class SummaryStore<T> {
 
 	/**
 	 * Builds the summary of `key` for the current version unless it is ready or being built; resolves
-	 * once it is ready, or its build failed (the records keep answering) or was overtaken by a write.
+	 * once it is ready, or its build failed (the records keep answering until the next write's build;
+	 * the server's log says why) or was overtaken by a write.
 	 */
 	prepare(db: Database, key: string, build: () => Promise<T>): Promise<void> {
 		const kept = this.current(db);
 		if (kept.ready.has(key)) return Promise.resolve();
 		let building = kept.building.get(key);
 		if (!building) {
+			const current = () => this.byDatabase.get(db) === kept && db.dataVersion === kept.version;
 			building = build().then(
 				(summary) => {
 					kept.building.delete(key);
-					if (this.byDatabase.get(db) === kept && db.dataVersion === kept.version)
-						kept.ready.set(key, summary);
+					if (current()) kept.ready.set(key, summary);
 					else this.discard(db, summary);
 				},
-				() => void kept.building.delete(key)
+				(error) => {
+					kept.building.delete(key);
+					if (current()) console.error(`summary ${key}: build failed, the records answer:`, error);
+				}
 			);
 			kept.building.set(key, building);
 		}
