@@ -76,7 +76,6 @@ export async function runDemo(args: string[]): Promise<void> {
 		const result = await importFile(db, join(dir, file), {
 			kind,
 			importedBy: CLI_ACTOR.name,
-			origin: CLI_ACTOR.origin,
 			onProgress: values.json ? undefined : (p) => bar.update(p.fraction, p.phase)
 		});
 		bar.done();

@@ -28,7 +28,7 @@ export async function runImportUndo(args: string[]): Promise<void> {
 		print(preview, `#${id} ${preview.kind} ${preview.fileName}`);
 		throw new CliError('ingest.undo.confirm', { id, toDelete, toRestore });
 	}
-	const result = await undoBatch(db, id, CLI_ACTOR.name, CLI_ACTOR.origin);
+	const result = await undoBatch(db, id, CLI_ACTOR.name);
 	const { toDelete, toRestore } = result;
 	print(result, cliText('ingest.undo.done', { id, toDelete, toRestore }));
 }

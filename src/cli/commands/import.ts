@@ -96,7 +96,6 @@ export async function runImport(args: string[]): Promise<void> {
 		? await importFile(target.db, file, {
 				...options,
 				importedBy: CLI_ACTOR.name,
-				origin: CLI_ACTOR.origin,
 				onProgress
 			})
 		: await serverImport(target.server, file, options, onProgress);

@@ -113,7 +113,7 @@ export async function runReport(args: string[]): Promise<void> {
 }
 
 async function generateLocally(db: Database, request: GenerateReportRequest) {
-	const snapshot = await generateReport(db, request, { actor: CLI_ACTOR.name, origin: CLI_ACTOR.origin });
+	const snapshot = await generateReport(db, request, { actor: CLI_ACTOR.name });
 	return snapshotBytes(db, snapshot.id, NO_SCOPE);
 }
 

@@ -74,7 +74,7 @@ export async function planImport(db: Database, path: string, options: ImportOpti
 					}
 				: undefined,
 		saveProfile: options.saveProfile,
-		source: { actor: options.importedBy ?? userName(), origin: options.origin ?? null }
+		source: { actor: options.importedBy ?? userName() }
 	};
 }
 

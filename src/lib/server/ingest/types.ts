@@ -14,8 +14,6 @@ export interface ImportOptions {
 	encoding?: string;
 	sheet?: string;
 	importedBy?: string;
-	/** Where from, for the audit log: 'cli' for the command line (see src/cli/actor.ts). */
-	origin?: string | null;
 	onProgress?: (progress: ImportProgress) => void;
 }
 

@@ -68,12 +68,7 @@ export async function undoPreview(db: Database, batchId: number): Promise<UndoPr
  * rows stay with the batch row, which is marked undone rather than deleted: the history of imports
  * and the audit log keep it.
  */
-export async function undoBatch(
-	db: Database,
-	batchId: number,
-	actor: string,
-	origin?: string | null
-): Promise<UndoResult> {
+export async function undoBatch(db: Database, batchId: number, actor: string): Promise<UndoResult> {
 	return db.write(async (conn) => {
 		const { preview, def } = await previewIn(conn, batchId);
 		assertUndoable(preview);
@@ -112,8 +107,7 @@ export async function undoBatch(
 				file: preview.fileName,
 				deleted: preview.toDelete,
 				restored: preview.toRestore
-			},
-			origin
+			}
 		});
 		return {
 			batchId,

@@ -23,8 +23,6 @@ const WHOLE_COMPANY: ReadonlySet<ReportKind> = new Set(['gbt27922']);
 
 export interface GenerateOptions {
 	actor: string;
-	/** Where from, for the audit log ('cli' for the command line). */
-	origin?: string | null;
 	/** The scope of the user who asks (default: whole company, as the CLI on the database file). */
 	scope?: UserScope;
 	onStep?: (step: ReportStep) => void;
@@ -77,8 +75,7 @@ export async function generateReport(
 		format: request.format,
 		bytes,
 		fileName: `${doc.id}-${doc.kind}-${doc.period}.${request.format}`,
-		assessmentId: request.assessmentId ?? null,
-		origin: options.origin
+		assessmentId: request.assessmentId ?? null
 	});
 	options.onStep?.('done');
 	return snapshot;

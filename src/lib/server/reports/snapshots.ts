@@ -85,8 +85,6 @@ export interface StoreInput {
 	bytes: Buffer;
 	fileName: string;
 	assessmentId?: number | null;
-	/** Where the report was asked for, for the audit log. */
-	origin?: string | null;
 }
 
 /** Writes the bytes (once per content), then records the snapshot and its audit entry together. */
@@ -126,8 +124,7 @@ export async function storeSnapshot(db: Database, input: StoreInput): Promise<Re
 			action: 'report.generate',
 			entity: 'report',
 			entityId: doc.id,
-			detail: { kind: doc.kind, format, period: doc.period, filters: doc.filters, sha256 },
-			origin: input.origin
+			detail: { kind: doc.kind, format, period: doc.period, filters: doc.filters, sha256 }
 		});
 	});
 	return getSnapshot(db, doc.id, doc.scope ?? NO_SCOPE);
